@@ -1,0 +1,28 @@
+package dev.rmkit.burner;
+
+import dev.rmkit.burner.cli.BurnerCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Entry point of {@code burner}. Tests call {@link #run} and never exit the JVM. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = BurnerCommand.commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}
