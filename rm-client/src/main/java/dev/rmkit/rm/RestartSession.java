@@ -1,0 +1,68 @@
+package dev.rmkit.rm;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+/**
+ * An installer's Restart Manager session: register the resources about to change, learn who holds
+ * them, close the holders (respecting refusals), and restart them afterwards.
+ *
+ * <p>Only the session that started it (the primary) may shut down, restart, cancel and filter; a
+ * session joined by {@link RmPlatform#joinSession key} may only register resources and close.
+ * Closing ends the session ({@code RmEndSession}); always close it, in a finally block or
+ * try-with-resources.
+ *
+ * <p>Error policy: actions throw {@link RmException}; a refusal to close is not an error but a
+ * {@link ShutdownResult} with outcome {@link ShutdownResult.Outcome#NOT_ALL_CLOSED}.
+ */
+public interface RestartSession extends AutoCloseable {
+
+    /** The session key another process can join with. */
+    String key();
+
+    /** False for a session joined by key. */
+    boolean isPrimary();
+
+    /** Adds files (cumulative). Register files, never directories. */
+    void registerFiles(Collection<Path> files) throws RmException;
+
+    /** Adds processes (cumulative). */
+    void registerProcesses(Collection<ProcessId> processes) throws RmException;
+
+    /** Adds services by short name (cumulative). */
+    void registerServices(Collection<String> serviceNames) throws RmException;
+
+    /** Who holds the registered resources now, and the reboot reasons. */
+    AffectedApps list() throws RmException;
+
+    /**
+     * Closes the holders. Without {@link ShutdownOption#FORCE} every cooperating app is asked first and
+     * a single refusal closes nothing.
+     *
+     * @param progress receives 0..100, strictly increasing, from the calling or a backend thread
+     * @throws RmCancelledException if {@link #cancel()} stopped it
+     */
+    ShutdownResult shutdown(Set<ShutdownOption> options, IntConsumer progress) throws RmException;
+
+    /**
+     * Restarts what {@link #shutdown} closed and what registered for restart, with the registered
+     * command lines and working directories.
+     */
+    RestartResult restart(IntConsumer progress) throws RmException;
+
+    /** Cancels a shutdown or restart running on another thread; it then throws {@link RmCancelledException}. */
+    void cancel() throws RmException;
+
+    void addFilter(Filter filter) throws RmException;
+
+    void removeFilter(FilterTarget target) throws RmException;
+
+    List<Filter> filters() throws RmException;
+
+    /** Ends the session. Never throws; a failure to end is logged. */
+    @Override
+    void close();
+}

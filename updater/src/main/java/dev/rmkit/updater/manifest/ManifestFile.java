@@ -1,0 +1,22 @@
+package dev.rmkit.updater.manifest;
+
+import java.util.Objects;
+
+/**
+ * One file of a release.
+ *
+ * @param path relative, normalised, '/'-separated path inside the install (validated by the loader)
+ * @param size exact size in bytes
+ * @param sha256 lower-case hex SHA-256 of the content
+ * @param url where to fetch it, relative to the manifest's location (or absolute http/https)
+ */
+public record ManifestFile(String path, long size, String sha256, String url) {
+    public ManifestFile {
+        Objects.requireNonNull(path, "path");
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative: " + size);
+        }
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(url, "url");
+    }
+}
