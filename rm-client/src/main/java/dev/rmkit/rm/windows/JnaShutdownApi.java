@@ -1,0 +1,65 @@
+package dev.rmkit.rm.windows;
+
+import com.sun.jna.Native;
+import com.sun.jna.WString;
+import com.sun.jna.platform.win32.Advapi32;
+import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.User32;
+import com.sun.jna.platform.win32.WinDef.DWORD;
+import com.sun.jna.platform.win32.WinDef.UINT;
+import com.sun.jna.platform.win32.WinNT;
+import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
+import dev.rmkit.rm.windows.jna.Advapi32Ext;
+import java.util.Optional;
+
+/**
+ * {@link ShutdownApi} over advapi32/user32/kernel32. Only runs on Windows. The privilege is enabled
+ * on the process token (ExitWindowsEx's doc speaks of the calling process; jna-platform's
+ * Advapi32Util.Privilege uses a thread token and does not check ERROR_NOT_ALL_ASSIGNED).
+ */
+final class JnaShutdownApi implements ShutdownApi {
+
+    @Override
+    public int enableShutdownPrivilege() {
+        HANDLEByReference token = new HANDLEByReference();
+        if (!Advapi32.INSTANCE.OpenProcessToken(Kernel32.INSTANCE.GetCurrentProcess(),
+                WinNT.TOKEN_ADJUST_PRIVILEGES | WinNT.TOKEN_QUERY, token)) {
+            return Native.getLastError();
+        }
+        try {
+            WinNT.LUID luid = new WinNT.LUID();
+            if (!Advapi32.INSTANCE.LookupPrivilegeValue(null, WinNT.SE_SHUTDOWN_NAME, luid)) {
+                return Native.getLastError();
+            }
+            WinNT.TOKEN_PRIVILEGES tp = new WinNT.TOKEN_PRIVILEGES(1);
+            tp.Privileges[0] = new WinNT.LUID_AND_ATTRIBUTES(luid, new DWORD(WinNT.SE_PRIVILEGE_ENABLED));
+            boolean ok = Advapi32.INSTANCE.AdjustTokenPrivileges(token.getValue(), false, tp, tp.size(), null, null);
+            // TRUE even when the privilege is not held: only GetLastError says ERROR_NOT_ALL_ASSIGNED.
+            int err = Native.getLastError();
+            return ok ? (err == Win32Errors.ERROR_NOT_ALL_ASSIGNED ? err : 0) : err;
+        } finally {
+            Kernel32.INSTANCE.CloseHandle(token.getValue());
+        }
+    }
+
+    @Override
+    public int initiateShutdown(String message, int flags, int reason) {
+        try {
+            return Advapi32Ext.instance().InitiateShutdownW(null, new WString(message), 0, flags, reason);
+        } catch (UnsatisfiedLinkError e) {
+            return Win32Errors.ERROR_PROC_NOT_FOUND;
+        }
+    }
+
+    @Override
+    public int exitWindowsEx(int flags, int reason) {
+        boolean ok = User32.INSTANCE.ExitWindowsEx(new UINT(flags), new DWORD(Integer.toUnsignedLong(reason))).booleanValue();
+        return ok ? 0 : Native.getLastError();
+    }
+
+    @Override
+    public int moveFileEx(String source, Optional<String> target, int flags) {
+        boolean ok = Kernel32.INSTANCE.MoveFileEx(source, target.orElse(null), new DWORD(flags));
+        return ok ? 0 : Native.getLastError();
+    }
+}

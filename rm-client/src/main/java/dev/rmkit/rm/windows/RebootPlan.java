@@ -1,0 +1,25 @@
+package dev.rmkit.rm.windows;
+
+import dev.rmkit.rm.windows.jna.Advapi32Ext;
+import com.sun.jna.platform.win32.WinUser;
+
+/**
+ * How rmkit reboots so registered applications come back: InitiateShutdownW(SHUTDOWN_RESTART |
+ * SHUTDOWN_RESTARTAPPS) with the planned-installation reason 0x80040002, and, if that fails (it is
+ * missing before Vista and a stub under Wine), ExitWindowsEx(EWX_REBOOT | EWX_RESTARTAPPS). A
+ * shutdown that is already in progress or scheduled is not retried another way (reference §7.1-§7.3).
+ */
+final class RebootPlan {
+
+    static final int INITIATE_FLAGS = Advapi32Ext.SHUTDOWN_RESTART | Advapi32Ext.SHUTDOWN_RESTARTAPPS;
+    static final int EXIT_WINDOWS_FLAGS = WinUser.EWX_REBOOT | WinUser.EWX_RESTARTAPPS;
+    static final int REASON = Advapi32Ext.SHTDN_REASON_INSTALLATION_PLANNED;
+
+    private RebootPlan() {}
+
+    static boolean fallBackToExitWindows(int initiateShutdownError) {
+        return initiateShutdownError != Win32Errors.ERROR_SUCCESS
+                && initiateShutdownError != Win32Errors.ERROR_SHUTDOWN_IN_PROGRESS
+                && initiateShutdownError != Win32Errors.ERROR_SHUTDOWN_IS_SCHEDULED;
+    }
+}

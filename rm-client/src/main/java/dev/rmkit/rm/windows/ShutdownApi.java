@@ -1,0 +1,19 @@
+package dev.rmkit.rm.windows;
+
+import java.util.Optional;
+
+/** The system-side calls, each returning a Win32 error code (0 = success). */
+interface ShutdownApi {
+
+    /** Enables SeShutdownPrivilege in the process token; ERROR_NOT_ALL_ASSIGNED if the account lacks it. */
+    int enableShutdownPrivilege();
+
+    /** InitiateShutdownW on this machine, no grace period. */
+    int initiateShutdown(String message, int flags, int reason);
+
+    /** ExitWindowsEx; its BOOL turned into GetLastError's code. */
+    int exitWindowsEx(int flags, int reason);
+
+    /** MoveFileExW; an empty target means delete. */
+    int moveFileEx(String source, Optional<String> target, int flags);
+}

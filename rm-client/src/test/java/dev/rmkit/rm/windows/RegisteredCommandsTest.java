@@ -1,0 +1,33 @@
+package dev.rmkit.rm.windows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.rmkit.rm.RestartCommand;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RegisteredCommandsTest {
+
+    @Test
+    void anRmkitRegistrationGivesBackArgvAndWorkingDirectory() {
+        assertEquals(Optional.of(RestartCommand.of(List.of("/opt/app/bin/app", "--restore", "a b"), Path.of("/srv/work"))),
+                RegisteredCommands.of("/opt/app/bin/app", "--restore \"a b\" --rmkit-cwd /srv/work"));
+    }
+
+    @Test
+    void anyOtherRegistrationReportsTheProgramsDirectory() {
+        assertEquals(Optional.of(RestartCommand.of(List.of("/opt/app/bin/app", "/restore"), Path.of("/opt/app/bin"))),
+                RegisteredCommands.of("/opt/app/bin/app", "/restore"));
+    }
+
+    @Test
+    void aPlatformRoundTripThroughTheFakeProcessApi() {
+        FakeProcessApi p = new FakeProcessApi();
+        p.registeredArguments = "-x --rmkit-cwd /tmp";
+        assertEquals(List.of("/opt/app/bin/app", "-x"),
+                WindowsPlatform.registeredCommand(p, new dev.rmkit.rm.ProcessId(5, java.time.Instant.EPOCH))
+                        .orElseThrow().argv());
+    }
+}
