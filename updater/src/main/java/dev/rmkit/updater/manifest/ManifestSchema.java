@@ -24,7 +24,10 @@ public final class ManifestSchema {
         // networknt logs through SLF4J; without a provider SLF4J prints a warning on stderr, which
         // would break the CLI's output contract. Choose the no-op provider unless the host chose one.
         if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_SLF4JServiceProvider");
+            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_FallbackServiceProvider");
+            if (System.getProperty("slf4j.internal.verbosity") == null) {
+                System.setProperty("slf4j.internal.verbosity", "WARN");
+            }
         }
     }
 
