@@ -108,7 +108,7 @@ final class Download {
             }
             spliced |= have > 0;
             if (body.length() >= 0 && have + body.length() > expected.size()) {
-                throw new UpdateException.Rejected(expected.name() + " is larger than declared: the server announces "
+                throw new UpdateException.Rejected(expected.name() + " is larger than declared: the source announces "
                         + (have + body.length()) + " bytes, the manifest " + expected.size() + " (" + uri + ")");
             }
             InputStream in = body.in();

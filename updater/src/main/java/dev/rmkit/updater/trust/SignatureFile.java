@@ -47,6 +47,24 @@ public record SignatureFile(String keyId, String algorithm, byte[] signature) {
         return signature.clone();
     }
 
+    // A record compares arrays by identity; a signature is a value, so compare its bytes.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SignatureFile s && keyId.equals(s.keyId) && algorithm.equals(s.algorithm)
+                && java.util.Arrays.equals(signature, s.signature);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(keyId, algorithm) * 31 + java.util.Arrays.hashCode(signature);
+    }
+
+    @Override
+    public String toString() {
+        return "SignatureFile[keyId=" + keyId + ", algorithm=" + algorithm + ", signature="
+                + Base64.getEncoder().encodeToString(signature) + "]";
+    }
+
     /** Parses a signature file; anything malformed is Rejected with the reason. */
     public static SignatureFile parse(byte[] bytes) throws UpdateException.Rejected {
         JsonNode node;

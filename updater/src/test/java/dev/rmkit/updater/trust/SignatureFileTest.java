@@ -20,6 +20,8 @@ class SignatureFileTest {
         byte[] data = "{\"a\":1}\n".getBytes(StandardCharsets.UTF_8);
         SignatureFile sig = new SignatureFile(KeyId.of(pair.getPublic()), "Ed25519", Ed25519Keys.sign(pair.getPrivate(), data));
         SignatureFile back = SignatureFile.parse(sig.toJson());
+        assertEquals(sig, back);
+        assertEquals(sig.hashCode(), back.hashCode());
         assertEquals(sig.keyId(), back.keyId());
         assertArrayEquals(sig.signature(), back.signature());
         assertTrue(Ed25519Keys.verify(pair.getPublic(), data, back.signature()));
