@@ -1,13 +1,14 @@
 package dev.rmkit.rm.linux;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class HolderScan {
 
     private static final java.util.concurrent.atomic.AtomicBoolean PID1_REPORTED = new java.util.concurrent.atomic.AtomicBoolean();
 
+    private static final byte[] DELETED_BYTES = MapsEntry.DELETED.getBytes(StandardCharsets.US_ASCII);
+
     private final ProcFs proc;
 
     public HolderScan(ProcFs proc) {
@@ -50,21 +53,31 @@ public final class HolderScan {
         if (targets.isEmpty()) {
             return new ScanResult(holders, uninspected);
         }
-        for (long pid : proc.pids()) {
-            Optional<ProcStat> stat = proc.stat(pid);
-            if (stat.isEmpty() || stat.get().dead()) {
+        // Reading /proc is mostly kernel time spent per process; the processes are independent.
+        List<Optional<PidScan>> scans = proc.pids().parallelStream().map(pid -> scanOne(pid, targets)).toList();
+        for (Optional<PidScan> o : scans) {
+            if (o.isEmpty()) {
                 continue;
             }
-            PidScan s = new PidScan(proc.dir(pid), targets);
-            s.run();
+            PidScan s = o.get();
             if (!s.access.isEmpty()) {
-                holders.put(pid, new Holder(stat.get(), s.access, s.deleted));
+                holders.put(s.stat.pid(), new Holder(s.stat, s.access, s.deleted));
             }
             if (!s.denied.isEmpty()) {
-                mightHold(stat.get(), String.join(", ", s.denied), targets).ifPresent(uninspected::add);
+                mightHold(s.stat, String.join(", ", s.denied), targets).ifPresent(uninspected::add);
             }
         }
         return new ScanResult(holders, uninspected);
+    }
+
+    private Optional<PidScan> scanOne(long pid, ScanTargets targets) {
+        Optional<ProcStat> stat = proc.stat(pid);
+        if (stat.isEmpty() || stat.get().dead()) {
+            return Optional.empty();
+        }
+        PidScan s = new PidScan(proc.dir(pid), stat.get(), targets);
+        s.run();
+        return Optional.of(s);
     }
 
     private Optional<Uninspected> mightHold(ProcStat stat, String what, ScanTargets targets) {
@@ -88,13 +101,15 @@ public final class HolderScan {
     /** The reads for one pid; remembers what matched and what was denied. */
     private static final class PidScan {
         final Path dir;
+        final ProcStat stat;
         final ScanTargets targets;
         final EnumSet<Access> access = EnumSet.noneOf(Access.class);
         final List<String> denied = new ArrayList<>();
         boolean deleted;
 
-        PidScan(Path dir, ScanTargets targets) {
+        PidScan(Path dir, ProcStat stat, ScanTargets targets) {
             this.dir = dir;
+            this.stat = stat;
             this.targets = targets;
         }
 
@@ -127,7 +142,9 @@ public final class HolderScan {
                             access.add(Access.FD);
                         }
                     } catch (AccessDeniedException e) {
+                        // One denied descriptor means all are: the check is per process.
                         fdDenied = true;
+                        break;
                     } catch (IOException e) {
                         // The descriptor was closed between listing and stat.
                     }
@@ -157,24 +174,49 @@ public final class HolderScan {
         }
 
         private void maps() {
-            try (BufferedReader r = Files.newBufferedReader(dir.resolve("maps"))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    Optional<MapsEntry> e = MapsEntry.parse(line);
-                    if (e.isEmpty()) {
-                        continue;
-                    }
-                    if (e.get().deleted() && targets.namesDeleted(e.get().path())) {
-                        deleted = true;
-                        access.add(Access.MAP);
-                    } else if (targets.deviceKeys.contains(e.get().key())) {
-                        access.add(Access.MAP);
-                    }
-                }
+            byte[] maps;
+            try {
+                maps = Files.readAllBytes(dir.resolve("maps"));
             } catch (AccessDeniedException e) {
                 denied.add("maps");
-            } catch (IOException | IllegalArgumentException e) {
-                // Gone mid-read.
+                return;
+            } catch (IOException e) {
+                return; // Gone.
+            }
+            // A JVM maps thousands of ranges: look at each line's inode column in place, and decode and
+            // parse only the lines that may match.
+            int lineStart = 0;
+            for (int i = 0; i <= maps.length; i++) {
+                if (i < maps.length && maps[i] != '\n') {
+                    continue;
+                }
+                if (i > lineStart && (targets.inodes.contains(MapsEntry.inodeOf(maps, lineStart, i)) || endsDeleted(maps, lineStart, i))) {
+                    matchMapsLine(new String(maps, lineStart, i - lineStart, StandardCharsets.UTF_8));
+                }
+                lineStart = i + 1;
+            }
+        }
+
+        private static boolean endsDeleted(byte[] b, int from, int to) {
+            int n = DELETED_BYTES.length;
+            return to - from >= n && Arrays.equals(b, to - n, to, DELETED_BYTES, 0, n);
+        }
+
+        private void matchMapsLine(String line) {
+            Optional<MapsEntry> e;
+            try {
+                e = MapsEntry.parse(line);
+            } catch (IllegalArgumentException bad) {
+                return;
+            }
+            if (e.isEmpty()) {
+                return;
+            }
+            if (e.get().deleted() && targets.namesDeleted(e.get().path())) {
+                deleted = true;
+                access.add(Access.MAP);
+            } else if (targets.deviceKeys.contains(e.get().key())) {
+                access.add(Access.MAP);
             }
         }
     }

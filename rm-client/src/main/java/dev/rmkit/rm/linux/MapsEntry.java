@@ -28,6 +28,35 @@ public record MapsEntry(long major, long minor, long inode, String path, boolean
         return new FileKey(major, minor, inode);
     }
 
+    /** The inode column (the fifth) of a maps line, or -1 if the line has none. */
+    public static long inodeOf(String line) {
+        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return inodeOf(b, 0, b.length);
+    }
+
+    /** The inode column of the maps line in {@code b[from, to)}, or -1; reads in place, allocates nothing. */
+    public static long inodeOf(byte[] b, int from, int to) {
+        int i = from;
+        for (int field = 0; field < 4; field++) {
+            while (i < to && b[i] != ' ') {
+                i++;
+            }
+            while (i < to && b[i] == ' ') {
+                i++;
+            }
+        }
+        long inode = 0;
+        boolean digits = false;
+        for (; i < to && b[i] != ' '; i++) {
+            if (b[i] < '0' || b[i] > '9') {
+                return -1;
+            }
+            inode = inode * 10 + (b[i] - '0');
+            digits = true;
+        }
+        return digits ? inode : -1;
+    }
+
     /**
      * Parses one maps line; anonymous mappings ({@code inode 0}: heap, stack, {@code [vdso]}) give
      * empty, because no file holds them.

@@ -21,6 +21,8 @@ final class ScanTargets {
 
     final Set<Object> statKeys = new HashSet<>();
     final Set<FileKey> deviceKeys = new HashSet<>();
+    /** The inodes of {@link #deviceKeys}, for a cheap first look at each maps line. */
+    final Set<Long> inodes = new HashSet<>();
     final Set<String> names = new HashSet<>();
     /** Owner and mode of each existing target, to judge whether an uninspectable process could open it. */
     final List<FileModes.Owner> owners = new ArrayList<>();
@@ -38,6 +40,7 @@ final class ScanTargets {
                 t.statKeys.add(a.fileKey());
                 Map<String, Object> u = Files.readAttributes(abs, "unix:dev,ino,uid,gid,mode");
                 t.deviceKeys.add(FileKey.fromStatDev((Long) u.get("dev"), (Long) u.get("ino")));
+                t.inodes.add((Long) u.get("ino"));
                 t.owners.add(new FileModes.Owner((Integer) u.get("uid"), (Integer) u.get("gid"), (Integer) u.get("mode")));
             } catch (IOException e) {
                 // Missing (or unreachable) now: only a deleted old version can still be held.

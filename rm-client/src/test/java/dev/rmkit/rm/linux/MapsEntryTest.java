@@ -26,6 +26,13 @@ class MapsEntryTest {
     }
 
     @Test
+    void readsTheInodeColumnWithoutParsing() {
+        assertEquals(1835073, MapsEntry.inodeOf("7f2c1a000000-7f2c1a022000 r--p 00000000 fd:01 1835073    /usr/lib/libc.so.6"));
+        assertEquals(0, MapsEntry.inodeOf("7ffd5e9c4000-7ffd5e9e5000 rw-p 00000000 00:00 0   [stack]"));
+        assertEquals(-1, MapsEntry.inodeOf("garbage"));
+    }
+
+    @Test
     void anonymousMappingsHoldNoFile() {
         assertTrue(MapsEntry.parse("7ffd5e9c4000-7ffd5e9e5000 rw-p 00000000 00:00 0                          [stack]").isEmpty());
         assertTrue(MapsEntry.parse("55d0c9b4f000-55d0c9b70000 rw-p 00000000 00:00 0").isEmpty());
