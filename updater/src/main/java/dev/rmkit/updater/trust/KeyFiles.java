@@ -1,0 +1,68 @@
+package dev.rmkit.updater.trust;
+
+import dev.rmkit.updater.UpdateException;
+import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+
+/**
+ * Key files on disk: {@code .pub} is an X.509 SubjectPublicKeyInfo PEM, {@code .key} a PKCS#8 PEM
+ * created with mode 0600 on POSIX (set at creation, so the secret is never readable by others).
+ */
+public final class KeyFiles {
+    /** Key files are a few hundred bytes; refuse to slurp anything large by mistake. */
+    private static final long MAX_BYTES = 64 * 1024;
+
+    private KeyFiles() {}
+
+    public static PublicKey readPublic(Path file) throws UpdateException {
+        String text = readSmall(file, "public key");
+        byte[] der = Pem.decode(Pem.PUBLIC_KEY, text).orElseThrow(() -> new UpdateException.Usage(
+                file + " is not a PEM public key (expected -----BEGIN PUBLIC KEY-----)"));
+        return Ed25519Keys.publicKey(der)
+                .orElseThrow(() -> new UpdateException.Usage(file + " is not an Ed25519 public key"));
+    }
+
+    public static PrivateKey readPrivate(Path file) throws UpdateException {
+        String text = readSmall(file, "private key");
+        byte[] der = Pem.decode(Pem.PRIVATE_KEY, text).orElseThrow(() -> new UpdateException.Usage(
+                file + " is not a PEM private key (expected -----BEGIN PRIVATE KEY-----)"));
+        return Ed25519Keys.privateKey(der)
+                .orElseThrow(() -> new UpdateException.Usage(file + " is not an Ed25519 private key"));
+    }
+
+    /** Writes a new file; fails if it exists. {@code secret} files get mode 0600 where POSIX applies. */
+    public static void writeNew(Path file, String text, boolean secret) throws IOException {
+        FileAttribute<?>[] attrs = secret && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                : new FileAttribute<?>[0];
+        try (SeekableByteChannel ch = Files.newByteChannel(
+                file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs)) {
+            ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+        }
+    }
+
+    private static String readSmall(Path file, String what) throws UpdateException {
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new UpdateException.Usage(file + " is too large to be a " + what + " file");
+            }
+            return Files.readString(file, StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+            throw new UpdateException.Usage(what + " file not found: " + file);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UpdateException.PermissionDenied("cannot read " + what + " file " + file, e);
+        } catch (IOException e) {
+            throw new UpdateException.Usage("cannot read " + what + " file " + file + ": " + e.getMessage());
+        }
+    }
+}
