@@ -221,4 +221,18 @@ class ApplyCommandTest {
         Cli.Run text = cli.run("status", "--install-dir", install.toString());
         assertTrue(text.out().startsWith("rmkit-burner 1.0.0 (stable, 3 files"), text.out());
     }
+
+    @Test
+    void anInstallDirectoryTheUpdaterCannotWriteIsPermissionDenied() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid")
+                .toString()), "root writes anywhere: this needs an unprivileged user");
+        Files.createDirectories(install);
+        Files.setPosixFilePermissions(install, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Cli.Run r = apply(feeds.publish("1.0.0", V1), "--trust", feeds.publicKey().toString());
+            assertEquals(ExitCode.NO_PERMISSION.code(), r.code(), r.out());
+        } finally {
+            Files.setPosixFilePermissions(install, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
 }
