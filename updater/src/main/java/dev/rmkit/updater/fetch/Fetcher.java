@@ -138,18 +138,8 @@ public final class Fetcher {
                 throw new UpdateException.Unavailable(what + " unavailable after " + attempts + " attempts: "
                         + describe(e) + " for " + uri, e);
             }
-            sleep(delay(failuresWithoutProgress, retryAfter));
-        }
-
-        private Duration delay(int failures, Optional<Duration> retryAfter) {
-            long initial = options.initialBackoff().toMillis();
-            long cap = options.maxBackoff().toMillis();
-            long exp = initial << Math.min(failures - 1, 20);
-            long backoff = Math.min(cap, exp < 0 ? cap : exp);
-            // Equal jitter: half fixed, half random, so a fleet that failed together retries apart.
-            long jittered = backoff / 2 + (backoff > 1 ? ThreadLocalRandom.current().nextLong(backoff / 2 + 1) : backoff);
-            long server = retryAfter.map(d -> Math.min(d.toMillis(), options.maxRetryAfter().toMillis())).orElse(0L);
-            return Duration.ofMillis(Math.max(jittered, server));
+            sleep(Backoff.delay(options, failuresWithoutProgress, retryAfter,
+                    bound -> ThreadLocalRandom.current().nextLong(bound + 1)));
         }
 
         private void sleep(Duration d) throws UpdateException {

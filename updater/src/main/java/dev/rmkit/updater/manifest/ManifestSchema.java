@@ -20,14 +20,6 @@ public final class ManifestSchema {
     /** Classpath location of the schema (copied from manifests/ by the build). */
     public static final String RESOURCE = "/dev/rmkit/updater/manifest/manifest.schema.json";
 
-    static {
-        // networknt logs through SLF4J; without a provider SLF4J prints a warning on stderr, which
-        // would break the CLI's output contract. Choose the no-op provider unless the host chose one.
-        if (System.getProperty("slf4j.provider") == null) {
-            System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_SLF4JServiceProvider");
-        }
-    }
-
     private static final JsonSchema SCHEMA = load();
 
     private ManifestSchema() {}
