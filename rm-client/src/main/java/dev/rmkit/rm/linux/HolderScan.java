@@ -34,6 +34,8 @@ public final class HolderScan {
 
     private static final System.Logger LOG = System.getLogger(HolderScan.class.getName());
 
+    private static final java.util.concurrent.atomic.AtomicBoolean PID1_REPORTED = new java.util.concurrent.atomic.AtomicBoolean();
+
     private final ProcFs proc;
 
     public HolderScan(ProcFs proc) {
@@ -70,7 +72,9 @@ public final class HolderScan {
             return Optional.empty();
         }
         if (stat.pid() == 1) {
-            LOG.log(System.Logger.Level.INFO, "pid 1 ({0}) not inspected: {1} permission denied", stat.comm(), what);
+            // Said once per JVM: it is true of every scan on such a host.
+            System.Logger.Level level = PID1_REPORTED.getAndSet(true) ? System.Logger.Level.DEBUG : System.Logger.Level.INFO;
+            LOG.log(level, "pid 1 ({0}) not inspected: {1}: permission denied", stat.comm(), what);
             return Optional.empty();
         }
         Optional<ProcStatus> status = proc.status(stat.pid());
@@ -116,14 +120,20 @@ public final class HolderScan {
 
         private void fds() {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.resolve("fd"))) {
+                boolean fdDenied = false;
                 for (Path fd : ds) {
                     try {
                         if (matches(fd)) {
                             access.add(Access.FD);
                         }
+                    } catch (AccessDeniedException e) {
+                        fdDenied = true;
                     } catch (IOException e) {
                         // The descriptor was closed between listing and stat.
                     }
+                }
+                if (fdDenied) {
+                    denied.add("fd");
                 }
             } catch (AccessDeniedException e) {
                 denied.add("fd");

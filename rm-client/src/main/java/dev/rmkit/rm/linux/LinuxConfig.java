@@ -50,6 +50,11 @@ public record LinuxConfig(
                 DEFAULT_QUERY_TIMEOUT);
     }
 
+    /** A copy reading another {@code /proc} tree. */
+    public LinuxConfig withProcRoot(Path root) {
+        return new LinuxConfig(root, runtimeDir, endSessionTimeout, killTimeout, queryTimeout);
+    }
+
     /** A copy with other timeouts. */
     public LinuxConfig withTimeouts(Duration endSession, Duration kill, Duration query) {
         return new LinuxConfig(procRoot, runtimeDir, endSession, kill, query);

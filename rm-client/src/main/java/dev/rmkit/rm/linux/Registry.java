@@ -139,6 +139,10 @@ public final class Registry {
                 try {
                     RegistryEntry e = Json.MAPPER.readValue(f.toFile(), RegistryEntry.class);
                     if (!proc.alive(pid, e.startTicks())) {
+                        if (proc.stat(pid).isPresent()) {
+                            LOG.log(System.Logger.Level.WARNING, "removing registry entry {0}: it was written by an earlier "
+                                    + "process with pid {1} (start tick {2}), not by the live one", f, pid, e.startTicks());
+                        }
                         remove(pid);
                         cleaned.add(pid);
                     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Applies signed update manifests, closing and restarting the apps that hold the files.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            HoldersCommand.class,
             KeygenCommand.class,
             PublishCommand.class,
             PlanCommand.class,
