@@ -4,6 +4,8 @@ import dev.rmkit.updater.apply.Applier;
 import dev.rmkit.updater.apply.ApplyRequest;
 import dev.rmkit.updater.apply.RebootMode;
 import dev.rmkit.updater.apply.UpdaterContext;
+import dev.rmkit.updater.fetch.ProgressBar;
+import dev.rmkit.updater.fetch.ProgressSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -62,7 +64,7 @@ public final class ApplyCommand implements Callable<Integer> {
     public Integer call() {
         ApplyRequest req = new ApplyRequest(manifest, installDir, Optional.ofNullable(trust), waitFor, force, reboot,
                 !noRestart, allowDowngrade);
-        UpdaterContext run = ctx.withProgress(TerminalProgress.forRun(spec.commandLine().getErr(), json));
+        UpdaterContext run = ctx.withProgress(json ? ProgressSink.NONE : ProgressBar.forTerminal(spec.commandLine().getErr()));
         return Printing.print(spec, new Applier(run).apply(req), json);
     }
 }

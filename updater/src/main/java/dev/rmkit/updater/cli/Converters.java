@@ -14,7 +14,7 @@ final class Converters {
         @Override
         public Duration convert(String value) {
             try {
-                return Durations.parse(value);
+                return WaitDurations.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * Parses {@code --wait} values the way people write them: {@code 90s}, {@code 5m}, {@code 1h30m},
  * {@code 250ms}, a bare number of seconds, or ISO-8601 ({@code PT5M}). Pure.
  */
-public final class Durations {
+public final class WaitDurations {
 
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
-    private Durations() {}
+    private WaitDurations() {}
 
     public static Duration parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
