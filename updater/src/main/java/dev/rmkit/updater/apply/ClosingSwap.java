@@ -13,6 +13,7 @@ import dev.rmkit.updater.report.ReportBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * DESIGN steps 5–8: a restart session over the files the swap displaces, the holders closed (or the
@@ -57,7 +58,7 @@ final class ClosingSwap {
                 Applier.commit(layout, withApps, report, ctx);
             } finally {
                 if (!closed.isEmpty()) {
-                    restart(session, withApps);
+                    restart(session, Optional.of(withApps));
                 }
             }
         } catch (RmException e) {
@@ -82,13 +83,14 @@ final class ClosingSwap {
             }
         }
         if (refused.last().apps().stream().anyMatch(o -> Holders.stopped(o.app()))) {
-            restart(session, null); // a forced attempt closed some before one held out: bring them back
+            restart(session, Optional.empty()); // a forced attempt closed some before one held out: bring them back
         }
         return new UpdateException.Deferred("deferred: an application refused to close - " + who
                 + (req.waitFor().isZero() ? "" : " (waited " + req.waitFor() + ")") + "; nothing was changed");
     }
 
-    private void restart(RestartSession session, Journal journal) {
+    /** Restarts what the session closed; if the session cannot, starts them from the journal's records. */
+    private void restart(RestartSession session, Optional<Journal> journal) {
         if (!req.restart()) {
             report.note("--no-restart: the closed applications were left closed");
             return;
@@ -106,9 +108,7 @@ final class ClosingSwap {
             report.upAgain();
         } catch (RmException e) {
             report.note("the restart session could not restart the apps (" + e.getMessage() + ")");
-            if (journal != null) {
-                AppRelauncher.relaunch(journal, report);
-            }
+            journal.ifPresent(j -> AppRelauncher.relaunch(j, report));
             report.upAgain();
         }
     }

@@ -197,4 +197,42 @@ class CrashRecoveryIT {
             return s.findAny().isEmpty();
         }
     }
+
+    @Test
+    void anAppClosedByAnUpdaterThatDiedIsStartedAgainByResume() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("app-back", cli);
+        Path started = tmp.resolve("started.txt");
+        Path workDir = Files.createDirectories(tmp.resolve("app work"));
+        try (JavaProcess app = JavaProcess.start(dev.rmkit.rm.testing.CooperatingTestApp.class,
+                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()),
+                workDir, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady()) {
+            Files.delete(started);
+
+            assertEquals(137, applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "install-1")).code());
+            assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the crash");
+
+            Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+            assertEquals(ExitCode.FAILED.code(), resumed.code(), resumed.out());
+            assertEquals(1, resumed.json().get("appsRestarted").size(), resumed.out());
+            long pid = resumed.json().get("appsRestarted").get(0).get("pid").asLong();
+            try {
+                JavaProcess.await(() -> Files.exists(started) && lines(started).contains("--restored"),
+                        Duration.ofSeconds(30), "the app to start again");
+                assertEquals(workDir.toRealPath(), Path.of(lines(started).get(1)).toRealPath());
+            } finally {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            assertConsistent(install, cli, oldTree, "1.0.0", "install-1 with an app");
+        }
+    }
+
+    private static List<String> lines(Path f) {
+        try {
+            return Files.readAllLines(f);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
 }
