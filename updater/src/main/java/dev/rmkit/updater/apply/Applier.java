@@ -13,6 +13,8 @@ import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
 import dev.rmkit.updater.stage.Stager;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -33,15 +35,30 @@ public final class Applier {
     public UpdateReport apply(ApplyRequest req) {
         InstallLayout layout = new InstallLayout(req.installDir());
         ReportBuilder report = new ReportBuilder("apply", layout.installDir(), ctx.clock());
+        boolean existed = Files.exists(layout.installDir());
+        UpdateReport result;
         try (InstallLock lock = InstallLock.acquire(layout)) {
             try {
                 run(req, layout, report);
             } catch (UpdateException e) {
                 report.fail(e);
             }
-            return Reports.saved(layout, report);
+            result = Reports.saved(layout, report);
         } catch (UpdateException busy) {
-            return report.fail(busy).build();
+            result = report.fail(busy).build();
+        }
+        if (!existed && result.exitCode() != 0 && result.reboot().equals("none")) {
+            forgetCreatedInstall(layout);
+        }
+        return result;
+    }
+
+    /** A fresh install that failed leaves no trace: the directory it created (lock, staging) goes again. */
+    private static void forgetCreatedInstall(InstallLayout layout) {
+        try {
+            Swap.deleteTree(layout.installDir());
+        } catch (IOException ignored) {
+            // Only the updater's own lock and staging files were in it; a leftover is harmless.
         }
     }
 

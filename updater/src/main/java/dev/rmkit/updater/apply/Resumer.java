@@ -27,6 +27,9 @@ public final class Resumer {
     public UpdateReport resume(Path installDir) {
         InstallLayout layout = new InstallLayout(installDir);
         ReportBuilder report = new ReportBuilder("resume", layout.installDir(), ctx.clock());
+        if (!Files.isDirectory(layout.installDir())) {
+            return report.fail(new UpdateException.Usage("no such install directory: " + layout.installDir())).build();
+        }
         try (InstallLock lock = InstallLock.acquire(layout)) {
             try {
                 run(layout, report);

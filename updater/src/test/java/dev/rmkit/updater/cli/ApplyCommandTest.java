@@ -156,6 +156,9 @@ class ApplyCommandTest {
     void aMissingManifestIsBadUsageAndAnUnreachableFeedIsUnavailable() {
         Cli.Run missing = apply(tmp.resolve("nope/manifest.json"));
         assertEquals(ExitCode.USAGE.code(), missing.code(), missing.out());
+        assertFalse(Files.exists(install), "a failed fresh install leaves no directory behind");
+        assertEquals(ExitCode.USAGE.code(), cli.run("resume", "--install-dir", install.toString()).code());
+        assertFalse(Files.exists(install));
 
         Cli.Run down = cli.run("apply", "--manifest", "http://127.0.0.1:9/manifest.json", "--install-dir", install.toString(),
                 "--json");
