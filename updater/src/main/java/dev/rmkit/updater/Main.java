@@ -1,5 +1,6 @@
 package dev.rmkit.updater;
 
+import dev.rmkit.updater.apply.UpdaterContext;
 import dev.rmkit.updater.cli.UpdaterCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -17,7 +18,12 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (see {@link ExitCode}). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = UpdaterCommand.commandLine();
+        return run(UpdaterContext.defaults(), out, err, args);
+    }
+
+    /** Runs the command line in {@code ctx}: what tests use to inject a platform, boot id or clock. */
+    public static int run(UpdaterContext ctx, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = UpdaterCommand.commandLine(ctx);
         cl.setOut(out);
         cl.setErr(err);
         int code = cl.execute(args);

@@ -107,7 +107,6 @@ public final class LinuxPlatform implements RmPlatform {
      */
     @Override
     public SystemControl system() {
-        throw new UnsupportedOperationException(
-                "the Linux SystemControl (reboot, resume registration, replace-at-reboot) is not part of this build");
+        return LinuxSystemControl.defaults();
     }
 }

@@ -1,6 +1,7 @@
 package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.ExitCode;
+import dev.rmkit.updater.apply.UpdaterContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,14 +13,28 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Applies signed update manifests, closing and restarting the apps that hold the files.",
-        subcommands = {CommandLine.HelpCommand.class, HoldersCommand.class, KeygenCommand.class, PublishCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            HoldersCommand.class,
+            KeygenCommand.class,
+            PublishCommand.class,
+            PlanCommand.class,
+            ApplyCommand.class,
+            ResumeCommand.class,
+            StatusCommand.class
+        })
 public final class UpdaterCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
     /** A command line wired with the exit-code table and usage-error code. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new UpdaterCommand());
+        return commandLine(UpdaterContext.defaults());
+    }
+
+    /** The same, with the subcommands working in {@code ctx} (tests inject a platform, boot id, clock). */
+    public static CommandLine commandLine(UpdaterContext ctx) {
+        CommandLine cl = new CommandLine(new UpdaterCommand(), new ContextFactory(ctx));
         cl.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpTable());
         cl.setUsageHelpWidth(100);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());

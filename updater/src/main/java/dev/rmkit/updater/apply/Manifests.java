@@ -1,0 +1,85 @@
+package dev.rmkit.updater.apply;
+
+import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.install.InstalledFile;
+import dev.rmkit.updater.install.InstalledState;
+import dev.rmkit.updater.install.InstalledStore;
+import dev.rmkit.updater.manifest.LoadedManifest;
+import dev.rmkit.updater.manifest.Manifest;
+import dev.rmkit.updater.manifest.ManifestLoader;
+import dev.rmkit.updater.plan.InstallScanner;
+import dev.rmkit.updater.plan.Plan;
+import dev.rmkit.updater.plan.Planner;
+import dev.rmkit.updater.trust.TrustStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Steps 2–3 shared by {@code apply} and {@code plan}: trust, verified manifest, installed state, plan. */
+public final class Manifests {
+
+    private Manifests() {}
+
+    /**
+     * Loads and verifies the manifest against the install's trusted keys. With {@code --trust} on an
+     * install that trusts no key yet, {@code pin} decides whether the key is pinned (apply) or only
+     * used for this one check (plan, which changes nothing).
+     */
+    public static LoadedManifest load(UpdaterContext ctx, String location, InstallLayout layout,
+            Optional<Path> trustKey, boolean pin) throws UpdateException {
+        ManifestLoader loader = new ManifestLoader(ctx.fetcher(), ctx.clock());
+        TrustStore store = TrustStore.open(layout.installDir());
+        if (trustKey.isEmpty() || pin || !store.isEmpty()) {
+            if (trustKey.isPresent()) {
+                store.pinIfEmpty(trustKey.get());
+            }
+            return loader.load(location, store);
+        }
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("rmkit-plan-trust");
+            TrustStore once = TrustStore.open(scratch);
+            once.pinIfEmpty(trustKey.get());
+            return loader.load(location, once);
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot create a temporary trust store: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    public static Optional<InstalledState> installed(InstallLayout layout) throws UpdateException {
+        try {
+            return InstalledStore.read(layout);
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot read " + layout.installedFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The plan of {@code m} against the install as it is on disk now. */
+    public static Plan plan(InstallLayout layout, Manifest m, Optional<InstalledState> installed) throws UpdateException {
+        Set<String> managed = installed.map(i -> i.files().stream().map(InstalledFile::path)
+                .collect(Collectors.toSet())).orElse(Set.of());
+        String from = installed.map(InstalledState::version).orElse("");
+        return Planner.plan(m, from, InstallScanner.hashPresent(layout, Planner.relevantPaths(m, managed)), managed);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // A temp directory with one public key in it; the OS cleans temp eventually.
+        }
+    }
+}

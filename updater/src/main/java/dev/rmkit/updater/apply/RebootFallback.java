@@ -1,0 +1,66 @@
+package dev.rmkit.updater.apply;
+
+import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.SystemControl;
+import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.report.Outcome;
+import dev.rmkit.updater.report.ReportBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * DESIGN step 9 on Linux: when the files cannot be replaced now (a holder that cannot be closed, or a
+ * release that requires a reboot), the whole swap is written to the journal as PENDING_REBOOT with
+ * the staged files kept, {@code updater resume} is registered to run after the boot, and with
+ * {@code --reboot if-needed} the machine is rebooted. Nothing in the install changes before the boot.
+ */
+final class RebootFallback {
+
+    private RebootFallback() {}
+
+    /** The resume registration's name for an install: stable, and distinct per install directory. */
+    static String resumeName(InstallLayout layout) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(layout.installDir().toString().getBytes(StandardCharsets.UTF_8));
+            return "updater-" + HexFormat.of().formatHex(h).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    static void schedule(InstallLayout layout, Journal prepared, String why, RebootMode mode, UpdaterContext ctx,
+            ReportBuilder report) throws UpdateException {
+        Journal pending = prepared.withState(JournalState.PENDING_REBOOT).withClosedApps(java.util.List.of());
+        SystemControl system;
+        try {
+            system = ctx.system().get();
+            JournalStore.write(layout, pending);
+            system.registerResume(resumeName(layout), ctx.resumeCommand().apply(layout.installDir()));
+        } catch (IOException | RmException | RuntimeException e) {
+            try {
+                JournalStore.delete(layout);
+            } catch (IOException ignored) {
+                // The journal was never written, or resume will find a pending swap it can still run.
+            }
+            throw new UpdateException.ApplyFailed("cannot schedule the update to " + prepared.toVersion()
+                    + " for the next boot (" + e.getMessage() + "); nothing was changed", e);
+        }
+        TestHooks.reach("pending-reboot");
+        report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + prepared.toVersion()
+                + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then");
+        if (mode == RebootMode.IF_NEEDED) {
+            try {
+                system.rebootRestartingApps("rmkit updater: finishing the update to " + prepared.toVersion());
+                report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish the update to "
+                        + prepared.toVersion() + " (" + why + ")");
+            } catch (RmException e) {
+                report.note("the reboot could not be started: " + e.getMessage() + "; reboot by hand to finish");
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.rmkit.updater.apply;
+
+import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.install.InstalledState;
+import dev.rmkit.updater.plan.InstallScanner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Finishes whatever swap a previous run left unfinished, deciding by the journal alone: before the
+ * commit record it rolls back, after it rolls forward, and a swap waiting for a reboot runs once the
+ * boot id has changed. Called by {@code resume} and at the start of every {@code apply}, under the
+ * install lock. Repeating it after a crash during it is safe.
+ */
+public final class Recovery {
+
+    private Recovery() {}
+
+    /** What recovery found and did. */
+    public enum Kind {
+        /** No journal: the last run finished. */
+        NOTHING,
+        /** An interrupted swap was undone: the install is the old version. */
+        ROLLED_BACK,
+        /** A committed swap was finished: the install is the new version. */
+        ROLLED_FORWARD,
+        /** A swap that waited for a reboot ran after it: the install is the new version. */
+        COMPLETED_AFTER_REBOOT,
+        /** A swap waits for a reboot that has not happened yet. */
+        PENDING_REBOOT
+    }
+
+    /**
+     * @param kind what happened
+     * @param journal the journal that was found (absent for {@link Kind#NOTHING})
+     * @param cleanupProblem after a commit, why cleanup is incomplete; empty when it is complete
+     */
+    public record Result(Kind kind, Optional<Journal> journal, String cleanupProblem) {
+        static Result nothing() {
+            return new Result(Kind.NOTHING, Optional.empty(), "");
+        }
+    }
+
+    /** The journal as rewritten at the commit point: COMMITTED, with the install time. */
+    static Journal commitRecord(Journal prepared, Clock clock) {
+        InstalledState after = prepared.installedAfter();
+        InstalledState stamped = new InstalledState(after.product(), after.channel(), after.version(),
+                after.files(), after.keyId(), clock.instant().toString());
+        return prepared.withState(JournalState.COMMITTED).withInstalledAfter(stamped);
+    }
+
+    /**
+     * @param bootId the current boot's id
+     * @throws UpdateException.ApplyFailed if the journal cannot be read, a rollback fails, or a
+     *     pending swap failed (and was rolled back)
+     */
+    public static Result recover(InstallLayout layout, String bootId, Clock clock) throws UpdateException {
+        Optional<Journal> found;
+        try {
+            found = JournalStore.read(layout);
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot read the journal of an unfinished update: " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+            return Result.nothing();
+        }
+        Journal j = found.get();
+        Swap swap = new Swap(layout);
+        try {
+            switch (j.state()) {
+                case PREPARED -> {
+                    swap.rollback(j);
+                    return new Result(Kind.ROLLED_BACK, found, "");
+                }
+                case COMMITTED -> {
+                    swap.finish(j);
+                    return new Result(Kind.ROLLED_FORWARD, found, "");
+                }
+                case PENDING_REBOOT -> {
+                    if (j.bootId().equals(bootId)) {
+                        return new Result(Kind.PENDING_REBOOT, found, "");
+                    }
+                    return runPending(layout, swap, j, clock);
+                }
+                default -> throw new IllegalStateException("unknown journal state " + j.state());
+            }
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("recovering the unfinished update to " + j.toVersion() + " failed ("
+                    + e.getMessage() + "); the journal is kept: run updater resume again", e);
+        }
+    }
+
+    private static Result runPending(InstallLayout layout, Swap swap, Journal pending, Clock clock)
+            throws UpdateException, IOException {
+        for (JournalStep s : pending.steps()) {
+            if (s.installs()) {
+                verifyStaged(swap.staged(pending, s), s, layout, pending);
+            }
+        }
+        Journal prepared = Journals.withCurrentDirs(layout, pending.withState(JournalState.PREPARED));
+        Transaction.Committed c = Transaction.run(layout, prepared, clock);
+        return new Result(Kind.COMPLETED_AFTER_REBOOT, Optional.of(c.journal()), c.cleanupProblem());
+    }
+
+    private static void verifyStaged(Path staged, JournalStep s, InstallLayout layout, Journal pending)
+            throws UpdateException, IOException {
+        String actual = Files.isRegularFile(staged) ? InstallScanner.sha256(staged) : "(missing)";
+        if (!actual.equals(s.sha256())) {
+            // The staged release is damaged: drop the pending swap rather than install a wrong byte.
+            JournalStore.delete(layout);
+            Swap.deleteTree(layout.stateDir().resolve(pending.stagingDir()));
+            throw new UpdateException.ApplyFailed("the file staged for " + s.path() + " changed while waiting for the"
+                    + " reboot: expected SHA-256 " + s.sha256() + ", found " + actual
+                    + "; the pending update to " + pending.toVersion() + " was dropped, the install is unchanged", null);
+        }
+    }
+}

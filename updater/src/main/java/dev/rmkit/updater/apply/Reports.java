@@ -1,0 +1,51 @@
+package dev.rmkit.updater.apply;
+
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.plan.FileChange;
+import dev.rmkit.updater.plan.Plan;
+import dev.rmkit.updater.report.LastReport;
+import dev.rmkit.updater.report.ReportBuilder;
+import dev.rmkit.updater.report.UpdateReport;
+import java.io.IOException;
+
+/** Report steps shared by apply and resume. */
+final class Reports {
+
+    private Reports() {}
+
+    /** Builds the report and saves it as last-report.json; a failure to save becomes a note. */
+    static UpdateReport saved(InstallLayout layout, ReportBuilder report) {
+        UpdateReport r = report.build();
+        try {
+            LastReport.save(layout, r);
+            return r;
+        } catch (IOException e) {
+            return report.note("could not save " + layout.lastReportFile() + ": " + e.getMessage()).build();
+        }
+    }
+
+    /** Notes what recovery of an earlier run did, and restarts the apps that run had closed. */
+    static void noteRecovery(Recovery.Result rec, ReportBuilder report) {
+        rec.journal().ifPresent(j -> {
+            switch (rec.kind()) {
+                case ROLLED_BACK -> report.note("an interrupted update to " + j.toVersion() + " was rolled back first");
+                case ROLLED_FORWARD -> report.note("an interrupted update to " + j.toVersion() + " was finished first");
+                case COMPLETED_AFTER_REBOOT -> report.note("the update to " + j.toVersion()
+                        + " that waited for a reboot was finished first");
+                default -> { }
+            }
+            if (rec.kind() == Recovery.Kind.ROLLED_BACK || rec.kind() == Recovery.Kind.ROLLED_FORWARD) {
+                AppRelauncher.relaunch(j, report);
+            }
+        });
+        if (!rec.cleanupProblem().isEmpty()) {
+            report.note(rec.cleanupProblem());
+        }
+    }
+
+    /** The plan a journal carried out, for the report's added/replaced/removed lists. */
+    static Plan planOf(Journal j) {
+        return new Plan(j.fromVersion(), j.toVersion(), j.steps().stream()
+                .map(s -> new FileChange(s.path(), s.kind(), s.size(), s.sha256(), "")).toList());
+    }
+}

@@ -1,0 +1,88 @@
+package dev.rmkit.updater.apply;
+
+import dev.rmkit.rm.RmException;
+import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.install.InstallLock;
+import dev.rmkit.updater.report.Outcome;
+import dev.rmkit.updater.report.ReportBuilder;
+import dev.rmkit.updater.report.UpdateReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * {@code updater resume}: finishes an update interrupted by a crash (rolling back or forward by the
+ * journal) or one that waited for a reboot (after the boot: verify the staged files, swap, drop the
+ * resume registration), and reports. Safe to run at any time; without a journal it does nothing.
+ */
+public final class Resumer {
+
+    private final UpdaterContext ctx;
+
+    public Resumer(UpdaterContext ctx) {
+        this.ctx = Objects.requireNonNull(ctx, "ctx");
+    }
+
+    public UpdateReport resume(Path installDir) {
+        InstallLayout layout = new InstallLayout(installDir);
+        ReportBuilder report = new ReportBuilder("resume", layout.installDir(), ctx.clock());
+        if (!Files.isDirectory(layout.installDir())) {
+            return report.fail(new UpdateException.Usage("no such install directory: " + layout.installDir())).build();
+        }
+        try (InstallLock lock = InstallLock.acquire(layout)) {
+            try {
+                run(layout, report);
+            } catch (UpdateException e) {
+                report.fail(e);
+                unregister(layout, report);
+            }
+            return Reports.saved(layout, report);
+        } catch (UpdateException busy) {
+            return report.fail(busy).build();
+        }
+    }
+
+    private void run(InstallLayout layout, ReportBuilder report) throws UpdateException {
+        Recovery.Result rec = Recovery.recover(layout, ctx.bootId().get(), ctx.clock());
+        if (rec.journal().isEmpty()) {
+            report.outcome(Outcome.NOTHING_TO_RESUME, "no unfinished update in " + layout.installDir());
+            return;
+        }
+        Journal j = rec.journal().get();
+        report.plan(Reports.planOf(j));
+        switch (rec.kind()) {
+            case ROLLED_BACK -> report.outcome(Outcome.ROLLED_BACK, "the interrupted update to " + j.toVersion()
+                    + " was rolled back; the install is " + (j.fromVersion().isEmpty() ? "as before" : j.fromVersion()));
+            case ROLLED_FORWARD -> report.outcome(Outcome.UPDATED, "the interrupted update to " + j.toVersion()
+                    + " was finished");
+            case COMPLETED_AFTER_REBOOT -> report.outcome(Outcome.UPDATED, "the update to " + j.toVersion()
+                    + " finished after the reboot; every staged file was verified");
+            case PENDING_REBOOT -> {
+                report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + j.toVersion()
+                        + " waits for a reboot; this is still the boot it was scheduled in");
+                return;
+            }
+            default -> throw new IllegalStateException("unexpected recovery " + rec.kind());
+        }
+        if (!rec.cleanupProblem().isEmpty()) {
+            report.note(rec.cleanupProblem());
+        }
+        if (rec.kind() != Recovery.Kind.COMPLETED_AFTER_REBOOT) {
+            AppRelauncher.relaunch(j, report);
+        }
+        unregister(layout, report);
+    }
+
+    /** Drops the resume registration once no swap waits for a boot; harmless if there is none. */
+    private void unregister(InstallLayout layout, ReportBuilder report) {
+        if (Files.exists(layout.journalFile())) {
+            return; // still unfinished: the registration must run again after the next boot
+        }
+        try {
+            ctx.system().get().unregisterResume(RebootFallback.resumeName(layout));
+        } catch (RmException | RuntimeException e) {
+            report.note("could not remove the resume registration: " + e.getMessage());
+        }
+    }
+}

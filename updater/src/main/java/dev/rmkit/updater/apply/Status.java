@@ -1,0 +1,34 @@
+package dev.rmkit.updater.apply;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What {@code updater status} shows: what is installed, what is unfinished, how the last run ended.
+ *
+ * @param installDir the install
+ * @param installed whether the updater installed something here
+ * @param product installed product (empty if none)
+ * @param channel installed channel
+ * @param version installed version
+ * @param files number of managed files
+ * @param keyId key that signed the installed release
+ * @param installedAt when it was installed
+ * @param pending "none", "interrupted" (resume rolls back), "committed" (resume finishes) or
+ *     "reboot" (waits for a reboot)
+ * @param pendingVersion the version of the unfinished update, empty if none
+ * @param staged versions with files in staging (a deferred update keeps its downloads)
+ * @param lastOutcome outcome of the last apply/resume, empty if none
+ * @param lastExitCode its exit code (0 if none)
+ * @param lastMessage its message
+ * @param lastFinishedAt when it ended
+ */
+public record Status(String installDir, boolean installed, String product, String channel, String version, int files,
+        String keyId, String installedAt, String pending, String pendingVersion, List<String> staged,
+        String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt) {
+    public Status {
+        Objects.requireNonNull(installDir, "installDir");
+        Objects.requireNonNull(pending, "pending");
+        staged = List.copyOf(staged);
+    }
+}

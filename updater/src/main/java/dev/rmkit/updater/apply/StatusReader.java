@@ -1,0 +1,61 @@
+package dev.rmkit.updater.apply;
+
+import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.install.InstalledState;
+import dev.rmkit.updater.install.InstalledStore;
+import dev.rmkit.updater.report.LastReport;
+import dev.rmkit.updater.report.UpdateReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads the install's state without changing it and without taking the lock (taking it, even
+ * briefly, could make a starting apply exit busy).
+ */
+public final class StatusReader {
+
+    private StatusReader() {}
+
+    /** @throws UpdateException.Usage if the directory does not exist */
+    public static Status read(Path installDir) throws UpdateException {
+        InstallLayout layout = new InstallLayout(installDir);
+        if (!Files.isDirectory(layout.installDir())) {
+            throw new UpdateException.Usage("no such install directory: " + layout.installDir());
+        }
+        try {
+            Optional<InstalledState> i = InstalledStore.read(layout);
+            Optional<Journal> j = JournalStore.read(layout);
+            Optional<UpdateReport> last = LastReport.read(layout);
+            String pending = j.map(x -> switch (x.state()) {
+                case PREPARED -> "interrupted";
+                case COMMITTED -> "committed";
+                case PENDING_REBOOT -> "reboot";
+            }).orElse("none");
+            return new Status(layout.installDir().toString(), i.isPresent(),
+                    i.map(InstalledState::product).orElse(""), i.map(InstalledState::channel).orElse(""),
+                    i.map(InstalledState::version).orElse(""), i.map(x -> x.files().size()).orElse(0),
+                    i.map(InstalledState::keyId).orElse(""), i.map(InstalledState::installedAt).orElse(""),
+                    pending, j.map(Journal::toVersion).orElse(""), staged(layout),
+                    last.map(r -> r.outcome().name().toLowerCase(Locale.ROOT)).orElse(""),
+                    last.map(UpdateReport::exitCode).orElse(0), last.map(UpdateReport::message).orElse(""),
+                    last.map(UpdateReport::finishedAt).orElse(""));
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot read the install state: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> staged(InstallLayout layout) throws IOException {
+        if (!Files.isDirectory(layout.stagingRoot())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(layout.stagingRoot())) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}

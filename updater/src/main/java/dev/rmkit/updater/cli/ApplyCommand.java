@@ -1,0 +1,70 @@
+package dev.rmkit.updater.cli;
+
+import dev.rmkit.updater.apply.Applier;
+import dev.rmkit.updater.apply.ApplyRequest;
+import dev.rmkit.updater.apply.RebootMode;
+import dev.rmkit.updater.apply.UpdaterContext;
+import dev.rmkit.updater.fetch.ProgressBar;
+import dev.rmkit.updater.fetch.ProgressSink;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code updater apply}: verify, stage, close the holders, swap, restart; or defer, or schedule for reboot. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Applies a signed manifest to an install: verifies and stages everything first, then closes "
+                + "the apps holding the files (a refusal defers the update), swaps the files atomically, and "
+                + "restarts the apps.")
+public final class ApplyCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--manifest", required = true, paramLabel = "M", description = "Manifest path or http(s) URL.")
+    String manifest;
+
+    @Option(names = "--install-dir", required = true, paramLabel = "D", description = "The install (created if missing).")
+    Path installDir;
+
+    @Option(names = "--trust", paramLabel = "KEYFILE", description = "Publisher public key to pin on first use.")
+    Path trust;
+
+    @Option(names = "--wait", paramLabel = "DURATION", converter = Converters.WaitDuration.class,
+            description = "Keep asking refusing apps for this long (90s, 5m, 1h30m) before deferring.")
+    Duration waitFor = Duration.ZERO;
+
+    @Option(names = "--force", description = "Close apps even if they refuse (they may lose work).")
+    boolean force;
+
+    @Option(names = "--reboot", paramLabel = "never|if-needed", converter = Converters.Reboot.class,
+            description = "If the update can only finish at the next boot: never (report it, exit 100) or if-needed "
+                    + "(reboot now, exit 101; the reboot command is RMKIT_REBOOT_COMMAND or systemctl reboot).")
+    RebootMode reboot = RebootMode.NEVER;
+
+    @Option(names = "--no-restart", description = "Leave the closed apps closed.")
+    boolean noRestart;
+
+    @Option(names = "--allow-downgrade", description = "Accept a version that is not newer than the installed one.")
+    boolean allowDowngrade;
+
+    @Option(names = "--json", description = "Print the report as one JSON object.")
+    boolean json;
+
+    private final UpdaterContext ctx;
+
+    public ApplyCommand(UpdaterContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        ApplyRequest req = new ApplyRequest(manifest, installDir, Optional.ofNullable(trust), waitFor, force, reboot,
+                !noRestart, allowDowngrade);
+        UpdaterContext run = ctx.withProgress(json ? ProgressSink.NONE : ProgressBar.forTerminal(spec.commandLine().getErr()));
+        return Printing.print(spec, new Applier(run).apply(req), json);
+    }
+}

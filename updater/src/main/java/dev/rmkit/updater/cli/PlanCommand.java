@@ -1,0 +1,80 @@
+package dev.rmkit.updater.cli;
+
+import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.apply.Previewer;
+import dev.rmkit.updater.apply.UpdaterContext;
+import dev.rmkit.updater.install.StateJson;
+import dev.rmkit.updater.plan.ChangeKind;
+import dev.rmkit.updater.plan.FileChange;
+import dev.rmkit.updater.plan.Plan;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code updater plan}: what apply would add, replace and remove. Changes nothing. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Verifies a manifest like apply and prints what apply would add, replace and remove. Changes nothing.")
+public final class PlanCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--manifest", required = true, paramLabel = "M", description = "Manifest path or http(s) URL.")
+    String manifest;
+
+    @Option(names = "--install-dir", required = true, paramLabel = "D", description = "The install.")
+    Path installDir;
+
+    @Option(names = "--trust", paramLabel = "KEYFILE", description = "Publisher public key (not pinned by plan).")
+    Path trust;
+
+    @Option(names = "--allow-downgrade", description = "Accept a version that is not newer than the installed one.")
+    boolean allowDowngrade;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    private final UpdaterContext ctx;
+
+    public PlanCommand(UpdaterContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Plan plan;
+        try {
+            plan = Previewer.preview(ctx, manifest, installDir, Optional.ofNullable(trust), allowDowngrade);
+        } catch (UpdateException e) {
+            spec.commandLine().getErr().println("updater: " + e.getMessage());
+            return e.exitCode().code();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("fromVersion", plan.fromVersion());
+            o.put("toVersion", plan.toVersion());
+            for (ChangeKind k : ChangeKind.values()) {
+                o.put(k.name().toLowerCase(Locale.ROOT), plan.of(k).stream().map(FileChange::path).toList());
+            }
+            out.println(StateJson.text(o));
+        } else {
+            out.println("plan: " + (plan.fromVersion().isEmpty() ? "(fresh install)" : plan.fromVersion()) + " -> "
+                    + plan.toVersion() + ": " + plan.of(ChangeKind.ADD).size() + " to add, "
+                    + plan.of(ChangeKind.REPLACE).size() + " to replace, " + plan.of(ChangeKind.REMOVE).size()
+                    + " to remove, " + plan.of(ChangeKind.UNCHANGED).size() + " unchanged");
+            for (FileChange c : plan.effective()) {
+                out.println("  " + c.kind().name().toLowerCase(Locale.ROOT) + " " + c.path());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.rmkit.updater.cli;
+
+import dev.rmkit.updater.ExitCode;
+import dev.rmkit.updater.install.StateJson;
+import dev.rmkit.updater.report.ReportText;
+import dev.rmkit.updater.report.UpdateReport;
+import java.io.PrintWriter;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Prints a report as the commands' contract says: one JSON object, or text (and the reason on stderr). */
+final class Printing {
+
+    private Printing() {}
+
+    static int print(CommandSpec spec, UpdateReport report, boolean json) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(StateJson.text(report));
+        } else {
+            out.print(ReportText.render(report));
+            if (report.outcome().exitCode() != ExitCode.OK && !report.message().isEmpty()) {
+                spec.commandLine().getErr().println("updater: " + report.message());
+            }
+        }
+        out.flush();
+        return report.exitCode();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.rmkit.updater.install;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where an install keeps its updater state: everything lives in {@code <install>/.rmkit/}, on the
+ * same volume as the installed files so that every swap is a rename, never a copy.
+ *
+ * <pre>
+ * .rmkit/installed.json      what is installed (product, channel, version, files + SHA-256, key id)
+ * .rmkit/trust/*.pub         trusted publisher keys (pinned with --trust on first use)
+ * .rmkit/lock                held (FileChannel.tryLock) by the running updater; contains its pid
+ * .rmkit/journal.json        the swap in progress, if any (see apply.Journal)
+ * .rmkit/staging/VERSION/    verified payloads waiting to be swapped in
+ * .rmkit/backup/TXID/        the replaced files of the swap in progress, until it commits
+ * .rmkit/last-report.json    the report of the last apply or resume
+ * </pre>
+ *
+ * @param installDir the install directory (absolute)
+ */
+public record InstallLayout(Path installDir) {
+
+    /** The name of the state directory inside an install; never managed, never planned over. */
+    public static final String STATE_DIR_NAME = ".rmkit";
+
+    public InstallLayout {
+        installDir = Objects.requireNonNull(installDir, "installDir").toAbsolutePath().normalize();
+    }
+
+    public Path stateDir() {
+        return installDir.resolve(STATE_DIR_NAME);
+    }
+
+    public Path installedFile() {
+        return stateDir().resolve("installed.json");
+    }
+
+    public Path trustDir() {
+        return stateDir().resolve("trust");
+    }
+
+    public Path lockFile() {
+        return stateDir().resolve("lock");
+    }
+
+    public Path journalFile() {
+        return stateDir().resolve("journal.json");
+    }
+
+    public Path stagingRoot() {
+        return stateDir().resolve("staging");
+    }
+
+    public Path stagingDir(String version) {
+        return stagingRoot().resolve(version);
+    }
+
+    public Path backupRoot() {
+        return stateDir().resolve("backup");
+    }
+
+    public Path backupDir(String txid) {
+        return backupRoot().resolve(txid);
+    }
+
+    public Path lastReportFile() {
+        return stateDir().resolve("last-report.json");
+    }
+
+    /** The absolute path of a manifest-relative ('/'-separated) path inside the install. */
+    public Path resolve(String relativePath) {
+        return installDir.resolve(relativePath);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.rmkit.updater.install;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one JSON mapper for the files in {@code .rmkit/} and for reports: pretty-printed, and strict
+ * about unknown properties so that a state file written by a newer updater is refused rather than
+ * half-understood.
+ */
+public final class StateJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private StateJson() {}
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static String text(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Reads a state file; a file that does not parse is an IOException naming the file. */
+    public static <T> T read(Path file, Class<T> type) throws IOException {
+        try {
+            return MAPPER.readValue(Files.readAllBytes(file), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IOException("corrupt state file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a state file atomically and durably. */
+    public static void write(Path file, Object value) throws IOException {
+        Durable.write(file, bytes(value));
+    }
+}

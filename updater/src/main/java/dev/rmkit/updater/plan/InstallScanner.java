@@ -1,0 +1,63 @@
+package dev.rmkit.updater.plan;
+
+import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Hashes the files an install has now at the paths a plan cares about. */
+public final class InstallScanner {
+
+    private InstallScanner() {}
+
+    /**
+     * SHA-256 of each path that exists as a regular file.
+     *
+     * @throws UpdateException.ApplyFailed if a path is a directory (the release cannot replace a
+     *     directory with a file without touching user data) or cannot be read
+     */
+    public static Map<String, String> hashPresent(InstallLayout layout, Collection<String> paths) throws UpdateException {
+        Map<String, String> present = new TreeMap<>();
+        for (String rel : paths) {
+            Path p = layout.resolve(rel);
+            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UpdateException.ApplyFailed(rel + " is a directory in " + layout.installDir()
+                        + "; the release has a file there", null);
+            }
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    present.put(rel, sha256(p));
+                } catch (IOException e) {
+                    throw new UpdateException.ApplyFailed("cannot read " + p + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return present;
+    }
+
+    /** Lower-case hex SHA-256 of a file's content, streamed. */
+    public static String sha256(Path file) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+}

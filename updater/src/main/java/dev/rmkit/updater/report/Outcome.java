@@ -1,0 +1,45 @@
+package dev.rmkit.updater.report;
+
+import dev.rmkit.updater.ExitCode;
+
+/** How an {@code apply} or {@code resume} ended, and the exit code that says it to scripts. */
+public enum Outcome {
+    UPDATED(ExitCode.OK),
+    UP_TO_DATE(ExitCode.OK),
+    /** resume found no unfinished update. */
+    NOTHING_TO_RESUME(ExitCode.OK),
+    BAD_USAGE(ExitCode.USAGE),
+    REJECTED(ExitCode.REJECTED),
+    UNAVAILABLE(ExitCode.UNAVAILABLE),
+    /** The swap failed or was interrupted, and was undone: the install is the old version. */
+    ROLLED_BACK(ExitCode.FAILED),
+    DEFERRED(ExitCode.DEFERRED),
+    PERMISSION_DENIED(ExitCode.NO_PERMISSION),
+    REBOOT_REQUIRED(ExitCode.REBOOT_REQUIRED),
+    REBOOT_INITIATED(ExitCode.REBOOT_INITIATED);
+
+    private final ExitCode exitCode;
+
+    Outcome(ExitCode exitCode) {
+        this.exitCode = exitCode;
+    }
+
+    public ExitCode exitCode() {
+        return exitCode;
+    }
+
+    /** The outcome of a run that ended with this exit code through an exception. */
+    public static Outcome of(ExitCode code) {
+        return switch (code) {
+            case OK -> UPDATED;
+            case USAGE -> BAD_USAGE;
+            case REJECTED -> REJECTED;
+            case UNAVAILABLE -> UNAVAILABLE;
+            case FAILED -> ROLLED_BACK;
+            case DEFERRED -> DEFERRED;
+            case NO_PERMISSION -> PERMISSION_DENIED;
+            case REBOOT_REQUIRED -> REBOOT_REQUIRED;
+            case REBOOT_INITIATED -> REBOOT_INITIATED;
+        };
+    }
+}

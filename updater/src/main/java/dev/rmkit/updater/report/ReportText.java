@@ -1,0 +1,58 @@
+package dev.rmkit.updater.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The human-readable form of a report: the outcome first, then only the sections that have content. */
+public final class ReportText {
+
+    private ReportText() {}
+
+    public static String render(UpdateReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        if (!r.toVersion().isEmpty()) {
+            sb.append(": ").append(r.fromVersion().isEmpty() ? "(none)" : r.fromVersion()).append(" -> ").append(r.toVersion());
+        }
+        sb.append(" (exit ").append(r.exitCode()).append(")\n");
+        if (!r.message().isEmpty()) {
+            sb.append("  ").append(r.message()).append('\n');
+        }
+        paths(sb, "added", r.added());
+        paths(sb, "replaced", r.replaced());
+        paths(sb, "removed", r.removed());
+        apps(sb, "closed", r.appsClosed());
+        apps(sb, "restarted", r.appsRestarted());
+        apps(sb, "refused", r.appsRefused());
+        if (!r.reboot().equals("none")) {
+            sb.append("  reboot ").append(r.reboot()).append('\n');
+        }
+        if (!r.appsClosed().isEmpty()) {
+            sb.append("  downtime ").append(r.downtimeMillis()).append(" ms\n");
+        }
+        for (String note : r.notes()) {
+            sb.append("  note: ").append(note).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void paths(StringBuilder sb, String label, List<String> paths) {
+        if (!paths.isEmpty()) {
+            sb.append("  ").append(label).append(" (").append(paths.size()).append("): ")
+                    .append(String.join(", ", paths)).append('\n');
+        }
+    }
+
+    private static void apps(StringBuilder sb, String label, List<AppReport> apps) {
+        for (AppReport a : apps) {
+            sb.append("  ").append(label).append(": ").append(a.name());
+            if (a.pid() > 0) {
+                sb.append(" (pid ").append(a.pid()).append(')');
+            }
+            if (!a.reason().isEmpty()) {
+                sb.append(" - ").append(a.reason());
+            }
+            sb.append('\n');
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.rmkit.updater.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one {@code apply} or {@code resume} did: printed as text or as one JSON object, and saved as
+ * {@code .rmkit/last-report.json}.
+ *
+ * @param command "apply" or "resume"
+ * @param outcome how it ended
+ * @param exitCode the process exit code on this OS
+ * @param message one line for people: what happened, or the reason it did not
+ * @param installDir the install
+ * @param fromVersion installed version before, empty for a fresh install or if unknown
+ * @param toVersion the release's version, empty if it was never read
+ * @param added paths added
+ * @param replaced paths replaced
+ * @param removed paths removed
+ * @param appsClosed applications closed to free the files
+ * @param appsRestarted applications restarted afterwards (with their new pid)
+ * @param appsRefused applications that refused to close or failed to restart, with the reason
+ * @param reboot "none", "required" or "initiated"
+ * @param downtimeMillis from the first application closed to the last one restarted; 0 if none closed
+ * @param notes further facts (a recovered earlier update, cleanup left for resume)
+ * @param startedAt when the run started (ISO-8601)
+ * @param finishedAt when it ended (ISO-8601)
+ */
+public record UpdateReport(
+        String command,
+        Outcome outcome,
+        int exitCode,
+        String message,
+        String installDir,
+        String fromVersion,
+        String toVersion,
+        List<String> added,
+        List<String> replaced,
+        List<String> removed,
+        List<AppReport> appsClosed,
+        List<AppReport> appsRestarted,
+        List<AppReport> appsRefused,
+        String reboot,
+        long downtimeMillis,
+        List<String> notes,
+        String startedAt,
+        String finishedAt) {
+    public UpdateReport {
+        Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(installDir, "installDir");
+        Objects.requireNonNull(fromVersion, "fromVersion");
+        Objects.requireNonNull(toVersion, "toVersion");
+        added = List.copyOf(added);
+        replaced = List.copyOf(replaced);
+        removed = List.copyOf(removed);
+        appsClosed = List.copyOf(appsClosed);
+        appsRestarted = List.copyOf(appsRestarted);
+        appsRefused = List.copyOf(appsRefused);
+        if (!List.of("none", "required", "initiated").contains(reboot)) {
+            throw new IllegalArgumentException("reboot must be none, required or initiated: " + reboot);
+        }
+        if (downtimeMillis < 0) {
+            throw new IllegalArgumentException("downtime must not be negative: " + downtimeMillis);
+        }
+        notes = List.copyOf(notes);
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(finishedAt, "finishedAt");
+    }
+}

@@ -1,0 +1,157 @@
+package dev.rmkit.updater.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rmkit.rm.testing.CooperatingTestApp;
+import dev.rmkit.rm.testing.JavaProcess;
+import dev.rmkit.updater.ExitCode;
+import dev.rmkit.updater.testing.Cli;
+import dev.rmkit.updater.testing.Feeds;
+import dev.rmkit.updater.testing.Trees;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The holders of an install's files, as real cooperating processes: veto, --wait, --force, restart. */
+class ApplyHoldersIT {
+
+    static final String BURNING = "Burning session 3 of 'Photos' - 42%";
+
+    @TempDir Path tmp;
+    Feeds feeds;
+    Cli cli;
+    Path install;
+    Path v2;
+    Path workDir;
+    final List<JavaProcess> apps = new ArrayList<>();
+    final List<Long> restartedPids = new ArrayList<>();
+
+    @BeforeEach
+    void installV1() throws Exception {
+        feeds = Feeds.create(tmp.resolve("publisher"));
+        cli = new Cli(tmp.resolve("env"));
+        install = tmp.resolve("app");
+        workDir = Files.createDirectories(tmp.resolve("work dir"));
+        Cli.Run r = cli.run("apply", "--manifest", feeds.publish("1.0.0", ApplyCommandTest.V1).toString(),
+                "--install-dir", install.toString(), "--trust", feeds.publicKey().toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        v2 = feeds.publish("2.0.0", ApplyCommandTest.V2);
+    }
+
+    @AfterEach
+    void stopApps() {
+        apps.forEach(JavaProcess::close);
+        restartedPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    private JavaProcess startApp(String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("--hold", install.resolve("lib/core.jar").toString()));
+        argv.addAll(List.of(args));
+        JavaProcess p = JavaProcess.start(CooperatingTestApp.class, List.of(argv.toArray(String[]::new)), workDir,
+                Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()));
+        apps.add(p);
+        return p.awaitReady();
+    }
+
+    private Cli.Run apply(String... extra) {
+        List<String> args = new ArrayList<>(List.of("apply", "--manifest", v2.toString(), "--install-dir",
+                install.toString(), "--json"));
+        args.addAll(List.of(extra));
+        Cli.Run r = cli.run(args.toArray(String[]::new));
+        if (r.out().startsWith("{")) {
+            r.json().get("appsRestarted").forEach(a -> restartedPids.add(a.get("pid").asLong()));
+        }
+        return r;
+    }
+
+    @Test
+    void aRefusingAppDefersTheUpdateKeepsRunningAndIsNamedWithItsReason() throws Exception {
+        JavaProcess app = startApp("--veto", BURNING);
+        Map<String, String> before = Trees.snapshot(install);
+
+        Cli.Run r = apply();
+
+        assertEquals(ExitCode.DEFERRED.code(), r.code(), r.out() + r.err());
+        JsonNode refused = r.json().get("appsRefused");
+        assertEquals(1, refused.size(), r.out());
+        assertEquals(app.pid(), refused.get(0).get("pid").asLong());
+        assertEquals(BURNING, refused.get(0).get("reason").asText());
+        assertTrue(r.json().get("message").asText().contains(BURNING), r.out());
+        assertEquals(0, r.json().get("appsClosed").size());
+        assertTrue(app.isAlive());
+        assertEquals(before, Trees.snapshot(install));
+        assertTrue(Files.isDirectory(install.resolve(".rmkit/staging/2.0.0")), "staging is kept for next time");
+    }
+
+    @Test
+    void waitSucceedsOnceTheRefusalEnds() throws Exception {
+        Path vetoFile = Files.writeString(tmp.resolve("busy"), BURNING);
+        JavaProcess app = startApp("--veto-file", vetoFile.toString());
+
+        CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> apply("--wait", "2m"));
+        app.awaitLine(l -> l.startsWith("QUERY"), Duration.ofSeconds(30));
+        Files.delete(vetoFile);
+        Cli.Run r = run.get();
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(1, r.json().get("appsClosed").size(), r.out());
+        assertEquals(app.pid(), r.json().get("appsClosed").get(0).get("pid").asLong());
+        assertEquals("2.0.0", cli.run("status", "--install-dir", install.toString(), "--json").json()
+                .get("version").asText());
+    }
+
+    @Test
+    void forceClosesARefusingApp() throws Exception {
+        JavaProcess app = startApp("--veto", BURNING);
+
+        Cli.Run r = apply("--force", "--no-restart");
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the forced app is gone");
+        assertEquals(0, r.json().get("appsRestarted").size());
+        assertEquals(feeds.tree("v2", ApplyCommandTest.V2), Trees.snapshot(install));
+    }
+
+    @Test
+    void aClosedAppComesBackWithItsArgvAndWorkingDirectory() throws Exception {
+        Path started = tmp.resolve("started.txt");
+        JavaProcess app = startApp("--started", started.toString(), "--app-id", "burner-test");
+        Files.delete(started);
+
+        Cli.Run r = apply();
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        JsonNode j = r.json();
+        assertEquals(app.pid(), j.get("appsClosed").get(0).get("pid").asLong(), r.out());
+        assertEquals(1, j.get("appsRestarted").size(), r.out());
+        long newPid = j.get("appsRestarted").get(0).get("pid").asLong();
+        JavaProcess.awaitFile(started, Duration.ofSeconds(30));
+        JavaProcess.await(() -> lines(started).size() > 3, Duration.ofSeconds(10), "the restarted app's record");
+        List<String> lines = lines(started);
+        assertEquals(Long.toString(newPid), lines.get(0));
+        assertEquals(workDir.toRealPath().toString(), Path.of(lines.get(1)).toRealPath().toString());
+        assertTrue(lines.contains("--restored"), lines.toString());
+        assertTrue(lines.contains(install.resolve("lib/core.jar").toString()), lines.toString());
+        assertTrue(j.get("downtimeMillis").asLong() > 0);
+        assertEquals(feeds.tree("v2", ApplyCommandTest.V2), Trees.snapshot(install));
+    }
+
+    private static List<String> lines(Path f) {
+        try {
+            return Files.readAllLines(f);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+}

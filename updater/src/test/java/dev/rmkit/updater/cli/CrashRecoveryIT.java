@@ -1,0 +1,238 @@
+package dev.rmkit.updater.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rmkit.rm.testing.JavaProcess;
+import dev.rmkit.updater.ExitCode;
+import dev.rmkit.updater.apply.TestHooks;
+import dev.rmkit.updater.testing.Cli;
+import dev.rmkit.updater.testing.Feeds;
+import dev.rmkit.updater.testing.Trees;
+import dev.rmkit.updater.testing.UpdaterProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The updater killed at every step of the swap, then {@code resume}: the install is byte-for-byte the
+ * old release before the commit record and the new one from it on, never a mix; and two updaters on
+ * one install never both proceed.
+ */
+class CrashRecoveryIT {
+
+    /** V1 → V2 is: remove conf/old.conf (step 0), replace lib/core.jar (1), add lib/new.jar (2). */
+    static final List<String> BEFORE_COMMIT = List.of("staged", "journal-prepared", "backup-0", "backup-1",
+            "install-1", "install-2", "swapped");
+    static final List<String> AFTER_COMMIT = List.of("committed", "installed-written", "backups-deleted",
+            "staging-deleted");
+
+    @TempDir Path tmp;
+    Feeds feeds;
+    Path v1;
+    Path v2;
+    Map<String, String> oldTree;
+    Map<String, String> newTree;
+
+    @BeforeEach
+    void feeds() {
+        feeds = Feeds.create(tmp.resolve("publisher"));
+        v1 = feeds.publish("1.0.0", ApplyCommandTest.V1);
+        v2 = feeds.publish("2.0.0", ApplyCommandTest.V2);
+        Map<String, String> oldWithUser = new HashMap<>(ApplyCommandTest.V1);
+        oldWithUser.put("notes.txt", "user data");
+        Map<String, String> newWithUser = new HashMap<>(ApplyCommandTest.V2);
+        newWithUser.put("notes.txt", "user data");
+        oldTree = feeds.tree("old", oldWithUser);
+        newTree = feeds.tree("new", newWithUser);
+    }
+
+    /** A fresh v1 install with a user file, in its own directory. */
+    private Path installV1(String name, Cli cli) throws Exception {
+        Path install = tmp.resolve(name);
+        assertEquals(0, cli.run("apply", "--manifest", v1.toString(), "--install-dir", install.toString(), "--trust",
+                feeds.publicKey().toString()).code());
+        Files.writeString(install.resolve("notes.txt"), "user data");
+        return install;
+    }
+
+    private Map<String, String> env(Cli cli) {
+        return Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString(),
+                "XDG_CONFIG_HOME", tmp.resolve("xdg").toString(),
+                "RMKIT_SYSTEMD_UNIT_DIR", tmp.resolve("units").toString(),
+                "RMKIT_REBOOT_COMMAND", "true");
+    }
+
+    private UpdaterProcess.Result applyV2(Path install, Cli cli, Map<String, String> props) throws Exception {
+        return UpdaterProcess.run(props, env(cli), "apply", "--manifest", v2.toString(), "--install-dir",
+                install.toString(), "--json");
+    }
+
+    private void assertConsistent(Path install, Cli cli, Map<String, String> expected, String version, String step) {
+        assertEquals(expected, Trees.snapshot(install), "after a crash at " + step);
+        var status = cli.run("status", "--install-dir", install.toString(), "--json").json();
+        assertEquals(version, status.get("version").asText(), "status after a crash at " + step);
+        assertEquals("none", status.get("pending").asText(), "pending after a crash at " + step);
+    }
+
+    @Test
+    void aCrashAtAnyStepBeforeTheCommitResumesToExactlyTheOldRelease() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        for (String step : BEFORE_COMMIT) {
+            Path install = installV1("before-" + step, cli);
+
+            UpdaterProcess.Result crashed = applyV2(install, cli, Map.of(TestHooks.CRASH_AT, step));
+            assertEquals(137, crashed.code(), step + ": " + crashed.out() + crashed.err());
+
+            UpdaterProcess.Result resumed = UpdaterProcess.run(Map.of(), env(cli), "resume", "--install-dir",
+                    install.toString(), "--json");
+            int expectedCode = step.equals("staged") ? 0 : ExitCode.FAILED.code();
+            assertEquals(expectedCode, resumed.code(), step + ": " + resumed.out() + resumed.err());
+            assertConsistent(install, cli, oldTree, "1.0.0", step);
+
+            Cli.Run retry = cli.run("apply", "--manifest", v2.toString(), "--install-dir", install.toString());
+            assertEquals(0, retry.code(), step + ": a later apply still works: " + retry.out() + retry.err());
+            assertConsistent(install, cli, newTree, "2.0.0", step + " then apply");
+        }
+    }
+
+    @Test
+    void aCrashAtAnyStepFromTheCommitOnResumesToExactlyTheNewRelease() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        for (String step : AFTER_COMMIT) {
+            Path install = installV1("after-" + step, cli);
+
+            UpdaterProcess.Result crashed = applyV2(install, cli, Map.of(TestHooks.CRASH_AT, step));
+            assertEquals(137, crashed.code(), step + ": " + crashed.out() + crashed.err());
+
+            Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+            assertEquals(0, resumed.code(), step + ": " + resumed.out() + resumed.err());
+            assertConsistent(install, cli, newTree, "2.0.0", step);
+            assertTrue(!Files.exists(install.resolve(".rmkit/backup")) || isEmpty(install.resolve(".rmkit/backup")),
+                    "backups are gone after " + step);
+        }
+    }
+
+    @Test
+    void aCrashDuringTheRollbackIsRolledBackByTheNextResume() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("rollback", cli);
+        assertEquals(137, applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "install-2")).code());
+
+        UpdaterProcess.Result half = UpdaterProcess.run(Map.of(TestHooks.CRASH_AT, "rollback-1"), env(cli), "resume",
+                "--install-dir", install.toString());
+        assertEquals(137, half.code(), half.out() + half.err());
+
+        assertEquals(ExitCode.FAILED.code(), cli.run("resume", "--install-dir", install.toString()).code());
+        assertConsistent(install, cli, oldTree, "1.0.0", "rollback-1");
+    }
+
+    @Test
+    void sigkillMidSwapThenTheNextApplyRecoversAndUpdates() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("sigkill", cli);
+        Path pause = tmp.resolve("paused");
+        UpdaterProcess p = UpdaterProcess.start(Map.of(TestHooks.PAUSE_AT, "install-1", TestHooks.PAUSE_FILE,
+                pause.toString()), env(cli), "apply", "--manifest", v2.toString(), "--install-dir", install.toString());
+        JavaProcess.awaitFile(pause, Duration.ofSeconds(60));
+
+        p.process().destroyForcibly(); // SIGKILL, while core.jar is already swapped and new.jar is not
+        assertEquals(137, p.await().code());
+
+        Cli.Run next = cli.run("apply", "--manifest", v2.toString(), "--install-dir", install.toString(), "--json");
+        assertEquals(0, next.code(), next.out() + next.err());
+        assertTrue(next.json().get("notes").toString().contains("rolled back first"), next.out());
+        assertConsistent(install, cli, newTree, "2.0.0", "SIGKILL at install-1");
+    }
+
+    @Test
+    void twoConcurrentAppliesOneProceedsTheOtherExitsBusy() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("concurrent", cli);
+        Path pause = tmp.resolve("first-paused");
+        UpdaterProcess first = UpdaterProcess.start(Map.of(TestHooks.PAUSE_AT, "staged", TestHooks.PAUSE_FILE,
+                pause.toString()), env(cli), "apply", "--manifest", v2.toString(), "--install-dir", install.toString());
+        JavaProcess.awaitFile(pause, Duration.ofSeconds(60));
+
+        UpdaterProcess.Result second = UpdaterProcess.run(Map.of(), env(cli), "apply", "--manifest", v2.toString(),
+                "--install-dir", install.toString(), "--json");
+
+        assertEquals(ExitCode.DEFERRED.code(), second.code(), second.out() + second.err());
+        assertTrue(second.out().contains("another update is running (pid " + first.pid() + ")"), second.out());
+        Files.delete(pause);
+        UpdaterProcess.Result done = first.await();
+        assertEquals(0, done.code(), done.out() + done.err());
+        assertConsistent(install, cli, newTree, "2.0.0", "concurrent");
+    }
+
+    @Test
+    void theDefaultSystemSideRegistersResumeAndRunsTheRebootCommand() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("reboot", cli);
+        Path marker = tmp.resolve("reboot-ran");
+        Map<String, String> env = new HashMap<>(env(cli));
+        env.put("RMKIT_REBOOT_COMMAND", "echo yes > '" + marker + "'");
+        Path m = feeds.publish("2.0.0-r", ApplyCommandTest.V2, "--reboot-required");
+
+        UpdaterProcess.Result r = UpdaterProcess.run(Map.of(), env, "apply", "--manifest", m.toString(),
+                "--install-dir", install.toString(), "--reboot", "if-needed");
+
+        assertEquals(ExitCode.REBOOT_INITIATED.code(), r.code(), r.out() + r.err());
+        assertEquals("yes", Files.readString(marker).strip());
+        boolean root = "0".equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid").toString());
+        Path registrations = root ? tmp.resolve("units") : tmp.resolve("xdg/autostart");
+        try (var s = Files.list(registrations)) {
+            assertTrue(s.anyMatch(f -> f.getFileName().toString().startsWith("rmkit-resume-updater-")), registrations.toString());
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    @Test
+    void anAppClosedByAnUpdaterThatDiedIsStartedAgainByResume() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("app-back", cli);
+        Path started = tmp.resolve("started.txt");
+        Path workDir = Files.createDirectories(tmp.resolve("app work"));
+        try (JavaProcess app = JavaProcess.start(dev.rmkit.rm.testing.CooperatingTestApp.class,
+                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()),
+                workDir, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady()) {
+            Files.delete(started);
+
+            assertEquals(137, applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "install-1")).code());
+            assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the crash");
+
+            Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+            assertEquals(ExitCode.FAILED.code(), resumed.code(), resumed.out());
+            assertEquals(1, resumed.json().get("appsRestarted").size(), resumed.out());
+            long pid = resumed.json().get("appsRestarted").get(0).get("pid").asLong();
+            try {
+                JavaProcess.await(() -> Files.exists(started) && lines(started).contains("--restored"),
+                        Duration.ofSeconds(30), "the app to start again");
+                assertEquals(workDir.toRealPath(), Path.of(lines(started).get(1)).toRealPath());
+            } finally {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            assertConsistent(install, cli, oldTree, "1.0.0", "install-1 with an app");
+        }
+    }
+
+    private static List<String> lines(Path f) {
+        try {
+            return Files.readAllLines(f);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.rmkit.updater.testing;
+
+import dev.rmkit.updater.Main;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The real updater as a child JVM ({@code java -Dk=v -cp CLASSPATH dev.rmkit.updater.Main ARGS}). */
+public final class UpdaterProcess {
+
+    /** A finished run. */
+    public record Result(int code, String out, String err) {}
+
+    private final Process process;
+    private final CompletableFuture<String> out;
+    private final CompletableFuture<String> err;
+
+    private UpdaterProcess(Process process) {
+        this.process = process;
+        this.out = drain(process.getInputStream());
+        this.err = drain(process.getErrorStream());
+    }
+
+    public static UpdaterProcess start(Map<String, String> sysProps, Map<String, String> env, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:TieredStopAtLevel=1");
+        sysProps.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        return new UpdaterProcess(pb.start());
+    }
+
+    public static Result run(Map<String, String> sysProps, Map<String, String> env, String... args) throws Exception {
+        return start(sysProps, env, args).await();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public Result await() throws Exception {
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the updater did not finish in 2 minutes");
+        }
+        return new Result(process.exitValue(), out.get(), err.get());
+    }
+
+    private static CompletableFuture<String> drain(java.io.InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "(unreadable: " + e + ")";
+            }
+        });
+    }
+}
