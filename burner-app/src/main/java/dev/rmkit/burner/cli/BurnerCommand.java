@@ -24,7 +24,6 @@ public final class BurnerCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new BurnerCommand());
         cl.getCommandSpec().usageMessage().footer(exitCodeFooter());
-        cl.setExitCodeExceptionMapper(t -> t instanceof BurnerException b ? b.exitCode().code() : ExitCode.SOFTWARE.code());
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
             if (ex instanceof BurnerException b) {
                 cmd.getErr().println("burner: " + b.getMessage());
