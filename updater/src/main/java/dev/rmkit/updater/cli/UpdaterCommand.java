@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Applies signed update manifests, closing and restarting the apps that hold the files.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, HoldersCommand.class})
 public final class UpdaterCommand implements Runnable {
 
     @Spec CommandSpec spec;

@@ -1,0 +1,41 @@
+package dev.rmkit.rm.linux;
+
+import dev.rmkit.rm.AffectedApp;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One affected app as the Linux backend knows it: the portable view plus what shutdown and restart
+ * need (the stat line for identity checks, credentials, the validated registry entry, the executable).
+ *
+ * @param app the portable view
+ * @param stat identity and flags at list time
+ * @param status credentials at list time
+ * @param registration the validated registry entry, if the app cooperates
+ * @param ignoredEntry why a registry entry for this process was ignored, if one was
+ * @param exe the executable path, if readable
+ */
+record Listed(
+        AffectedApp app,
+        ProcStat stat,
+        ProcStatus status,
+        Optional<Registry.Lookup.Registered> registration,
+        Optional<String> ignoredEntry,
+        Optional<String> exe) {
+    Listed {
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(stat, "stat");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(registration, "registration");
+        Objects.requireNonNull(ignoredEntry, "ignoredEntry");
+        Objects.requireNonNull(exe, "exe");
+    }
+
+    long pid() {
+        return stat.pid();
+    }
+
+    boolean cooperating() {
+        return registration.isPresent();
+    }
+}

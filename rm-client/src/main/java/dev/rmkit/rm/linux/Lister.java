@@ -1,0 +1,103 @@
+package dev.rmkit.rm.linux;
+
+import dev.rmkit.rm.AffectedApp;
+import dev.rmkit.rm.AppStatus;
+import dev.rmkit.rm.AppType;
+import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.RebootReason;
+import dev.rmkit.rm.RestartCommand;
+import dev.rmkit.rm.RestartFlag;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds the affected-app list of a session's resources: the holders of its files (see
+ * {@link HolderScan}), its registered processes that are still alive, and the processes of its
+ * registered services; each classified and matched with the registry.
+ */
+final class Lister {
+
+    private static final System.Logger LOG = System.getLogger(Lister.class.getName());
+
+    private final ProcFs proc;
+    private final Registry registry;
+    private final int ourUid;
+    private final long selfPid;
+
+    Lister(ProcFs proc, Registry registry, int ourUid) {
+        this.proc = proc;
+        this.registry = registry;
+        this.ourUid = ourUid;
+        this.selfPid = ProcessHandle.current().pid();
+    }
+
+    Listing list(Collection<Path> files, Collection<ProcessId> processes, Collection<String> services) throws IOException {
+        ScanResult scan = new HolderScan(proc).scan(files);
+        Set<Long> pids = new TreeSet<>(scan.holders().keySet());
+        for (ProcessId p : processes) {
+            if (proc.alive(p)) {
+                pids.add(p.pid());
+            }
+        }
+        if (!services.isEmpty()) {
+            for (long pid : proc.pids()) {
+                proc.serviceUnit(pid).filter(services::contains).ifPresent(u -> pids.add(pid));
+            }
+        }
+        Set<RebootReason> reasons = EnumSet.noneOf(RebootReason.class);
+        List<Listed> apps = new ArrayList<>();
+        for (long pid : pids) {
+            Optional<ProcStat> stat = proc.stat(pid);
+            Optional<ProcStatus> status = proc.status(pid);
+            if (stat.isEmpty() || status.isEmpty() || stat.get().dead()) {
+                continue;
+            }
+            Listed l = describe(stat.get(), status.get());
+            reasons.addAll(Classifier.classify(stat.get(), status.get().uid(), ourUid, selfPid, l.cooperating(),
+                    proc.serviceUnit(pid)).reasons());
+            apps.add(l);
+        }
+        for (Uninspected u : scan.uninspected()) {
+            LOG.log(System.Logger.Level.WARNING, "pid {0} ({1}, uid {2}) may hold a registered file but its {3} could not be read",
+                    u.stat().pid(), u.stat().comm(), u.status().uid(), u.what());
+            reasons.add(RebootReason.PERMISSION_DENIED);
+        }
+        return new Listing(apps, reasons);
+    }
+
+    /** Describes one live process as an affected app. */
+    Listed describe(ProcStat stat, ProcStatus status) {
+        long pid = stat.pid();
+        boolean critical = pid == 1 || stat.kernelThread() || pid == selfPid;
+        Registry.Lookup lookup = critical ? new Registry.Lookup.None() : registry.lookup(stat, status);
+        Optional<Registry.Lookup.Registered> reg = lookup instanceof Registry.Lookup.Registered r ? Optional.of(r) : Optional.empty();
+        Optional<String> ignored = lookup instanceof Registry.Lookup.Ignored i
+                ? Optional.of("registry entry " + i.file() + " ignored: " + i.reason())
+                : Optional.empty();
+        Optional<String> unit = proc.serviceUnit(pid);
+        Classifier.Verdict v = Classifier.classify(stat, status.uid(), ourUid, selfPid, reg.isPresent(), unit);
+        Optional<RestartCommand> command = reg.flatMap(r -> r.entry().restartCommand());
+        boolean restartable = v.type() == AppType.MAIN_WINDOW
+                && command.filter(c -> !c.flags().contains(RestartFlag.NO_PATCH)).isPresent();
+        String name = reg.map(r -> r.entry().appId()).orElse(stat.comm());
+        AffectedApp app = new AffectedApp(proc.processId(stat), name, unit.orElse(""), v.type(),
+                EnumSet.of(AppStatus.RUNNING), restartable, command);
+        return new Listed(app, stat, status, reg, ignored, exe(pid));
+    }
+
+    private Optional<String> exe(long pid) {
+        try {
+            return Optional.of(Files.readSymbolicLink(proc.dir(pid).resolve("exe")).toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.rmkit.rm.linux;
+
+import dev.rmkit.rm.AppOutcome;
+import dev.rmkit.rm.AppStatus;
+import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.RestartCommand;
+import dev.rmkit.rm.RestartFlag;
+import dev.rmkit.rm.RestartResult;
+import dev.rmkit.rm.RmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * RmRestart on Linux: in reverse shutdown order, every app this session closed is reported, and those
+ * that registered a restart command (validated against the live process when it was listed) are started
+ * again with it, as their own user. An app whose registry entry was ignored is never started from that
+ * entry; its outcome says why. A no-restart filter or the app's own NO_PATCH flag keeps it down without
+ * counting as a failure.
+ */
+final class Restart {
+
+    private final Launcher launcher;
+    private final Operation op;
+    private final Progress progress;
+
+    Restart(Launcher launcher, Operation op, Progress progress) {
+        this.launcher = launcher;
+        this.op = op;
+        this.progress = progress;
+    }
+
+    RestartResult run(List<Closed> closed, Predicate<Listed> noRestart) throws RmException {
+        progress.report(0);
+        List<AppOutcome> outcomes = new ArrayList<>();
+        List<Closed> order = new ArrayList<>(closed);
+        java.util.Collections.reverse(order);
+        for (int i = 0; i < order.size(); i++) {
+            op.checkpoint();
+            outcomes.add(restartOne(order.get(i), noRestart));
+            progress.step(0, 99, i + 1, order.size());
+        }
+        progress.report(100);
+        return new RestartResult(outcomes);
+    }
+
+    private AppOutcome restartOne(Closed c, Predicate<Listed> noRestart) {
+        Listed l = c.listed();
+        EnumSet<AppStatus> stopped = EnumSet.of(AppStatus.STOPPED);
+        if (l.ignoredEntry().isPresent()) {
+            return AppOutcome.failed(l.app().withStatus(stopped), "not restarted: " + l.ignoredEntry().get());
+        }
+        Optional<RestartCommand> command = l.registration().flatMap(r -> r.entry().restartCommand());
+        if (command.isEmpty()) {
+            return AppOutcome.ok(l.app().withStatus(stopped));
+        }
+        if (noRestart.test(l)) {
+            return AppOutcome.ok(l.app().withStatus(EnumSet.of(AppStatus.STOPPED, AppStatus.RESTART_MASKED)));
+        }
+        if (command.get().flags().contains(RestartFlag.NO_PATCH)) {
+            return AppOutcome.ok(l.app().withStatus(stopped));
+        }
+        try {
+            ProcessId started = launcher.launch(command.get(), l.status().uid(), l.status().gid(), c.environment(),
+                    l.registration().get().runtimeDir());
+            return new AppOutcome(l.app().withStatus(EnumSet.of(AppStatus.STOPPED, AppStatus.RESTARTED)),
+                    Optional.empty(), Optional.of(started));
+        } catch (RmException e) {
+            return AppOutcome.failed(l.app().withStatus(EnumSet.of(AppStatus.STOPPED, AppStatus.ERROR_ON_RESTART)), e.getMessage());
+        }
+    }
+}

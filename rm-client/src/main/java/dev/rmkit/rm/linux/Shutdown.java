@@ -1,0 +1,116 @@
+package dev.rmkit.rm.linux;
+
+import dev.rmkit.rm.AppOutcome;
+import dev.rmkit.rm.AppStatus;
+import dev.rmkit.rm.AppType;
+import dev.rmkit.rm.EndSessionFlag;
+import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.ShutdownOption;
+import dev.rmkit.rm.ShutdownResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * RmShutdown on Linux. In order: a fresh listing; any reboot reason closes nothing
+ * (REBOOT_REQUIRED); no-shutdown filters mask apps; ONLY_REGISTERED closes nothing unless every app is
+ * registered for restart; every cooperating app is queried, and without FORCE one refusal (or no answer)
+ * closes nothing and tells the others the end was cancelled (ERROR_FAIL_SHUTDOWN); then apps are closed
+ * in Windows' order (cooperating apps, console apps, others, services) by {@link Closer}.
+ */
+final class Shutdown {
+
+    private final ProcFs proc;
+    private final LinuxConfig config;
+    private final Operation op;
+    private final Progress progress;
+
+    Shutdown(ProcFs proc, LinuxConfig config, Operation op, Progress progress) {
+        this.proc = proc;
+        this.config = config;
+        this.op = op;
+        this.progress = progress;
+    }
+
+    /** Runs the shutdown over {@code listing}; adds what it closed to {@code closed}. */
+    ShutdownResult run(Listing listing, Set<ShutdownOption> options, Predicate<Listed> masked, List<Closed> closed)
+            throws RmException {
+        boolean force = options.contains(ShutdownOption.FORCE);
+        Map<Listed, AppOutcome> outcomes = new LinkedHashMap<>();
+        if (!listing.rebootReasons().isEmpty()) {
+            String why = "not closed: only a reboot can free the files (" + listing.rebootReasons() + ")";
+            listing.apps().forEach(a -> outcomes.put(a, AppOutcome.failed(a.app(), why)));
+            return done(ShutdownResult.Outcome.REBOOT_REQUIRED, outcomes);
+        }
+        List<Listed> targets = new ArrayList<>();
+        for (Listed a : listing.apps()) {
+            if (masked.test(a)) {
+                outcomes.put(a, AppOutcome.failed(a.app().withStatus(EnumSet.of(AppStatus.RUNNING, AppStatus.SHUTDOWN_MASKED)),
+                        "kept running by a no-shutdown filter"));
+            } else {
+                targets.add(a);
+                outcomes.put(a, AppOutcome.ok(a.app()));
+            }
+        }
+        if (options.contains(ShutdownOption.ONLY_REGISTERED) && targets.stream().anyMatch(a -> !a.app().restartable())) {
+            for (Listed a : targets) {
+                if (!a.app().restartable()) {
+                    outcomes.put(a, AppOutcome.failed(a.app(), "not registered for restart; an only-registered shutdown closes nothing"));
+                }
+            }
+            return done(ShutdownResult.Outcome.NOT_ALL_CLOSED, outcomes);
+        }
+        progress.report(10);
+        Set<EndSessionFlag> flags = force ? EnumSet.of(EndSessionFlag.CLOSE_APP, EndSessionFlag.CRITICAL)
+                : EnumSet.of(EndSessionFlag.CLOSE_APP);
+        Map<Listed, String> refusals = new Queries(config, op).ask(targets, flags, force);
+        progress.report(30);
+        if (!refusals.isEmpty() && !force) {
+            refusals.forEach((a, why) -> outcomes.put(a,
+                    AppOutcome.failed(a.app().withStatus(EnumSet.of(AppStatus.RUNNING, AppStatus.ERROR_ON_STOP)), why)));
+            new Queries(config, op).cancelled(targets.stream().filter(a -> a.cooperating() && !refusals.containsKey(a)).toList(), flags);
+            return done(ShutdownResult.Outcome.NOT_ALL_CLOSED, outcomes);
+        }
+        targets.sort(Comparator.comparingInt(Shutdown::order));
+        Closer closer = new Closer(proc, config, op, force);
+        for (int i = 0; i < targets.size(); i++) {
+            Listed a = targets.get(i);
+            Map<String, String> env = proc.environment(a.pid()).orElse(Map.of());
+            Optional<String> failure = closer.close(a, flags);
+            if (failure.isEmpty()) {
+                closed.add(new Closed(a, env));
+                outcomes.put(a, AppOutcome.ok(a.app().withStatus(EnumSet.of(AppStatus.STOPPED))));
+            } else if (failure.get().equals(Closer.GONE)) {
+                outcomes.put(a, AppOutcome.ok(a.app().withStatus(EnumSet.of(AppStatus.STOPPED_OTHER))));
+            } else {
+                outcomes.put(a, AppOutcome.failed(
+                        a.app().withStatus(EnumSet.of(AppStatus.RUNNING, AppStatus.ERROR_ON_STOP)), failure.get()));
+            }
+            progress.step(30, 99, i + 1, targets.size());
+        }
+        boolean all = outcomes.values().stream().allMatch(o -> o.reason().isEmpty());
+        return done(all ? ShutdownResult.Outcome.COMPLETE : ShutdownResult.Outcome.NOT_ALL_CLOSED, outcomes);
+    }
+
+    private ShutdownResult done(ShutdownResult.Outcome outcome, Map<Listed, AppOutcome> outcomes) {
+        progress.report(100);
+        return new ShutdownResult(outcome, new ArrayList<>(outcomes.values()));
+    }
+
+    /** RmShutdown's order: windowed (cooperating) apps, console apps, the rest, services last. */
+    private static int order(Listed a) {
+        AppType t = a.app().type();
+        return switch (t) {
+            case MAIN_WINDOW -> 0;
+            case CONSOLE -> 1;
+            case SERVICE -> 3;
+            default -> 2;
+        };
+    }
+}

@@ -1,0 +1,89 @@
+package dev.rmkit.rm.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.rmkit.rm.AffectedApps;
+import dev.rmkit.rm.AppType;
+import dev.rmkit.rm.RebootReason;
+import dev.rmkit.rm.RestartSession;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reboot reasons and types from a fixture /proc, through the platform's public session API. */
+class ListingRulesTest {
+
+    @TempDir Path tmp;
+    private ProcFixture proc;
+    private Path file;
+    private LinuxPlatform platform;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        proc = new ProcFixture(tmp.resolve("proc"));
+        file = Files.writeString(tmp.resolve("app.jar"), "jar");
+        platform = new LinuxPlatform(LinuxConfig.withRuntimeDir(tmp.resolve("rt")).withProcRoot(proc.root));
+    }
+
+    private AffectedApps list(Path registered) throws Exception {
+        try (RestartSession s = platform.startSession()) {
+            s.registerFiles(List.of(registered));
+            return s.list();
+        }
+    }
+
+    @Test
+    void pidOneHoldingAFileIsACriticalProcess() throws Exception {
+        proc.process(1, "init", 0, 0);
+        proc.link(1, "fd/3", file);
+        AffectedApps apps = list(file);
+        assertEquals(Set.of(RebootReason.CRITICAL_PROCESS), apps.rebootReasons());
+        assertEquals(AppType.CRITICAL, apps.apps().get(0).type());
+        assertEquals("init", apps.apps().get(0).name());
+    }
+
+    @Test
+    void aKernelThreadHoldingADirectoryIsACriticalProcess() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("mnt"));
+        proc.process(57, "loop0", ProcStat.PF_KTHREAD, 0);
+        proc.link(57, "cwd", dir);
+        AffectedApps apps = list(dir);
+        assertEquals(Set.of(RebootReason.CRITICAL_PROCESS), apps.rebootReasons());
+        assertEquals(List.of(57L), apps.apps().stream().map(a -> a.process().pid()).toList());
+    }
+
+    @Test
+    void anUnreadableProcessThatCouldOpenTheFileIsPermissionDenied() throws Exception {
+        assumeFalse(Files.isReadable(Path.of("/proc/1/maps")), "needs a pid 1 this user cannot inspect");
+        proc.process(4242, "daemon", 0, 0);
+        proc.link(4242, "maps", Path.of("/proc/1/maps"));
+        AffectedApps apps = list(file);
+        assertEquals(Set.of(RebootReason.PERMISSION_DENIED), apps.rebootReasons());
+        assertEquals(List.of(), apps.apps(), "an uninspected process is not claimed to be a holder");
+        assertTrue(!apps.canShutDown());
+    }
+
+    @Test
+    void anUnreadableProcessThatCannotOpenTheFileIsNoReason() throws Exception {
+        assumeFalse(Files.isReadable(Path.of("/proc/1/maps")), "needs a pid 1 this user cannot inspect");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        assumeFalse(Files.getOwner(file).getName().equals("nobody"));
+        proc.process(4343, "stranger", 0, 65534);
+        proc.link(4343, "maps", Path.of("/proc/1/maps"));
+        assertEquals(Set.of(), list(file).rebootReasons());
+    }
+
+    @Test
+    void anUnreadablePidOneIsLoggedNotAReason() throws Exception {
+        proc.process(1, "init", 0, 0);
+        proc.link(1, "maps", Path.of("/proc/1/maps"));
+        assertEquals(Set.of(), list(file).rebootReasons());
+    }
+}

@@ -1,0 +1,200 @@
+package dev.rmkit.rm.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rmkit.rm.AffectedApp;
+import dev.rmkit.rm.AppOutcome;
+import dev.rmkit.rm.AppStatus;
+import dev.rmkit.rm.AppType;
+import dev.rmkit.rm.Filter;
+import dev.rmkit.rm.FilterAction;
+import dev.rmkit.rm.FilterTarget;
+import dev.rmkit.rm.RestartResult;
+import dev.rmkit.rm.RestartSession;
+import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.ShutdownResult;
+import dev.rmkit.rm.testing.JavaProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Restart of what a session closed, and the registry checks that keep it from starting anyone else's command. */
+class RestartIT {
+
+    @TempDir Path tmp;
+    private SessionFixture fx;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        fx = new SessionFixture(tmp);
+    }
+
+    @AfterEach
+    void tearDown() {
+        fx.close();
+    }
+
+    @Test
+    void restartRestoresArgvAndWorkingDirectory() throws Exception {
+        Path f = fx.file("data.bin");
+        Path work = Files.createDirectory(tmp.resolve("work dir"));
+        Path started = tmp.resolve("started.txt");
+        JavaProcess app = fx.cooperating(work, "--hold", f.toString(), "--started", started.toString());
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
+            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
+            Files.delete(started);
+            RestartResult r = s.restart(p -> { });
+            assertTrue(r.complete(), r.toString());
+            AppOutcome o = r.apps().get(0);
+            assertEquals(Set.of(AppStatus.STOPPED, AppStatus.RESTARTED), o.app().status());
+            long newPid = o.newProcess().orElseThrow().pid();
+            fx.adopt(newPid);
+            JavaProcess.awaitFile(started, Duration.ofSeconds(30));
+            JavaProcess.await(() -> lines(started).size() >= 3, Duration.ofSeconds(10), "started file content");
+            List<String> lines = lines(started);
+            assertEquals(Long.toString(newPid), lines.get(0));
+            assertEquals(work.toString(), lines.get(1));
+            assertEquals(List.of("--hold", f.toString(), "--started", started.toString(), "--restored"), lines.subList(2, lines.size()));
+            // It came back as a cooperating app, registered in the same runtime directory.
+            JavaProcess.awaitFile(Registry.entryPath(fx.runtime, newPid), Duration.ofSeconds(30));
+            assertEquals(o.newProcess().get(), fx.platform.proc().processId(newPid).orElseThrow());
+        }
+    }
+
+    private static List<String> lines(Path p) {
+        try {
+            return Files.readAllLines(p);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    @Test
+    void restartBeforeShutdownIsOutOfSequence() throws Exception {
+        try (RestartSession s = fx.platform.startSession()) {
+            RmException e = assertThrows(RmException.class, () -> s.restart(p -> { }));
+            assertEquals(LinuxSession.ERROR_REQUEST_OUT_OF_SEQUENCE, e.errorCode());
+        }
+    }
+
+    @Test
+    void aForgedRegistryEntryForAnotherUsersCommandIsIgnoredAndReported() throws Exception {
+        Path f = fx.file("data.bin");
+        Path marker = tmp.resolve("forged-command-ran");
+        JavaProcess victim = fx.holder("--open", f.toString());
+        ProcStat stat = fx.platform.proc().stat(victim.pid()).orElseThrow();
+        Path entry = forge(victim.pid(), stat.startTicks(), List.of("/usr/bin/touch", marker.toString()));
+        // Written by another user: the file's owner is not the process's owner.
+        Files.setAttribute(entry, "unix:uid", 65534);
+        assertIgnoredAndNeverRun(f, victim, marker, "belongs to uid 65534");
+    }
+
+    @Test
+    void pidReuseIsCaughtByTheStartTime() throws Exception {
+        Path f = fx.file("data.bin");
+        Path marker = tmp.resolve("stale-command-ran");
+        JavaProcess reuser = fx.holder("--open", f.toString());
+        ProcStat stat = fx.platform.proc().stat(reuser.pid()).orElseThrow();
+        // An entry left by an earlier process that had the same pid: stale, so it is removed, never used.
+        Path entry = forge(reuser.pid(), stat.startTicks() - 1, List.of("/usr/bin/touch", marker.toString()));
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            AffectedApp a = s.list().apps().get(0);
+            assertEquals(AppType.UNKNOWN, a.type());
+            assertFalse(a.restartable());
+            assertFalse(Files.exists(entry), "the stale entry is cleaned");
+            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
+            assertTrue(reuser.awaitExit(Duration.ofSeconds(10)).isPresent());
+            RestartResult r = s.restart(p -> { });
+            assertTrue(r.apps().get(0).newProcess().isEmpty());
+        }
+        assertFalse(Files.exists(marker), "the stale command must never run");
+    }
+
+    @Test
+    void aLookupNamesTheStartTimeMismatch() throws Exception {
+        Path f = fx.file("data.bin");
+        JavaProcess reuser = fx.holder("--open", f.toString());
+        ProcFs proc = fx.platform.proc();
+        ProcStat stat = proc.stat(reuser.pid()).orElseThrow();
+        forge(reuser.pid(), stat.startTicks() - 1, List.of("/bin/true"));
+        Registry.Lookup l = new Registry(proc, fx.runtime).lookup(stat, proc.status(reuser.pid()).orElseThrow());
+        Registry.Lookup.Ignored ignored = (Registry.Lookup.Ignored) l;
+        assertTrue(ignored.reason().contains("earlier process"), ignored.reason());
+    }
+
+    private Path forge(long pid, long startTicks, List<String> argv) throws Exception {
+        RuntimeDir.prepare(fx.runtime);
+        RegistryEntry e = new RegistryEntry(1, pid, startTicks, FileModes.currentUid(), "forged",
+                Registry.socketPath(fx.runtime, pid).toString(), new RegistryEntry.Restart(argv, tmp.toString(), List.of()));
+        Path file = Registry.entryPath(fx.runtime, pid);
+        Files.write(file, Json.MAPPER.writeValueAsBytes(e));
+        return file;
+    }
+
+    private void assertIgnoredAndNeverRun(Path f, JavaProcess holder, Path marker, String why) throws Exception {
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            AffectedApp a = s.list().apps().get(0);
+            assertEquals(holder.pid(), a.process().pid());
+            assertEquals(AppType.UNKNOWN, a.type());
+            assertFalse(a.restartable());
+            assertTrue(a.restartCommand().isEmpty());
+            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
+            assertTrue(holder.awaitExit(Duration.ofSeconds(10)).isPresent());
+            RestartResult r = s.restart(p -> { });
+            assertFalse(r.complete());
+            String reason = r.apps().get(0).reason().orElseThrow();
+            assertTrue(reason.contains("ignored") && reason.contains(why), reason);
+            assertTrue(r.apps().get(0).newProcess().isEmpty());
+        }
+        assertFalse(Files.exists(marker), "the forged command must never run");
+    }
+
+    @Test
+    void noRestartFilterByExecutableKeepsTheAppDown() throws Exception {
+        Path f = fx.file("data.bin");
+        JavaProcess app = fx.cooperating(tmp, "--hold", f.toString());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            s.addFilter(new Filter(new FilterTarget.File(java), FilterAction.NO_RESTART));
+            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
+            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
+            RestartResult r = s.restart(p -> { });
+            assertTrue(r.complete());
+            assertEquals(Set.of(AppStatus.STOPPED, AppStatus.RESTART_MASKED), r.apps().get(0).app().status());
+            assertTrue(r.apps().get(0).newProcess().isEmpty());
+        }
+    }
+
+    @Test
+    void noShutdownFilterByProcessKeepsItRunning() throws Exception {
+        Path f = fx.file("data.bin");
+        JavaProcess app = fx.cooperating(tmp, "--hold", f.toString());
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            FilterTarget target = new FilterTarget.Process(s.list().apps().get(0).process());
+            s.addFilter(new Filter(target, FilterAction.NO_SHUTDOWN));
+            assertEquals(List.of(new Filter(target, FilterAction.NO_SHUTDOWN)), s.filters());
+            ShutdownResult r = s.shutdown(Set.of(), p -> { });
+            assertEquals(ShutdownResult.Outcome.NOT_ALL_CLOSED, r.outcome());
+            assertEquals(Set.of(AppStatus.RUNNING, AppStatus.SHUTDOWN_MASKED), r.apps().get(0).app().status());
+            assertTrue(app.isAlive());
+            s.removeFilter(target);
+            assertEquals(List.of(), s.filters());
+            assertThrows(RmException.class, () -> s.removeFilter(target));
+        }
+    }
+}

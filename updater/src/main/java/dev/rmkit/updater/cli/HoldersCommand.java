@@ -1,0 +1,54 @@
+package dev.rmkit.updater.cli;
+
+import dev.rmkit.rm.AffectedApps;
+import dev.rmkit.rm.RestartSession;
+import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.RmPlatforms;
+import dev.rmkit.updater.ExitCode;
+import dev.rmkit.updater.holders.HoldersReport;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code updater holders [--json] PATH...}: who holds these files, and why a reboot would be needed. */
+@Command(
+        name = "holders",
+        mixinStandardHelpOptions = true,
+        description = "Shows the processes that hold the files (pid, start time, name, type, restartable, "
+                + "registered command line) and the reboot reasons. Exits 0 whether or not anything holds them.")
+public final class HoldersCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files (or directories) to check.")
+    List<Path> paths;
+
+    @Override
+    public Integer call() {
+        for (Path p : paths) {
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                spec.commandLine().getErr().println("updater holders: no such file: " + p);
+                return ExitCode.USAGE.code();
+            }
+        }
+        try (RestartSession session = RmPlatforms.current().startSession()) {
+            session.registerFiles(paths.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+            AffectedApps apps = session.list();
+            spec.commandLine().getOut().print(json ? HoldersReport.json(apps) : HoldersReport.text(apps));
+            return ExitCode.OK.code();
+        } catch (RmException e) {
+            spec.commandLine().getErr().println("updater holders: " + e.getMessage());
+            return (e.errorCode() == 13 ? ExitCode.NO_PERMISSION : ExitCode.FAILED).code();
+        }
+    }
+}
