@@ -31,8 +31,8 @@ public final class SessionBurner {
         }
         boolean exists = Files.exists(r.disc());
         if (!exists && r.expectedDisc().isPresent()) {
-            throw BurnerException.refused("wrong disc: the job is tied to disc " + r.expectedDisc().get()
-                    + " but there is no disc at " + r.disc());
+            throw new WrongDiscException("the job is tied to disc " + r.expectedDisc().get() + " but there is no disc at "
+                    + r.disc());
         }
         DiscImage disc = exists ? DiscImage.open(r.disc(), true) : null;
         try {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Burns multi-session ISO 9660/Joliet discs on a virtual recorder, and refuses to be interrupted mid-burn.",
-        subcommands = {BurnCommand.class, InfoCommand.class, LsCommand.class, EraseCommand.class,
+        subcommands = {BurnCommand.class, StartCommand.class, InfoCommand.class, LsCommand.class, EraseCommand.class,
             CommandLine.HelpCommand.class})
 public final class BurnerCommand implements Runnable {
 

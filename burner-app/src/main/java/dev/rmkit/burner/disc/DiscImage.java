@@ -1,6 +1,7 @@
 package dev.rmkit.burner.disc;
 
 import dev.rmkit.burner.BurnerException;
+import dev.rmkit.burner.WrongDiscException;
 import dev.rmkit.burner.iso.SectorSource;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -116,8 +117,8 @@ public final class DiscImage implements AutoCloseable {
     /** Refuses a disc other than the one a job is tied to (the IMAPI_E_WRONGDISC case). */
     public void requireIdentity(UUID expected) throws BurnerException {
         if (!header.discId().equals(expected)) {
-            throw BurnerException.refused("wrong disc: the job is tied to disc " + expected + " but the disc at "
-                    + path + " is " + header.discId() + " (IMAPI_E_WRONGDISC)");
+            throw new WrongDiscException("the job is tied to disc " + expected + " but the disc at " + path + " is "
+                    + header.discId() + " (IMAPI_E_WRONGDISC)");
         }
     }
 
@@ -166,11 +167,11 @@ public final class DiscImage implements AutoCloseable {
         try {
             Object now = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
             if (!Objects.equals(now, fileKey)) {
-                throw BurnerException.refused("wrong disc: the disc at " + path
+                throw new WrongDiscException("the disc at " + path
                         + " was replaced during the burn; nothing was written to the new one");
             }
         } catch (IOException e) {
-            throw BurnerException.refused("the disc at " + path + " was removed during the burn: " + e.getMessage());
+            throw new WrongDiscException("the disc at " + path + " was removed during the burn: " + e.getMessage());
         }
     }
 
