@@ -72,7 +72,6 @@ public final class StartCommand implements Callable<Integer> {
                 : inbox.resolve(".burner-state.json")).toAbsolutePath().normalize();
         BurnerState state = initialState();
         Files.createDirectories(state.inbox());
-        StateStore.save(stateFile, state);
         BurnerApp app = new BurnerApp(stateFile, state, line -> {
             out.println(line);
             out.flush();

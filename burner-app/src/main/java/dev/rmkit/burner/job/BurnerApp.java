@@ -74,6 +74,9 @@ public final class BurnerApp implements EndSessionListener {
     /** Runs until the session ends, the app is closed, or (with exit-when-idle) the queue is empty. */
     public ExitCode run() throws IOException {
         ExitCode code = ExitCode.OK;
+        synchronized (lock) {
+            StateStore.save(stateFile, state);
+        }
         try (FileChannel held = insertDisc()) {
             recoverCurrent();
             while (!ending && !closeRequested) {
