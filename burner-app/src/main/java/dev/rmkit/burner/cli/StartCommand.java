@@ -83,8 +83,6 @@ public final class StartCommand implements Callable<Integer> {
             }
         }, "burner-terminate");
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println("ready: pid " + ProcessHandle.current().pid() + ", watching " + state.inbox() + " for *.job.json");
-        out.flush();
         try {
             ExitCode code = app.run();
             out.println("exiting (" + code.meaning() + "); state in " + stateFile);

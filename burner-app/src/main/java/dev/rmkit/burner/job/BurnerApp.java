@@ -71,13 +71,19 @@ public final class BurnerApp implements EndSessionListener {
         }
     }
 
-    /** Runs until the session ends, the app is closed, or (with exit-when-idle) the queue is empty. */
+    /**
+     * Runs until the session ends, the app is closed, or (with exit-when-idle) the queue is empty.
+     * The disc stays open for the whole run (the "try" warning is about that unused, held resource).
+     */
+    @SuppressWarnings("try")
     public ExitCode run() throws IOException {
         ExitCode code = ExitCode.OK;
         synchronized (lock) {
             StateStore.save(stateFile, state);
         }
         try (FileChannel held = insertDisc()) {
+            log.accept("ready: pid " + ProcessHandle.current().pid() + ", disc " + state().disc() + ", watching "
+                    + inbox.dir() + " for *.job.json");
             recoverCurrent();
             while (!ending && !closeRequested) {
                 scan();
