@@ -154,6 +154,33 @@ class BurnerCooperationIT {
         assertEquals("photos", info.get("sessions").get(2).get("jobId").asText());
     }
 
+    @Test
+    void aKillMidBurnLosesNoEarlierSessionAndRestoreBurnsTheJobAgain() throws Exception {
+        byte[] first = Files.readAllBytes(source("first.txt", 1000));
+        Cli.burner("burn", "--disc", disc.toString(), tmp.resolve("src/first.txt").toString());
+        Path photo = source("photo.jpg", 400_000);
+        drop("photos", "Photos", photo);
+        JavaProcess burner = start("--speed", "1x");
+        burner.awaitLine(l -> l.matches("progress ([1-9]\\d)% .*"), Duration.ofSeconds(30));
+        burner.process().destroyForcibly();
+        burner.awaitExit(Duration.ofSeconds(15)).orElseThrow();
+
+        assertEquals(1, Tools.xorrisoToc(disc).size());
+        assertArrayEquals(first, Tools.bsdtarExtract(disc, "first.txt"));
+        Path state = inbox.resolve(".burner-state.json");
+        assertEquals("photos", new ObjectMapper().readTree(state.toFile()).get("current").get("id").asText());
+
+        JavaProcess restored = JavaProcess.start(Main.class, runtime, tmp, "start", "--disc", disc.toString(),
+                "--inbox", inbox.toString(), "--restore", state.toString(), "--speed", "max", "--exit-when-idle");
+        started.add(restored);
+        assertEquals(Optional.of(0), restored.awaitExit(Duration.ofSeconds(30)), restored.stderr());
+        restored.awaitLine(l -> l.equals("job photos: re-queued after an interrupted burn"), Duration.ofSeconds(1));
+        List<String[]> toc = Tools.xorrisoToc(disc);
+        assertEquals(List.of("32", "64"), toc.stream().map(t -> t[0]).toList(), "the killed session's blocks were reused");
+        assertArrayEquals(Files.readAllBytes(photo), Tools.bsdtarExtract(disc, "photo.jpg"));
+        assertTrue(Tools.run("isovfy", "-i", disc.toString()).out().contains("No errors found"));
+    }
+
     private JavaProcess start(String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("start", "--disc", disc.toString(), "--inbox", inbox.toString(),
                 "--progress", "plain", "--poll", "50"));
