@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param size exact size in bytes
  * @param sha256 lower-case hex SHA-256 of the content
  * @param url where to fetch it, relative to the manifest's location (or absolute http/https)
+ * @param executable whether the installed file must be executable (POSIX execute bits; launch
+ *     scripts such as {@code bin/burner}); ignored where the file system has no such bits
  */
-public record ManifestFile(String path, long size, String sha256, String url) {
+public record ManifestFile(String path, long size, String sha256, String url, boolean executable) {
     public ManifestFile {
         Objects.requireNonNull(path, "path");
         if (size < 0) {
@@ -18,5 +20,10 @@ public record ManifestFile(String path, long size, String sha256, String url) {
         }
         Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(url, "url");
+    }
+
+    /** A file that needs no execute permission. */
+    public ManifestFile(String path, long size, String sha256, String url) {
+        this(path, size, sha256, url, false);
     }
 }

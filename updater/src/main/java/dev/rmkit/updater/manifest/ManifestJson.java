@@ -80,6 +80,9 @@ public final class ManifestJson {
             n.put("size", f.size());
             n.put("sha256", f.sha256());
             n.put("url", f.url());
+            if (f.executable()) {
+                n.put("executable", true); // omitted when false, so older manifests keep their exact bytes
+            }
         }
         ArrayNode removals = root.putArray("removals");
         m.removals().forEach(removals::add);

@@ -47,7 +47,7 @@ public final class ManifestParser {
         List<ManifestFile> files = new ArrayList<>();
         for (JsonNode f : root.get("files")) {
             files.add(new ManifestFile(f.get("path").asText(), f.get("size").asLong(),
-                    f.get("sha256").asText(), f.get("url").asText()));
+                    f.get("sha256").asText(), f.get("url").asText(), f.path("executable").asBoolean(false)));
         }
         List<String> removals = new ArrayList<>();
         if (root.has("removals")) {

@@ -77,7 +77,8 @@ public final class FeedPublisher {
         Blobs blobs = new Blobs(feed.resolve("blobs"));
         for (int i = 0; i < sources.size(); i++) {
             Blobs.Stored s = blobs.store(sources.get(i));
-            files.add(new ManifestFile(paths.get(i), s.size(), s.sha256(), "blobs/" + s.sha256()));
+            files.add(new ManifestFile(paths.get(i), s.size(), s.sha256(), "blobs/" + s.sha256(),
+                    FileModes.isExecutable(sources.get(i))));
             total += s.size();
         }
         Instant released = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -7,6 +7,7 @@ import dev.rmkit.updater.fetch.ProgressSink;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.ManifestFile;
 import dev.rmkit.updater.manifest.PathRules;
+import dev.rmkit.updater.publish.FileModes;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -47,6 +48,7 @@ public final class Stager {
             if (!StagedFiles.matches(target, expected)) {
                 fetcher.download(m.urlOf(f), target, expected, fileProgress);
             }
+            FileModes.apply(target, f.executable());
             done += f.size();
             progress.progress(done, total);
             staged.put(f.path(), target);
