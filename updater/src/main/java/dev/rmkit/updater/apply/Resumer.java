@@ -49,7 +49,7 @@ public final class Resumer {
     }
 
     private void run(InstallLayout layout, ReportBuilder report) throws UpdateException {
-        Recovery.Result rec = Recovery.recover(layout, ctx.bootId().get(), ctx.clock());
+        Recovery.Result rec = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         if (rec.journal().isEmpty()) {
             report.outcome(Outcome.NOTHING_TO_RESUME, "no unfinished update in " + layout.installDir());
             return;
