@@ -10,8 +10,9 @@ public interface SystemControl {
 
     /**
      * Reboots so that applications registered for restart are restarted after it (Windows:
-     * InitiateShutdown with SHUTDOWN_RESTARTAPPS; Linux: the configured reboot command, after
-     * recording the registered apps for restart at login).
+     * InitiateShutdown with SHUTDOWN_RESTARTAPPS; Linux: the cooperating apps are asked, ended and
+     * recorded, then the configured reboot command runs; they come back after the boot, see
+     * {@link #restartAppsAfterReboot()}). A refusal stops the reboot with an exception naming the app.
      */
     void rebootRestartingApps(String reason) throws RmException;
 
@@ -32,4 +33,17 @@ public interface SystemControl {
 
     /** Removes a resume registration (after the resumed work finished). */
     void unregisterResume(String name) throws RmException;
+
+    /**
+     * Starts, once each and as their own users, the applications that {@link #rebootRestartingApps}
+     * closed before an earlier boot, unless registered resume work is still unfinished (it runs first,
+     * so the applications start on the files it installs). An updater calls this when its resume after
+     * the boot is done. Windows restarts registered applications itself at logon, so the default does
+     * nothing and returns an empty result.
+     *
+     * @return each application started, or not started with the reason
+     */
+    default RestartResult restartAppsAfterReboot() throws RmException {
+        return new RestartResult(List.of());
+    }
 }

@@ -69,11 +69,11 @@ public final class BurnCommand implements Callable<Integer> {
                 Optional.ofNullable(expectDisc));
         BurnResult r = SessionBurner.burn(req, new ProgressPrinter(out, progress, () -> false));
         if (r.discardedBlocks() > 0) {
-            out.println("dropped " + r.discardedBlocks() + " blocks of an interrupted earlier burn");
+            out.println("dropped " + Counts.of(r.discardedBlocks(), "block") + " of an interrupted earlier burn");
         }
         SessionInfo s = r.session();
-        out.printf("burned session %d '%s' at block %d: %d blocks, %d new files (%s)%n", s.number(), s.label(),
-                s.start(), s.blocks(), r.newFiles(), ProgressLine.human(r.newBytes()));
+        out.printf("burned session %d '%s' at block %d: %s, %s (%s)%n", s.number(), s.label(), s.start(),
+                Counts.of(s.blocks(), "block"), Counts.of(r.newFiles(), "new file"), ProgressLine.human(r.newBytes()));
         out.printf("disc %s: %s, %s free%n", r.header().discId(), r.header().closed() ? "closed" : "appendable",
                 Capacity.human(Capacity.free(r.header())));
         return ExitCode.OK.code();

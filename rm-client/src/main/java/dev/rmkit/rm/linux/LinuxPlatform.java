@@ -100,13 +100,12 @@ public final class LinuxPlatform implements RmPlatform {
     }
 
     /**
-     * Not provided by this backend yet: the Linux {@code SystemControl} (reboot command, resume
-     * registration, replace-at-reboot) is a separate component.
-     *
-     * @throws UnsupportedOperationException always, naming what is missing
+     * The Linux system side with the defaults of the environment ({@link LinuxSystemDefaults}); a
+     * reboot asks the cooperating apps of this platform's runtime directory.
      */
     @Override
     public SystemControl system() {
-        return LinuxSystemControl.defaults();
+        return new LinuxSystemControl(LinuxSystemDefaults.settings(System.getenv()), config,
+                () -> LinuxSystemDefaults.bootId(System.getenv()));
     }
 }

@@ -4,6 +4,7 @@ import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import java.io.IOException;
+import dev.rmkit.rm.RestartResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,25 +12,36 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * The Linux system side. Linux has no boot-time rename list and no RunOnce, so: replacements for the
- * next boot are recorded in a pending file that {@link #runPendingReplacements()} carries out (the
- * updater's {@code resume} calls it); resume-after-boot is a one-shot XDG autostart entry for a user,
- * or for root a systemd unit enabled by its {@code multi-user.target.wants} symlink (what
- * {@code systemctl enable} would create, written directly so no running systemd is needed); the
- * reboot is a configurable command ({@code systemctl reboot} by default) so tests substitute a
- * harmless one.
+ * The Linux system side. Linux has no boot-time rename list, no RunOnce and no SHUTDOWN_RESTARTAPPS,
+ * so: replacements for the next boot are recorded in a pending file that
+ * {@link #runPendingReplacements()} carries out (the updater's {@code resume} calls it);
+ * resume-after-boot is a one-shot XDG autostart entry for a user, or for root a systemd unit (see
+ * {@link ResumeFiles}); a reboot first asks, ends and closes the cooperating apps of the runtime
+ * directory and records their restart commands ({@link RebootRound}), hands every registered resume
+ * over to one after-boot runner ({@link AfterBoot}) that runs them first and then starts the recorded
+ * apps, and finally runs a configurable command ({@code systemctl reboot} by default) so tests
+ * substitute a harmless one. docs/linux-protocol.md part 3 describes the whole sequence.
  */
 public final class LinuxSystemControl implements SystemControl {
 
+    /** The registration name of the after-boot runner. */
+    static final String AFTER_BOOT = "after-boot";
+
     private final Settings settings;
+    private final LinuxConfig config;
+    private final Supplier<String> bootId;
     private final PendingReplacementsFile pending;
+    private final ResumeFiles files;
+    private final ResumeCommands resumes;
+    private final RestartList restarts;
 
     /**
      * @param autostartDir {@code $XDG_CONFIG_HOME/autostart}, for a user's resume entries
      * @param systemdUnitDir where root's resume units go ({@code /etc/systemd/system})
-     * @param stateDir where the pending replacements are recorded
+     * @param stateDir where the pending replacements, resume commands and restart list are recorded
      * @param rebootCommand argv of the reboot command
      * @param systemWide register resume as a systemd unit (root) rather than an autostart entry
      * @param searchPath directories searched for {@code loginctl}
@@ -48,9 +60,23 @@ public final class LinuxSystemControl implements SystemControl {
         }
     }
 
+    /** The system side with the backend's defaults: runtime directory from the environment, the real boot id. */
     public LinuxSystemControl(Settings settings) {
+        this(settings, LinuxConfig.defaults(), () -> LinuxSystemDefaults.bootId(System.getenv()));
+    }
+
+    /**
+     * @param config whose runtime directory's apps a reboot asks, with the session's timeouts
+     * @param bootId the current boot's id (tests simulate a boot by changing it)
+     */
+    public LinuxSystemControl(Settings settings, LinuxConfig config, Supplier<String> bootId) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.config = Objects.requireNonNull(config, "config");
+        this.bootId = Objects.requireNonNull(bootId, "bootId");
         this.pending = new PendingReplacementsFile(settings.stateDir().resolve("pending-replacements.json"));
+        this.files = new ResumeFiles(settings);
+        this.resumes = new ResumeCommands(settings.stateDir());
+        this.restarts = new RestartList(settings.stateDir());
     }
 
     /** The defaults for the running user and environment (see {@link LinuxSystemDefaults}). */
@@ -62,10 +88,89 @@ public final class LinuxSystemControl implements SystemControl {
         return settings;
     }
 
-    /** Runs the reboot command; registered apps come back through their resume registrations. */
+    /** Like {@link #rebootRestartingApps(String, boolean)} without force: one refusal stops the reboot. */
     @Override
     public void rebootRestartingApps(String reason) throws RmException {
-        run("reboot", settings.rebootCommand());
+        rebootRestartingApps(reason, false);
+    }
+
+    /**
+     * Reboots so that the cooperating apps come back after the boot, exactly once and after every
+     * registered resume (a pending update) has run: asks every app, ends and closes them, records
+     * their restart commands, registers the after-boot runner, then runs the reboot command. If the
+     * reboot command fails, the closed apps are started again at once.
+     *
+     * @param force end the apps even if they refuse ({@code critical} in the query and end messages)
+     * @throws RmException if an app refused (nothing was closed; the message names it and its
+     *     reason), a restart record or the runner could not be written (not rebooted), or the reboot
+     *     command failed
+     */
+    public void rebootRestartingApps(String reason, boolean force) throws RmException {
+        ProcFs proc;
+        try {
+            proc = new ProcFs(config.procRoot());
+        } catch (IOException e) {
+            throw new RmException("reboot", "cannot read " + config.procRoot() + ": " + e.getMessage(), e);
+        }
+        String boot = bootId.get();
+        List<RecordedApp> recorded = new RebootRound(proc, config, FileModes.currentUid()).run(force, restarts, boot);
+        try {
+            if (!recorded.isEmpty() || !restarts.pending().isEmpty()) {
+                for (String name : resumes.all().keySet()) {
+                    files.delete(name); // from now on the runner runs it, before the apps
+                }
+                files.write(AFTER_BOOT, AfterBoot.command(settings));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            RestartResult back = Relauncher.relaunch(restarts, "");
+            throw new RmException("reboot", "cannot register the after-boot runner: " + e.getMessage()
+                    + "; not rebooting, " + back.apps().size() + " closed app(s) started again", e);
+        }
+        try {
+            run("reboot", settings.rebootCommand());
+        } catch (RmException e) {
+            RestartResult back = Relauncher.relaunch(restarts, "");
+            throw new RmException("reboot", e.errorCode(), "the reboot command failed (" + e.getMessage() + "); "
+                    + back.apps().size() + " closed app(s) started again", e);
+        }
+    }
+
+    /**
+     * Starts the apps an earlier boot's {@link #rebootRestartingApps} recorded, once each, as their
+     * own users; nothing while a registered resume is unfinished (it must run first so they start on
+     * the new files; the last resume, or the after-boot runner, starts them).
+     */
+    @Override
+    public RestartResult restartAppsAfterReboot() throws RmException {
+        try {
+            if (!resumes.all().isEmpty()) {
+                return new RestartResult(List.of());
+            }
+        } catch (IOException e) {
+            throw new RmException("restart after reboot", "cannot read the resume registrations: " + e.getMessage(), e);
+        }
+        return Relauncher.relaunch(restarts, bootId.get());
+    }
+
+    /** What the after-boot runner does: every registered resume, then the recorded apps, then removes itself. */
+    RestartResult runAfterBoot(java.io.PrintStream log) throws RmException {
+        return AfterBoot.run(this, log);
+    }
+
+    ResumeCommands resumes() {
+        return resumes;
+    }
+
+    ResumeFiles files() {
+        return files;
+    }
+
+    RestartList restarts() {
+        return restarts;
+    }
+
+    String bootId() {
+        return bootId.get();
     }
 
     /** {@code loginctl terminate-user USER}; without loginctl there is no portable logoff. */
@@ -128,21 +233,18 @@ public final class LinuxSystemControl implements SystemControl {
         return done;
     }
 
+    /**
+     * Registers {@code argv} to run once after the next boot or login. While the after-boot runner is
+     * registered (a reboot recorded apps), it runs the command instead, before starting the apps.
+     */
     @Override
     public void registerResume(String name, List<String> argv) throws RmException {
         try {
-            if (settings.systemWide()) {
-                String unit = ResumeEntries.unitFileName(name);
-                Path file = settings.systemdUnitDir().resolve(unit);
-                writeFile(file, ResumeEntries.systemdUnit(name, argv));
-                Path wants = settings.systemdUnitDir().resolve("multi-user.target.wants");
-                Files.createDirectories(wants);
-                Path link = wants.resolve(unit);
-                Files.deleteIfExists(link);
-                Files.createSymbolicLink(link, Path.of("..", unit));
-            } else {
-                writeFile(settings.autostartDir().resolve(ResumeEntries.desktopFileName(name)),
-                        ResumeEntries.desktopEntry(name, argv));
+            ResumeEntries.checkName(name);
+            ResumeEntries.desktopExec(argv);
+            resumes.put(name, argv);
+            if (files.existing(AFTER_BOOT).isEmpty()) {
+                files.write(name, argv);
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new RmException("register resume", "cannot register " + name + ": " + e.getMessage(), e);
@@ -152,10 +254,8 @@ public final class LinuxSystemControl implements SystemControl {
     @Override
     public void unregisterResume(String name) throws RmException {
         try {
-            String unit = ResumeEntries.unitFileName(name);
-            Files.deleteIfExists(settings.systemdUnitDir().resolve("multi-user.target.wants").resolve(unit));
-            Files.deleteIfExists(settings.systemdUnitDir().resolve(unit));
-            Files.deleteIfExists(settings.autostartDir().resolve(ResumeEntries.desktopFileName(name)));
+            files.delete(name);
+            resumes.remove(name);
         } catch (IOException | IllegalArgumentException e) {
             throw new RmException("unregister resume", "cannot unregister " + name + ": " + e.getMessage(), e);
         }
@@ -163,21 +263,7 @@ public final class LinuxSystemControl implements SystemControl {
 
     /** The registration files of {@code name} that exist now. */
     public List<Path> resumeRegistrations(String name) {
-        List<Path> out = new ArrayList<>();
-        for (Path p : List.of(settings.autostartDir().resolve(ResumeEntries.desktopFileName(name)),
-                settings.systemdUnitDir().resolve(ResumeEntries.unitFileName(name)))) {
-            if (Files.exists(p)) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    private static void writeFile(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return files.existing(name);
     }
 
     private static void run(String operation, List<String> argv) throws RmException {

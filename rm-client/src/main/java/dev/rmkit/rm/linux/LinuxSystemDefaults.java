@@ -18,6 +18,9 @@ public final class LinuxSystemDefaults {
 
     public static final String REBOOT_COMMAND_ENV = "RMKIT_REBOOT_COMMAND";
     public static final String UNIT_DIR_ENV = "RMKIT_SYSTEMD_UNIT_DIR";
+    /** Replaces the kernel's boot id: lets a demo or test simulate a reboot without one. */
+    public static final String BOOT_ID_ENV = "RMKIT_BOOT_ID";
+    private static final Path KERNEL_BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
 
     private LinuxSystemDefaults() {}
 
@@ -32,6 +35,22 @@ public final class LinuxSystemDefaults {
                 ? List.of("systemctl", "reboot") : List.of("/bin/sh", "-c", reboot);
         return new LinuxSystemControl.Settings(config.resolve("autostart"), units, state, rebootArgv, root,
                 searchPath(env.getOrDefault("PATH", "/usr/bin:/bin")));
+    }
+
+    /**
+     * The current boot's id: {@code RMKIT_BOOT_ID} if set, else the kernel's
+     * {@code /proc/sys/kernel/random/boot_id} (a fresh random id at every boot), else "unknown-boot".
+     */
+    public static String bootId(Map<String, String> env) {
+        String own = env.get(BOOT_ID_ENV);
+        if (own != null && !own.isBlank()) {
+            return own.strip();
+        }
+        try {
+            return Files.readString(KERNEL_BOOT_ID).strip();
+        } catch (IOException | SecurityException e) {
+            return "unknown-boot";
+        }
     }
 
     /** An XDG variable is used only if it is an absolute path, as the Base Directory spec says. */

@@ -69,6 +69,14 @@ public final class JavaProcess implements AutoCloseable {
         return new JavaProcess(pb.start());
     }
 
+    /** Starts any command (for example a JVM under {@code setpriv}, see {@link Unprivileged}). */
+    public static JavaProcess startCommand(List<String> command, Path workingDir, Map<String, String> env)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile());
+        pb.environment().putAll(env);
+        return new JavaProcess(pb.start());
+    }
+
     /** Starts {@code main} with {@code args} in {@code workingDir} with {@code RMKIT_RUNTIME_DIR=runtimeDir}. */
     public static JavaProcess start(Class<?> main, Path runtimeDir, Path workingDir, String... args) throws IOException {
         Map<String, String> env = new HashMap<>();

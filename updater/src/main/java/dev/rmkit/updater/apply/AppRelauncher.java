@@ -1,5 +1,7 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.rm.RestartCommand;
+import dev.rmkit.rm.RmException;
 import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.ReportBuilder;
 import java.io.IOException;
@@ -7,7 +9,9 @@ import java.nio.file.Path;
 
 /**
  * Starts again the apps an updater closed and then died without restarting (their restart session
- * died with it): from the journal's argv and working directory, detached, output discarded.
+ * died with it), from the journal's argv and working directory. Where the journal knows the owner
+ * (Linux), the start goes through rm-client's restart path, as that user, detached, like a session's
+ * restart; elsewhere the app is started as the updater's user with output discarded.
  */
 final class AppRelauncher {
 
@@ -20,15 +24,22 @@ final class AppRelauncher {
                 continue;
             }
             try {
-                Process p = new ProcessBuilder(app.argv()).directory(Path.of(app.workingDirectory()).toFile())
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                p.getOutputStream().close();
-                report.restarted(new AppReport(app.name(), p.pid(), ""));
-            } catch (IOException e) {
+                long pid = app.owner().isPresent()
+                        ? app.owner().get().start(RestartCommand.of(app.argv(), Path.of(app.workingDirectory()))).pid()
+                        : startAsUs(app);
+                report.restarted(new AppReport(app.name(), pid, ""));
+            } catch (IOException | RmException | IllegalArgumentException e) {
                 report.refused(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
             }
         }
+    }
+
+    private static long startAsUs(ClosedApp app) throws IOException {
+        Process p = new ProcessBuilder(app.argv()).directory(Path.of(app.workingDirectory()).toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        p.getOutputStream().close();
+        return p.pid();
     }
 }

@@ -63,7 +63,7 @@ public final class Applier {
     }
 
     private void run(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
-        Recovery.Result recovered = Recovery.recover(layout, ctx.bootId().get(), ctx.clock());
+        Recovery.Result recovered = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         Reports.noteRecovery(recovered, report);
         LoadedManifest loaded = Manifests.load(ctx, req.manifest(), layout, req.trustKey(), true);
         Manifest m = loaded.manifest();

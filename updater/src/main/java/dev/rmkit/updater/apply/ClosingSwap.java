@@ -1,6 +1,9 @@
 package dev.rmkit.updater.apply;
 
 import dev.rmkit.rm.AffectedApp;
+import dev.rmkit.rm.AffectedApps;
+import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.linux.AppOwner;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
@@ -13,6 +16,7 @@ import dev.rmkit.updater.report.ReportBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,7 +42,9 @@ final class ClosingSwap {
         try (RestartSession session = ctx.platform().get().startSession()) {
             List<Path> files = plan.displacedPaths().stream().map(layout::resolve).filter(Files::isRegularFile).toList();
             session.registerFiles(files);
-            Holders.Result closing = Holders.close(session, session.list(), req.force(), req.waitFor(), ctx.waitRetry(),
+            AffectedApps listed = session.list();
+            Map<ProcessId, AppOwner> owners = Holders.owners(listed);
+            Holders.Result closing = Holders.close(session, listed, req.force(), req.waitFor(), ctx.waitRetry(),
                     ctx.clock());
             if (closing instanceof Holders.RebootNeeded r) {
                 RebootFallback.schedule(layout, journal, r.reason(), req.reboot(), ctx, report);
@@ -53,7 +59,7 @@ final class ClosingSwap {
                 report.downSince(((Holders.Closed) closing).downSince());
             }
             closed.forEach(a -> report.closed(new AppReport(a.name(), a.process().pid(), "")));
-            Journal withApps = journal.withClosedApps(closed.stream().map(Holders::record).toList());
+            Journal withApps = journal.withClosedApps(closed.stream().map(a -> Holders.record(a, owners)).toList());
             try {
                 Applier.commit(layout, withApps, report, ctx);
             } finally {

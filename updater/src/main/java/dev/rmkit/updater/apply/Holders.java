@@ -4,15 +4,19 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppStatus;
+import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.ShutdownOption;
 import dev.rmkit.rm.ShutdownResult;
+import dev.rmkit.rm.linux.AppOwner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,10 +70,27 @@ final class Holders {
         return app.status().contains(AppStatus.STOPPED) && !app.status().contains(AppStatus.ERROR_ON_STOP);
     }
 
-    /** The journal's record of a closed app: enough to start it again without the session. */
-    static ClosedApp record(AffectedApp app) {
-        return app.restartCommand()
-                .map(c -> new ClosedApp(app.name(), app.process().pid(), c.argv(), c.workingDirectory().toString()))
+    /**
+     * Who runs each listed app that registered a restart command, read while they still run, so a
+     * recovery after the updater died can start them as their own users (empty where the platform
+     * does not say: not Linux).
+     */
+    static Map<ProcessId, AppOwner> owners(AffectedApps listed) {
+        Map<ProcessId, AppOwner> out = new HashMap<>();
+        for (AffectedApp a : listed.apps()) {
+            if (a.restartCommand().isPresent()) {
+                AppOwner.of(a.process()).ifPresent(o -> out.put(a.process(), o));
+            }
+        }
+        return out;
+    }
+
+    /** The journal's record of a closed app: enough to start it again, as its user, without the session. */
+    static ClosedApp record(AffectedApp app, Map<ProcessId, AppOwner> owners) {
+        ClosedApp c = app.restartCommand()
+                .map(r -> new ClosedApp(app.name(), app.process().pid(), r.argv(), r.workingDirectory().toString()))
                 .orElse(new ClosedApp(app.name(), app.process().pid(), List.of(), ""));
+        AppOwner owner = owners.get(app.process());
+        return owner == null ? c : c.withOwner(owner);
     }
 }

@@ -9,6 +9,11 @@ public enum JournalState {
     PREPARED,
     /** Every rename is done and durable: recovery rolls forward (installed.json, cleanup). */
     COMMITTED,
-    /** Nothing renamed yet; the swap waits for the next boot, when {@code resume} runs it. */
-    PENDING_REBOOT
+    /** Nothing renamed yet; the swap waits for the next boot, when {@code resume} runs it (Linux). */
+    PENDING_REBOOT,
+    /**
+     * The swap's renames are scheduled with the OS, which does them during the next boot (Windows);
+     * {@code resume} then checks them and commits, or rolls back what happened if not all did.
+     */
+    PENDING_BOOT_RENAMES
 }

@@ -13,10 +13,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * DESIGN step 9 on Linux: when the files cannot be replaced now (a holder that cannot be closed, or a
- * release that requires a reboot), the whole swap is written to the journal as PENDING_REBOOT with
- * the staged files kept, {@code updater resume} is registered to run after the boot, and with
- * {@code --reboot if-needed} the machine is rebooted. Nothing in the install changes before the boot.
+ * DESIGN step 9: when the files cannot be replaced now (a holder that cannot be closed, or a release
+ * that requires a reboot), {@code updater resume} is registered to run after the boot, the swap is
+ * recorded for the boot, and with {@code --reboot if-needed} the machine is rebooted, in a way that
+ * brings the registered apps back. Linux: the whole swap waits in the journal (PENDING_REBOOT, boot
+ * id) and resume runs it after the boot. Windows: the swap's renames are scheduled with the OS
+ * ({@link BootRenames}, PENDING_BOOT_RENAMES), which does them during the boot. Nothing in the
+ * install changes before the boot.
  */
 final class RebootFallback {
 
@@ -35,16 +38,22 @@ final class RebootFallback {
 
     static void schedule(InstallLayout layout, Journal prepared, String why, RebootMode mode, UpdaterContext ctx,
             ReportBuilder report) throws UpdateException {
-        Journal pending = prepared.withState(JournalState.PENDING_REBOOT).withClosedApps(java.util.List.of());
         SystemControl system;
         try {
             system = ctx.system().get();
+            boolean osRenames = BootRenames.renamedByOs(system);
+            Journal pending = (osRenames ? Journals.withCurrentDirs(layout, prepared).withState(JournalState.PENDING_BOOT_RENAMES)
+                    : prepared.withState(JournalState.PENDING_REBOOT)).withClosedApps(java.util.List.of());
             JournalStore.write(layout, pending);
             system.registerResume(resumeName(layout), ctx.resumeCommand().apply(layout.installDir()));
+            if (osRenames) {
+                BootRenames.schedule(layout, pending, system);
+            }
         } catch (IOException | RmException | RuntimeException e) {
             try {
                 JournalStore.delete(layout);
-            } catch (IOException ignored) {
+                ctx.system().get().unregisterResume(resumeName(layout));
+            } catch (IOException | RmException | RuntimeException ignored) {
                 // The journal was never written, or resume will find a pending swap it can still run.
             }
             throw new UpdateException.ApplyFailed("cannot schedule the update to " + prepared.toVersion()

@@ -1,5 +1,7 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Finishes whatever swap a previous run left unfinished, deciding by the journal alone: before the
@@ -55,10 +58,24 @@ public final class Recovery {
 
     /**
      * @param bootId the current boot's id
+     * @param system asked whether renames scheduled for the boot are still pending (Windows)
      * @throws UpdateException.ApplyFailed if the journal cannot be read, a rollback fails, or a
      *     pending swap failed (and was rolled back)
      */
     public static Result recover(InstallLayout layout, String bootId, Clock clock) throws UpdateException {
+        return recover(layout, bootId, () -> {
+            throw new IllegalStateException("a swap waiting for boot-time renames needs the system side");
+        }, clock);
+    }
+
+    /**
+     * @param bootId the current boot's id
+     * @param system asked whether renames scheduled for the boot are still pending (Windows)
+     * @throws UpdateException.ApplyFailed if the journal cannot be read, a rollback fails, or a
+     *     pending swap failed (and was rolled back)
+     */
+    public static Result recover(InstallLayout layout, String bootId, Supplier<SystemControl> system, Clock clock)
+            throws UpdateException {
         Optional<Journal> found;
         try {
             found = JournalStore.read(layout);
@@ -86,11 +103,45 @@ public final class Recovery {
                     }
                     return runPending(layout, swap, j, clock);
                 }
+                case PENDING_BOOT_RENAMES -> {
+                    return afterBootRenames(layout, swap, j, system.get(), clock);
+                }
                 default -> throw new IllegalStateException("unknown journal state " + j.state());
             }
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("recovering the unfinished update to " + j.toVersion() + " failed ("
                     + e.getMessage() + "); the journal is kept: run updater resume again", e);
+        }
+    }
+
+    private static Result afterBootRenames(InstallLayout layout, Swap swap, Journal j, SystemControl system, Clock clock)
+            throws UpdateException, IOException {
+        BootRenames.Outcome o;
+        try {
+            o = BootRenames.check(layout, j, system);
+        } catch (RmException e) {
+            throw new UpdateException.ApplyFailed("cannot read the renames pending for the boot: " + e.getMessage(), e);
+        }
+        switch (o) {
+            case NOT_YET -> {
+                return new Result(Kind.PENDING_REBOOT, Optional.of(j), "");
+            }
+            case DONE -> {
+                Journal committed = commitRecord(j, clock);
+                JournalStore.write(layout, committed);
+                try {
+                    swap.finish(committed);
+                    return new Result(Kind.COMPLETED_AFTER_REBOOT, Optional.of(committed), "");
+                } catch (IOException e) {
+                    return new Result(Kind.COMPLETED_AFTER_REBOOT, Optional.of(committed), "cleanup after the commit failed ("
+                            + e.getMessage() + "); run updater resume to finish it");
+                }
+            }
+            default -> {
+                swap.rollback(j);
+                return new Result(Kind.ROLLED_BACK, Optional.of(j), "not every rename scheduled for the boot happened;"
+                        + " the ones that did were undone");
+            }
         }
     }
 

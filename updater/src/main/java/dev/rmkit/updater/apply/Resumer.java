@@ -1,6 +1,10 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.rm.AppOutcome;
+import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
@@ -37,6 +41,7 @@ public final class Resumer {
                 report.fail(e);
                 unregister(layout, report);
             }
+            restartAppsClosedForReboot(report);
             return Reports.saved(layout, report);
         } catch (UpdateException busy) {
             return report.fail(busy).build();
@@ -44,7 +49,7 @@ public final class Resumer {
     }
 
     private void run(InstallLayout layout, ReportBuilder report) throws UpdateException {
-        Recovery.Result rec = Recovery.recover(layout, ctx.bootId().get(), ctx.clock());
+        Recovery.Result rec = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         if (rec.journal().isEmpty()) {
             report.outcome(Outcome.NOTHING_TO_RESUME, "no unfinished update in " + layout.installDir());
             return;
@@ -72,6 +77,27 @@ public final class Resumer {
             AppRelauncher.relaunch(j, report);
         }
         unregister(layout, report);
+    }
+
+    /**
+     * Brings back the apps a reboot closed (Linux records them; Windows restarts them itself). The
+     * system side starts them only after the boot and once no registered resume is unfinished, so
+     * they run the new files; each is started once, whoever asks first.
+     */
+    private void restartAppsClosedForReboot(ReportBuilder report) {
+        try {
+            RestartResult r = ctx.system().get().restartAppsAfterReboot();
+            for (AppOutcome o : r.apps()) {
+                if (o.reason().isEmpty()) {
+                    report.restarted(new AppReport(o.app().name(), o.newProcess().map(ProcessId::pid).orElse(0L), ""));
+                } else {
+                    report.refused(new AppReport(o.app().name(), o.app().process().pid(), "not restarted after the reboot: "
+                            + o.reason().get()));
+                }
+            }
+        } catch (RmException | RuntimeException e) {
+            report.note("could not restart the apps closed for the reboot: " + e.getMessage());
+        }
     }
 
     /** Drops the resume registration once no swap waits for a boot; harmless if there is none. */

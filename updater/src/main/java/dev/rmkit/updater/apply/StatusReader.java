@@ -35,7 +35,7 @@ public final class StatusReader {
             String pending = j.map(x -> switch (x.state()) {
                 case PREPARED -> "interrupted";
                 case COMMITTED -> "committed";
-                case PENDING_REBOOT -> "reboot";
+                case PENDING_REBOOT, PENDING_BOOT_RENAMES -> "reboot";
             }).orElse("none");
             return new Status(layout.installDir().toString(), i.isPresent(),
                     i.map(InstalledState::product).orElse(""), i.map(InstalledState::channel).orElse(""),

@@ -2,8 +2,10 @@ package dev.rmkit.updater.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rmkit.rm.testing.JavaProcess;
+import dev.rmkit.rm.testing.Unprivileged;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.apply.TestHooks;
 import dev.rmkit.updater.testing.Cli;
@@ -225,6 +227,41 @@ class CrashRecoveryIT {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
             assertConsistent(install, cli, oldTree, "1.0.0", "install-1 with an app");
+        }
+    }
+
+    @Test
+    void anotherUsersAppClosedByAnUpdaterThatDiedIsStartedAgainAsThatUser() throws Exception {
+        assumeTrue(Unprivileged.available(), "needs root and setpriv");
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("app-nobody", cli);
+        Path home = Unprivileged.ownedBy(tmp.resolve("nobody"), Unprivileged.NOBODY);
+        Path workDir = Unprivileged.ownedBy(home.resolve("work"), Unprivileged.NOBODY);
+        Unprivileged.traversable(install.resolve("lib"), tmp);
+        Path started = home.resolve("started.txt");
+        List<String> argv = Unprivileged.command(Unprivileged.NOBODY, Unprivileged.readableClassPath(tmp.resolve("cp")),
+                dev.rmkit.rm.testing.CooperatingTestApp.class,
+                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()));
+        try (JavaProcess app = JavaProcess.startCommand(argv, workDir,
+                Map.of("RMKIT_RUNTIME_DIR", home.resolve("rt").toString())).awaitReady()) {
+            Files.delete(started);
+
+            assertEquals(137, applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "install-1")).code());
+            assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the crash");
+
+            Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+            assertEquals(1, resumed.json().get("appsRestarted").size(), resumed.out());
+            long pid = resumed.json().get("appsRestarted").get(0).get("pid").asLong();
+            try {
+                JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30),
+                        "the app to start again");
+                assertEquals(Unprivileged.NOBODY, Files.getAttribute(started, "unix:uid"), "it runs as its own user");
+                assertEquals(workDir.toRealPath(), Path.of(lines(started).get(1)).toRealPath());
+            } finally {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            assertConsistent(install, cli, oldTree, "1.0.0", "install-1 with another user's app");
         }
     }
 

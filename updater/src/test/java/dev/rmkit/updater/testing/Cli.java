@@ -49,7 +49,8 @@ public final class Cli {
                 .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5));
         this.system = new LinuxSystemControl(new LinuxSystemControl.Settings(dir.resolve("autostart"),
                 dir.resolve("units"), dir.resolve("sysstate"),
-                List.of("/bin/sh", "-c", "echo rebooted > '" + dir.resolve("rebooted") + "'"), false, List.of()));
+                List.of("/bin/sh", "-c", "echo rebooted > '" + dir.resolve("rebooted") + "'"), false, List.of()),
+                config, bootId::get);
         FetchOptions fast = FetchOptions.defaults().withAttempts(2, 4)
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100));
         this.ctx = new UpdaterContext(() -> new LinuxPlatform(config), () -> system, new Fetcher(fast), Clock.systemUTC(),
@@ -66,6 +67,10 @@ public final class Cli {
 
     public Path rebootMarker() {
         return dir.resolve("rebooted");
+    }
+
+    public String bootId() {
+        return bootId.get();
     }
 
     /** Simulates a reboot: a new boot id. */
