@@ -48,6 +48,7 @@ public final class Story implements AutoCloseable {
         env.put("RMKIT_SYSTEMD_UNIT_DIR", dir.resolve("units").toString());
         env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
         env.put("XDG_STATE_HOME", dir.resolve("state").toString());
+        env.put("RMKIT_STATE_DIR", dir.resolve("state/rmkit").toString());
         env.put("RMKIT_JAVA_OPTS", "-Xshare:auto -XX:TieredStopAtLevel=1");
     }
 
@@ -80,6 +81,11 @@ public final class Story implements AutoCloseable {
     /** Sets an environment variable for every process the story starts from now on. */
     public void env(String name, String value) {
         env.put(name, value);
+    }
+
+    /** The environment every process of the story gets. */
+    public Map<String, String> env() {
+        return Map.copyOf(env);
     }
 
     /** Runs {@code bin/updater} with {@code args} as a process and waits for it. */
