@@ -15,12 +15,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An update without {@code --wait} while the burner burns: the burner refuses, the update is deferred
  * (exit 75) with its reason, and nothing changes: not the install, not the burner, not the burn.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the launchers are POSIX sh and the scenarios need the Linux backend")
 class DeferredDuringBurnIT {
 
     @TempDir Path tmp;

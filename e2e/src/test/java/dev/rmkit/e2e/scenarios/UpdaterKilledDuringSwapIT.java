@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The updater is SIGKILLed in the middle of the swap, after it closed the burner: at {@code backup-0}
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from the journal, with its state. The pause is the updater's only test seam ({@code
  * rmkit.test.pauseAt}): it stops at a named step and waits, so the kill lands exactly there.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the launchers are POSIX sh and the scenarios need the Linux backend")
 class UpdaterKilledDuringSwapIT {
 
     @TempDir Path tmp;
