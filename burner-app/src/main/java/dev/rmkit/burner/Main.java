@@ -1,7 +1,9 @@
 package dev.rmkit.burner;
 
 import dev.rmkit.burner.cli.BurnerCommand;
+import dev.rmkit.rm.console.ConsoleLogging;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of {@code burner}. Tests call {@link #run} and never exit the JVM. */
@@ -20,6 +22,7 @@ public final class Main {
         CommandLine cl = BurnerCommand.commandLine();
         cl.setOut(out);
         cl.setErr(err);
+        ConsoleLogging.configure(err, ConsoleLogging.verbose(List.of(args), System.getenv()));
         int code = cl.execute(args);
         out.flush();
         err.flush();

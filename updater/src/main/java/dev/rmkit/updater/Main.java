@@ -2,7 +2,9 @@ package dev.rmkit.updater;
 
 import dev.rmkit.updater.apply.UpdaterContext;
 import dev.rmkit.updater.cli.UpdaterCommand;
+import dev.rmkit.rm.console.ConsoleLogging;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Entry point of {@code updater}. Tests call {@link #run} and never exit the JVM. */
@@ -26,6 +28,7 @@ public final class Main {
         CommandLine cl = UpdaterCommand.commandLine(ctx);
         cl.setOut(out);
         cl.setErr(err);
+        ConsoleLogging.configure(err, ConsoleLogging.verbose(List.of(args), System.getenv()));
         int code = cl.execute(args);
         out.flush();
         err.flush();

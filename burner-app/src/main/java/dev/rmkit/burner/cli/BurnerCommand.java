@@ -2,11 +2,14 @@ package dev.rmkit.burner.cli;
 
 import dev.rmkit.burner.BurnerException;
 import dev.rmkit.burner.ExitCode;
+import dev.rmkit.rm.console.ConsoleLogging;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command of the disc burner: its subcommands and the exit-code table shown in {@code --help}. */
@@ -18,6 +21,11 @@ import picocli.CommandLine.Spec;
         subcommands = {BurnCommand.class, StartCommand.class, InfoCommand.class, LsCommand.class, EraseCommand.class,
             CommandLine.HelpCommand.class})
 public final class BurnerCommand implements Runnable {
+
+    /** Read by Main before picocli runs (logging must be set up first); declared so picocli accepts it everywhere. */
+    @Option(names = ConsoleLogging.VERBOSE_FLAG, scope = ScopeType.INHERIT,
+            description = "Log diagnostics (FINE and above) on stderr; also RMKIT_VERBOSE=1.")
+    boolean verbose;
 
     @Spec CommandSpec spec;
 

@@ -21,8 +21,10 @@ class LinuxSystemControlTest {
     @TempDir Path tmp;
 
     private LinuxSystemControl control(boolean systemWide, List<String> reboot, List<Path> searchPath) {
+        // Its own runtime directory: a reboot asks every app registered in it, and the default one is shared.
         return new LinuxSystemControl(new LinuxSystemControl.Settings(tmp.resolve("autostart"), tmp.resolve("units"),
-                tmp.resolve("state"), reboot, systemWide, searchPath));
+                tmp.resolve("state"), reboot, systemWide, searchPath), LinuxConfig.withRuntimeDir(tmp.resolve("runtime")),
+                () -> "boot-1");
     }
 
     @Test

@@ -6,11 +6,10 @@ import dev.rmkit.updater.apply.RebootMode;
 import dev.rmkit.updater.apply.UpdaterContext;
 import dev.rmkit.updater.fetch.ProgressBar;
 import dev.rmkit.updater.fetch.ProgressSink;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,16 +23,9 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--manifest", required = true, paramLabel = "M", description = "Manifest path or http(s) URL.")
-    String manifest;
+    @Mixin ManifestOptions target;
 
-    @Option(names = "--install-dir", required = true, paramLabel = "D", description = "The install (created if missing).")
-    Path installDir;
-
-    @Option(names = "--trust", paramLabel = "KEYFILE", description = "Publisher public key to pin on first use.")
-    Path trust;
-
-    @Option(names = "--wait", paramLabel = "DURATION", converter = Converters.WaitDuration.class,
+    @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.WaitConverter.class,
             description = "Keep asking refusing apps for this long (90s, 5m, 1h30m) before deferring.")
     Duration waitFor = Duration.ZERO;
 
@@ -48,12 +40,6 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--no-restart", description = "Leave the closed apps closed.")
     boolean noRestart;
 
-    @Option(names = "--allow-downgrade", description = "Accept a version that is not newer than the installed one.")
-    boolean allowDowngrade;
-
-    @Option(names = "--json", description = "Print the report as one JSON object.")
-    boolean json;
-
     private final UpdaterContext ctx;
 
     public ApplyCommand(UpdaterContext ctx) {
@@ -62,9 +48,10 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ApplyRequest req = new ApplyRequest(manifest, installDir, Optional.ofNullable(trust), waitFor, force, reboot,
-                !noRestart, allowDowngrade);
-        UpdaterContext run = ctx.withProgress(json ? ProgressSink.NONE : ProgressBar.forTerminal(spec.commandLine().getErr()));
-        return Printing.print(spec, new Applier(run).apply(req), json);
+        ApplyRequest req = new ApplyRequest(target.manifest, target.installDir, target.trustKey(), waitFor, force, reboot,
+                !noRestart, target.allowDowngrade);
+        UpdaterContext run = ctx.withProgress(target.json ? ProgressSink.NONE
+                : ProgressBar.forTerminal(spec.commandLine().getErr()));
+        return Printing.print(spec, new Applier(run).apply(req), target.json);
     }
 }

@@ -1,7 +1,6 @@
 package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.apply.RebootMode;
-import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -9,17 +8,6 @@ import picocli.CommandLine.TypeConversionException;
 final class Converters {
 
     private Converters() {}
-
-    static final class WaitDuration implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return WaitDurations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
 
     static final class Reboot implements ITypeConverter<RebootMode> {
         @Override

@@ -8,15 +8,13 @@ import dev.rmkit.updater.plan.ChangeKind;
 import dev.rmkit.updater.plan.FileChange;
 import dev.rmkit.updater.plan.Plan;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code updater plan}: what apply would add, replace and remove. Changes nothing. */
@@ -26,20 +24,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--manifest", required = true, paramLabel = "M", description = "Manifest path or http(s) URL.")
-    String manifest;
-
-    @Option(names = "--install-dir", required = true, paramLabel = "D", description = "The install.")
-    Path installDir;
-
-    @Option(names = "--trust", paramLabel = "KEYFILE", description = "Publisher public key (not pinned by plan).")
-    Path trust;
-
-    @Option(names = "--allow-downgrade", description = "Accept a version that is not newer than the installed one.")
-    boolean allowDowngrade;
-
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
+    @Mixin ManifestOptions target;
 
     private final UpdaterContext ctx;
 
@@ -51,13 +36,13 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Plan plan;
         try {
-            plan = Previewer.preview(ctx, manifest, installDir, Optional.ofNullable(trust), allowDowngrade);
+            plan = Previewer.preview(ctx, target.manifest, target.installDir, target.trustKey(), target.allowDowngrade);
         } catch (UpdateException e) {
             spec.commandLine().getErr().println("updater: " + e.getMessage());
             return e.exitCode().code();
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (target.json) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("fromVersion", plan.fromVersion());
             o.put("toVersion", plan.toVersion());

@@ -1,7 +1,6 @@
 package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.UpdateException;
-import dev.rmkit.updater.publish.Durations;
 import dev.rmkit.updater.publish.FeedPublisher;
 import dev.rmkit.updater.publish.PublishRequest;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--channel", paramLabel = "C", description = "Channel (default: the feed's, or stable).")
     String channel;
 
-    @Option(names = "--expires-in", paramLabel = "DURATION", converter = Durations.Converter.class,
+    @Option(names = "--expires-in", paramLabel = "DURATION", converter = Durations.ExpiryConverter.class,
             description = "How long clients accept the manifest: 30d, 12h, P30D (default: 30d).")
     Duration expiresIn = PublishRequest.DEFAULT_EXPIRY;
 

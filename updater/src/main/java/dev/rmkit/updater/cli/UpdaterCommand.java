@@ -1,10 +1,13 @@
 package dev.rmkit.updater.cli;
 
+import dev.rmkit.rm.console.ConsoleLogging;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.apply.UpdaterContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The root command: lists the subcommands and the exit codes. */
@@ -24,6 +27,11 @@ import picocli.CommandLine.Spec;
             StatusCommand.class
         })
 public final class UpdaterCommand implements Runnable {
+
+    /** Read by Main before picocli runs (logging must be set up first); declared so picocli accepts it everywhere. */
+    @Option(names = ConsoleLogging.VERBOSE_FLAG, scope = ScopeType.INHERIT,
+            description = "Log diagnostics (FINE and above) on stderr; also RMKIT_VERBOSE=1.")
+    boolean verbose;
 
     @Spec CommandSpec spec;
 
