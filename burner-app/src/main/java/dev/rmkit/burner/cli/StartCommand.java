@@ -1,6 +1,7 @@
 package dev.rmkit.burner.cli;
 
 import dev.rmkit.burner.BurnerException;
+import dev.rmkit.burner.BurnerVersion;
 import dev.rmkit.burner.ExitCode;
 import dev.rmkit.burner.Main;
 import dev.rmkit.burner.disc.MediaType;
@@ -62,6 +63,10 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--poll", paramLabel = "MILLIS", defaultValue = "200", description = "How often to look at the inbox.")
     long pollMillis;
 
+    @Option(names = "--log", paramLabel = "FILE", description = "Also append every event line (not progress) to FILE; "
+            + "kept in the restart command, so a restarted burner, whose output goes nowhere, still reports.")
+    Path log;
+
     @Option(names = "--exit-when-idle", description = "Exit once the queue is empty instead of waiting for jobs.")
     boolean exitWhenIdle;
 
@@ -72,11 +77,17 @@ public final class StartCommand implements Callable<Integer> {
                 : inbox.resolve(".burner-state.json")).toAbsolutePath().normalize();
         BurnerState state = initialState();
         Files.createDirectories(state.inbox());
-        BurnerApp app = new BurnerApp(stateFile, state, line -> {
-            out.println(line);
-            out.flush();
-        }, new ProgressPrinter(out, progress, () -> false), Duration.ofMillis(Math.max(10, pollMillis)), exitWhenIdle);
-        Optional<CooperatingApp> coop = cooperate(app, stateFile, out);
+        try (EventLog events = EventLog.open(out, Optional.ofNullable(log).map(p -> p.toAbsolutePath().normalize()))) {
+            events.line("burner " + BurnerVersion.current() + ", pid " + ProcessHandle.current().pid()
+                    + (restore == null ? "" : ", restored from " + restore.toAbsolutePath().normalize() + ": " + state.describe()));
+            return run(state, stateFile, events, out);
+        }
+    }
+
+    private int run(BurnerState state, Path stateFile, EventLog events, PrintWriter out) throws IOException {
+        BurnerApp app = new BurnerApp(stateFile, state, events::line,
+                new ProgressPrinter(out, progress, () -> false), Duration.ofMillis(Math.max(10, pollMillis)), exitWhenIdle);
+        Optional<CooperatingApp> coop = cooperate(app, stateFile, events);
         Thread hook = new Thread(() -> {
             if (app.burning()) {
                 app.stopForEnd("terminated");
@@ -85,7 +96,7 @@ public final class StartCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             ExitCode code = app.run();
-            out.println("exiting (" + code.meaning() + "); state in " + stateFile);
+            events.line("exiting (" + code.meaning() + "); state in " + stateFile);
             return code.code();
         } finally {
             coop.ifPresent(CooperatingApp::close);
@@ -109,17 +120,17 @@ public final class StartCommand implements Callable<Integer> {
         return speed != null ? s.withSpeed(speed) : s;
     }
 
-    private Optional<CooperatingApp> cooperate(BurnerApp app, Path stateFile, PrintWriter out) {
+    private Optional<CooperatingApp> cooperate(BurnerApp app, Path stateFile, EventLog events) {
         try {
             CooperatingApp coop = RmPlatforms.current().cooperate("burner", app);
             app.attach(coop);
             List<String> argv = RestartArgv.of(Path.of(System.getProperty("java.home"), "bin", "java"),
                     System.getProperty("java.class.path"), File.pathSeparator, Main.class.getName(), startArgs(), stateFile);
             coop.registerRestart(RestartCommand.of(argv, Path.of("").toAbsolutePath()));
-            out.println("registered for restart with --restore " + stateFile);
+            events.line("registered for restart with --restore " + stateFile);
             return Optional.of(coop);
         } catch (RmException | RuntimeException e) {
-            out.println("warning: running without restart-manager cooperation: " + e.getMessage());
+            events.line("warning: running without restart-manager cooperation: " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -128,6 +139,10 @@ public final class StartCommand implements Callable<Integer> {
         List<String> a = new ArrayList<>(List.of("start", "--disc", disc.toAbsolutePath().normalize().toString(),
                 "--inbox", inbox.toAbsolutePath().normalize().toString(), "--progress", progress.name(),
                 "--poll", Long.toString(pollMillis)));
+        if (log != null) {
+            a.add("--log");
+            a.add(log.toAbsolutePath().normalize().toString());
+        }
         if (exitWhenIdle) {
             a.add("--exit-when-idle");
         }

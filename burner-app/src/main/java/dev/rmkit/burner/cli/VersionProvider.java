@@ -1,12 +1,12 @@
 package dev.rmkit.burner.cli;
 
-import dev.rmkit.rm.RmKit;
+import dev.rmkit.burner.BurnerVersion;
 import picocli.CommandLine.IVersionProvider;
 
-/** Prints the project version for {@code --version}. */
+/** Prints the burner's version for {@code --version} (see {@link BurnerVersion}). */
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"burner " + RmKit.version()};
+        return new String[] {"burner " + BurnerVersion.current()};
     }
 }

@@ -88,4 +88,15 @@ public record BurnerState(Path disc, Optional<UUID> discId, Path inbox, MediaTyp
     public BurnerState withSpeed(Speed s) {
         return new BurnerState(disc, discId, inbox, media, s, queue, current);
     }
+
+    /**
+     * One line for people: the queue, an interrupted burn, the disc and the speed, as a restored app
+     * reports them ("queue [photos, notes], interrupted burn of job photos, disc 2f6c…, speed 4x").
+     */
+    public String describe() {
+        String q = queue.isEmpty() ? "queue empty"
+                : "queue " + queue.stream().map(Job::id).toList() + " (" + queue.size() + (queue.size() == 1 ? " job)" : " jobs)");
+        return q + current.map(j -> ", interrupted burn of job " + j.id()).orElse("")
+                + ", disc " + discId.map(UUID::toString).orElse("not seen yet") + ", speed " + speed;
+    }
 }

@@ -11,13 +11,16 @@ import java.util.Map;
 /**
  * Where the Linux system side puts things by default, from the environment: the XDG base
  * directories for a user; {@code /etc/systemd/system} and {@code /var/lib/rmkit} for root.
- * {@code RMKIT_REBOOT_COMMAND} (run with {@code sh -c}) replaces {@code systemctl reboot}, and
- * {@code RMKIT_SYSTEMD_UNIT_DIR} the unit directory, so tests and unusual hosts can substitute them.
+ * {@code RMKIT_REBOOT_COMMAND} (run with {@code sh -c}) replaces {@code systemctl reboot},
+ * {@code RMKIT_SYSTEMD_UNIT_DIR} the unit directory and {@code RMKIT_STATE_DIR} (absolute) the state
+ * directory, so tests, demos and unusual hosts can substitute them.
  */
 public final class LinuxSystemDefaults {
 
     public static final String REBOOT_COMMAND_ENV = "RMKIT_REBOOT_COMMAND";
     public static final String UNIT_DIR_ENV = "RMKIT_SYSTEMD_UNIT_DIR";
+    /** Replaces the state directory (pending replacements, the reboot's restart list, resume commands). */
+    public static final String STATE_DIR_ENV = "RMKIT_STATE_DIR";
     /** Replaces the kernel's boot id: lets a demo or test simulate a reboot without one. */
     public static final String BOOT_ID_ENV = "RMKIT_BOOT_ID";
     private static final Path KERNEL_BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
@@ -28,7 +31,8 @@ public final class LinuxSystemDefaults {
         Path home = Path.of(System.getProperty("user.home"));
         boolean root = isRoot();
         Path config = dir(env, "XDG_CONFIG_HOME", home.resolve(".config"));
-        Path state = root ? Path.of("/var/lib/rmkit") : dir(env, "XDG_STATE_HOME", home.resolve(".local/state")).resolve("rmkit");
+        Path state = dir(env, STATE_DIR_ENV, root ? Path.of("/var/lib/rmkit")
+                : dir(env, "XDG_STATE_HOME", home.resolve(".local/state")).resolve("rmkit"));
         Path units = Path.of(env.getOrDefault(UNIT_DIR_ENV, "/etc/systemd/system"));
         String reboot = env.get(REBOOT_COMMAND_ENV);
         List<String> rebootArgv = reboot == null || reboot.isBlank()

@@ -107,6 +107,9 @@ class LinuxSystemControlTest {
         assertEquals(List.of("/bin/sh", "-c", "touch /tmp/r"), s.rebootCommand());
         assertEquals(Path.of("/x/units"), s.systemdUnitDir());
         assertEquals(List.of(Path.of("/a"), Path.of("/b")), s.searchPath());
+        assertEquals(Path.of("/x/state"), LinuxSystemDefaults.settings(Map.of("RMKIT_STATE_DIR", "/x/state")).stateDir());
+        assertEquals(LinuxSystemDefaults.settings(Map.of()).stateDir(),
+                LinuxSystemDefaults.settings(Map.of("RMKIT_STATE_DIR", "relative")).stateDir());
         assertEquals(List.of("systemctl", "reboot"), LinuxSystemDefaults.settings(Map.of()).rebootCommand());
         assertEquals(Path.of(System.getProperty("user.home"), ".config/autostart"),
                 LinuxSystemDefaults.settings(Map.of("XDG_CONFIG_HOME", "relative")).autostartDir());

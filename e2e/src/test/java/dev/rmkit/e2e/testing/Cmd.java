@@ -1,0 +1,64 @@
+package dev.rmkit.e2e.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a command to completion as a real process, output captured in files (no pipe can fill up). */
+public final class Cmd {
+
+    /** How a command ended. */
+    public record Result(List<String> command, int exit, byte[] stdout, String err) {
+        public String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+
+        /** Fails with the command and its output unless it exited with {@code expected}. */
+        public Result requireExit(int expected) {
+            if (exit != expected) {
+                throw new AssertionError(this.toString());
+            }
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return String.join(" ", command) + "\n exit " + exit + "\n stdout: " + out() + "\n stderr: " + err;
+        }
+    }
+
+    private Cmd() {}
+
+    /** Runs {@code command} in {@code dir} with extra environment; fails if it takes over two minutes. */
+    public static Result run(List<String> command, Path dir, Map<String, String> env) {
+        try {
+            Path out = Files.createTempFile("cmd", ".out");
+            Path err = Files.createTempFile("cmd", ".err");
+            try {
+                ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .redirectOutput(out.toFile()).redirectError(err.toFile());
+                pb.environment().putAll(env);
+                Process p = pb.start();
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                    throw new AssertionError(String.join(" ", command) + " did not finish in 120 s");
+                }
+                return new Result(List.copyOf(command), p.exitValue(), Files.readAllBytes(out), Files.readString(err));
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
