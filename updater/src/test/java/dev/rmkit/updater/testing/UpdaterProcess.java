@@ -3,6 +3,7 @@ package dev.rmkit.updater.testing;
 import dev.rmkit.updater.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,29 @@ public final class UpdaterProcess {
         cmd.add(Main.class.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(confined());
         pb.environment().putAll(env);
         return new UpdaterProcess(pb.start());
     }
+
+    /**
+     * Where a child updater's system side may write unless a test says otherwise: a scratch directory,
+     * never the machine's /var/lib/rmkit, /etc/systemd/system or ~/.config/autostart, and a reboot
+     * command that only leaves a mark. Tests run as root here, where the defaults are the real ones.
+     */
+    private static synchronized Map<String, String> confined() throws IOException {
+        if (confined == null) {
+            Path dir = Files.createTempDirectory("rmkit-test-system");
+            confined = Map.of(
+                    "RMKIT_STATE_DIR", dir.resolve("state").toString(),
+                    "RMKIT_SYSTEMD_UNIT_DIR", dir.resolve("units").toString(),
+                    "XDG_CONFIG_HOME", dir.resolve("config").toString(),
+                    "RMKIT_REBOOT_COMMAND", "touch '" + dir.resolve("reboot-requested") + "'");
+        }
+        return confined;
+    }
+
+    private static Map<String, String> confined;
 
     public static Result run(Map<String, String> sysProps, Map<String, String> env, String... args) throws Exception {
         return start(sysProps, env, args).await();
