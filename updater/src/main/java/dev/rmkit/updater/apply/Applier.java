@@ -107,7 +107,13 @@ public final class Applier {
 
     static void commit(InstallLayout layout, Journal journal, ReportBuilder report, UpdaterContext ctx)
             throws UpdateException {
-        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock());
+        commit(layout, journal, report, ctx, Optional.empty());
+    }
+
+    /** Commits; {@code appsBack} restarts closed apps between the commit and the cleanup (see {@link Transaction}). */
+    static void commit(InstallLayout layout, Journal journal, ReportBuilder report, UpdaterContext ctx,
+            Optional<Runnable> appsBack) throws UpdateException {
+        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), appsBack);
         if (!c.clean()) {
             report.note(c.cleanupProblem());
         }

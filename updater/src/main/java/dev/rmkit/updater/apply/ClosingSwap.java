@@ -60,10 +60,16 @@ final class ClosingSwap {
             }
             closed.forEach(a -> report.closed(new AppReport(a.name(), a.process().pid(), "")));
             Journal withApps = journal.withClosedApps(closed.stream().map(a -> Holders.record(a, owners)).toList());
+            // Restarted once the update is committed, before its backups are deleted (downtime must not
+            // grow with the update's size), or in the finally block if the swap failed.
+            boolean[] restarted = {closed.isEmpty()};
             try {
-                Applier.commit(layout, withApps, report, ctx);
+                Applier.commit(layout, withApps, report, ctx, restarted[0] ? Optional.empty() : Optional.of(() -> {
+                    restarted[0] = true;
+                    restart(session, Optional.of(withApps));
+                }));
             } finally {
-                if (!closed.isEmpty()) {
+                if (!restarted[0]) {
                     restart(session, Optional.of(withApps));
                 }
             }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -100,8 +101,25 @@ final class Swap {
 
     /** Writes installed.json, deletes backups, prunes emptied directories, staging and the journal. */
     void finish(Journal j) throws IOException {
+        finish(j, Optional.empty());
+    }
+
+    /**
+     * As {@link #finish(Journal)}, but runs {@code appsBack} (the restart of the closed apps) once the new
+     * release is recorded and before the cleanup: deleting a gigabyte of backups costs time in proportion
+     * to the update's size (freeing and discarding its blocks, syncing the directory), and the apps must
+     * not wait for it. The journal forgets the closed apps first, so a crash after this point does not
+     * make recovery start them a second time.
+     */
+    void finish(Journal j, Optional<Runnable> appsBack) throws IOException {
         InstalledStore.write(layout, j.installedAfter());
         TestHooks.reach("installed-written");
+        if (appsBack.isPresent()) {
+            if (!j.closedApps().isEmpty()) {
+                JournalStore.write(layout, j.withClosedApps(List.of()));
+            }
+            appsBack.get().run();
+        }
         deleteTree(layout.backupDir(j.txid()));
         TestHooks.reach("backups-deleted");
         for (String dir : j.prunableDirs()) {

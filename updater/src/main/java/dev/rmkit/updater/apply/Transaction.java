@@ -4,6 +4,7 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.install.InstallLayout;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Runs one journaled swap to its end: journal, renames, commit, cleanup; or, on any failure before
@@ -26,6 +27,16 @@ final class Transaction {
      *     (or, if even the rollback failed, the journal is kept for {@code updater resume})
      */
     static Committed run(InstallLayout layout, Journal prepared, Clock clock) throws UpdateException {
+        return run(layout, prepared, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #run(InstallLayout, Journal, Clock)}; {@code appsBack} runs once the update is committed
+     * and recorded, before the cleanup (see {@link Swap#finish(Journal, Optional)}). It does not run if the
+     * swap failed or the recording did: the caller must then restart the apps itself.
+     */
+    static Committed run(InstallLayout layout, Journal prepared, Clock clock, Optional<Runnable> appsBack)
+            throws UpdateException {
         if (prepared.state() != JournalState.PREPARED) {
             throw new IllegalArgumentException("not a prepared journal: " + prepared.state());
         }
@@ -47,7 +58,7 @@ final class Transaction {
         }
         TestHooks.reach("committed");
         try {
-            swap.finish(committed);
+            swap.finish(committed, appsBack);
             return new Committed(committed, "");
         } catch (IOException e) {
             // The update is in; only cleanup is left, and resume (or the next apply) finishes it.

@@ -33,6 +33,7 @@ final class Download {
     private MessageDigest digest;
     private long have;
     private boolean spliced;
+    private WriteBehind sync;
 
     Download(Fetcher fetcher, URI uri, Path dest, Expected expected, ProgressSink progress) {
         this.fetcher = fetcher;
@@ -64,7 +65,9 @@ final class Download {
     private void fetchIntoPart() throws IOException, UpdateException {
         Fetcher.Retry retry = fetcher.new Retry(uri, expected.name());
         boolean cleanRetryLeft = true;
-        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                WriteBehind behind = new WriteBehind(ch)) {
+            sync = behind;
             rehash(ch);
             spliced = have > 0;
             progress.progress(have, expected.size());
@@ -72,7 +75,7 @@ final class Download {
                 if (have == expected.size()) {
                     String actual = HexFormat.of().formatHex(digest.digest());
                     if (actual.equals(expected.sha256())) {
-                        ch.force(true);
+                        behind.force();
                         return;
                     }
                     if (spliced && cleanRetryLeft) {
@@ -133,6 +136,7 @@ final class Download {
             while (bb.hasRemaining()) {
                 ch.write(bb, have + (n - bb.remaining()));
             }
+            sync.written(n);
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot write " + part + ": " + Fetcher.describe(e), e);
         }

@@ -17,10 +17,15 @@ import java.util.concurrent.TimeUnit;
  * A response body as a blocking stream with a read timeout. {@code java.net.http} bounds the time to
  * the response headers but not the silence between body bytes, so a server that stalls mid-body
  * would hang the updater forever; this stream gives up after {@code readTimeoutNanos} without data.
- * It requests one buffer list at a time, so memory stays bounded whatever the payload size.
+ * It keeps at most {@link #PREFETCH} buffer lists requested ahead of the reader, so the client's
+ * selector thread receives the next bytes while the reader hashes and writes the last ones (one list at
+ * a time serialised the two and halved the throughput), and memory stays bounded (a few hundred KiB)
+ * whatever the payload size.
  */
 final class TimedBodyStream extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
     private static final Object END = new Object();
+    /** Buffer lists in flight: requested, queued or being read. The client's lists hold 16 KiB buffers. */
+    static final int PREFETCH = 16;
 
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Deque<ByteBuffer> current = new ArrayDeque<>();
@@ -35,7 +40,7 @@ final class TimedBodyStream extends InputStream implements Flow.Subscriber<List<
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        s.request(1);
+        s.request(PREFETCH);
     }
 
     @Override

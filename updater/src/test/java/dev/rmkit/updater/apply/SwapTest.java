@@ -52,6 +52,45 @@ class SwapTest {
     }
 
     @Test
+    void closedAppsComeBackAfterTheCommitBeforeTheBackupsAreDeletedAndRecoveryForgetsThem() throws Exception {
+        SwapFixture f = fixture();
+        Journal withApps = f.journal().withClosedApps(List.of(new ClosedApp("app", 42, List.of("/bin/app"), "/")));
+        List<String> seen = new java.util.ArrayList<>();
+
+        Transaction.Committed c = Transaction.run(f.layout(), withApps, Clock.systemUTC(), java.util.Optional.of(() -> {
+            try {
+                // The new release is in and recorded; the old files still wait in the backup.
+                seen.add(InstalledStore.read(f.layout()).orElseThrow().version());
+                seen.add(Files.readString(f.layout().resolve("a.txt")));
+                seen.add(Boolean.toString(Files.exists(f.layout().backupDir(withApps.txid()).resolve("a.txt"))));
+                // A crash from here on must not make recovery start the app a second time.
+                seen.add(Integer.toString(JournalStore.read(f.layout()).orElseThrow().closedApps().size()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }));
+
+        assertTrue(c.clean(), c.cleanupProblem());
+        assertEquals(List.of("2.0", "A2", "true", "0"), seen);
+        assertEquals(expectedNew(), Trees.snapshot(f.layout().installDir()));
+        assertFalse(Files.exists(f.layout().backupDir(withApps.txid())));
+        assertFalse(Files.exists(f.layout().journalFile()));
+    }
+
+    @Test
+    void aSwapThatFailsNeverRunsTheRestartHook() throws Exception {
+        SwapFixture f = fixture();
+        Files.createDirectories(f.layout().resolve("new/dir"));
+        Files.writeString(f.layout().resolve("new/dir/c.txt"), "appeared meanwhile");
+        boolean[] ran = {false};
+
+        assertThrows(UpdateException.ApplyFailed.class, () -> Transaction.run(f.layout(), f.journal(), Clock.systemUTC(),
+                java.util.Optional.of(() -> ran[0] = true)));
+
+        assertFalse(ran[0], "the caller restarts the apps of a failed swap itself");
+    }
+
+    @Test
     void failureBeforeCommitRestoresTheOldTreeAndKeepsTheStagedRelease() throws Exception {
         SwapFixture f = fixture();
         Map<String, String> before = Trees.snapshot(f.layout().installDir());
