@@ -1,15 +1,14 @@
 package dev.rmkit.updater.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rmkit.rm.testing.CooperatingTestApp;
 import dev.rmkit.rm.testing.JavaProcess;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.testing.Cli;
 import dev.rmkit.updater.testing.Feeds;
+import dev.rmkit.updater.testing.HeldInstall;
 import dev.rmkit.updater.testing.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,34 +33,25 @@ class ApplyHoldersIT {
     Path install;
     Path v2;
     Path workDir;
-    final List<JavaProcess> apps = new ArrayList<>();
-    final List<Long> restartedPids = new ArrayList<>();
+    HeldInstall held;
 
     @BeforeEach
     void installV1() throws Exception {
-        feeds = Feeds.create(tmp.resolve("publisher"));
-        cli = new Cli(tmp.resolve("env"));
-        install = tmp.resolve("app");
-        workDir = Files.createDirectories(tmp.resolve("work dir"));
-        Cli.Run r = cli.run("apply", "--manifest", feeds.publish("1.0.0", ApplyCommandTest.V1).toString(),
-                "--install-dir", install.toString(), "--trust", feeds.publicKey().toString());
-        assertEquals(0, r.code(), r.out() + r.err());
+        held = HeldInstall.of(tmp, ApplyCommandTest.V1);
+        feeds = held.feeds();
+        cli = held.cli();
+        install = held.install();
+        workDir = held.workDir();
         v2 = feeds.publish("2.0.0", ApplyCommandTest.V2);
     }
 
     @AfterEach
     void stopApps() {
-        apps.forEach(JavaProcess::close);
-        restartedPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        held.close();
     }
 
     private JavaProcess startApp(String... args) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("--hold", install.resolve("lib/core.jar").toString()));
-        argv.addAll(List.of(args));
-        JavaProcess p = JavaProcess.start(CooperatingTestApp.class, List.of(argv.toArray(String[]::new)), workDir,
-                Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()));
-        apps.add(p);
-        return p.awaitReady();
+        return held.startApp("lib/core.jar", List.of(args));
     }
 
     private Cli.Run apply(String... extra) {
@@ -70,7 +60,7 @@ class ApplyHoldersIT {
         args.addAll(List.of(extra));
         Cli.Run r = cli.run(args.toArray(String[]::new));
         if (r.out().startsWith("{")) {
-            r.json().get("appsRestarted").forEach(a -> restartedPids.add(a.get("pid").asLong()));
+            r.json().get("appsRestarted").forEach(a -> held.restarted(a.get("pid").asLong()));
         }
         return r;
     }

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rmkit.rm.linux.AfterBoot;
 import dev.rmkit.rm.linux.LinuxSystemDefaults;
-import dev.rmkit.rm.testing.CooperatingTestApp;
 import dev.rmkit.rm.testing.JavaProcess;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.testing.Cli;
 import dev.rmkit.updater.testing.Feeds;
+import dev.rmkit.updater.testing.HeldInstall;
 import dev.rmkit.updater.testing.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,33 +35,26 @@ class RebootRestartsAppsIT {
     Cli cli;
     Path install;
     Path workDir;
-    final List<JavaProcess> apps = new ArrayList<>();
-    final List<Long> restarted = new ArrayList<>();
+    HeldInstall held;
 
     @BeforeEach
     void installV1() throws Exception {
-        feeds = Feeds.create(tmp.resolve("publisher"));
-        cli = new Cli(tmp.resolve("env"));
-        install = tmp.resolve("app");
-        workDir = Files.createDirectories(tmp.resolve("work dir"));
-        assertEquals(0, cli.run("apply", "--manifest", feeds.publish("1.0.0", ApplyCommandTest.V1).toString(),
-                "--install-dir", install.toString(), "--trust", feeds.publicKey().toString()).code());
+        held = HeldInstall.of(tmp, ApplyCommandTest.V1);
+        feeds = held.feeds();
+        cli = held.cli();
+        install = held.install();
+        workDir = held.workDir();
     }
 
     @AfterEach
     void stopApps() {
-        apps.forEach(JavaProcess::close);
-        restarted.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+        held.close();
     }
 
     private JavaProcess startApp(String... extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--hold", install.resolve("lib/core.jar").toString(),
-                "--app-id", "burner-test"));
+        List<String> args = new ArrayList<>(List.of("--app-id", "burner-test"));
         args.addAll(List.of(extra));
-        JavaProcess p = JavaProcess.start(CooperatingTestApp.class, args, workDir,
-                Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()));
-        apps.add(p);
-        return p.awaitReady();
+        return held.startApp("lib/core.jar", args);
     }
 
     private Cli.Run applyRebootRequired() {
@@ -101,7 +94,7 @@ class RebootRestartsAppsIT {
         assertEquals(feeds.tree("v2", ApplyCommandTest.V2), Trees.snapshot(install), "the update ran first");
         assertEquals(1, after.json().get("appsRestarted").size(), after.out());
         long newPid = after.json().get("appsRestarted").get(0).get("pid").asLong();
-        restarted.add(newPid);
+        held.restarted(newPid);
         assertEquals("burner-test", after.json().get("appsRestarted").get(0).get("name").asText());
         JavaProcess.awaitFile(started, Duration.ofSeconds(30));
         JavaProcess.await(() -> lines(started).size() > 3, Duration.ofSeconds(10), "the restarted app's record");
@@ -117,7 +110,7 @@ class RebootRestartsAppsIT {
         JavaProcess runner = JavaProcess.start(AfterBoot.class, List.of("--state-dir", tmp.resolve("env/sysstate").toString(),
                 "--autostart-dir", tmp.resolve("env/autostart").toString(), "--unit-dir", tmp.resolve("env/units").toString()),
                 tmp, Map.of(LinuxSystemDefaults.BOOT_ID_ENV, cli.bootId()));
-        apps.add(runner);
+        held.track(runner);
         assertEquals(0, runner.awaitExit(Duration.ofSeconds(60)).orElseThrow(), runner.stderr());
         assertEquals(List.of(), autostartEntries(), "the runner removed itself");
         assertEquals(Long.toString(newPid), lines(started).get(0), "the runner started nothing a second time");
