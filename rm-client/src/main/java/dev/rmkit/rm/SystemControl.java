@@ -14,7 +14,17 @@ public interface SystemControl {
      * recorded, then the configured reboot command runs; they come back after the boot, see
      * {@link #restartAppsAfterReboot()}). A refusal stops the reboot with an exception naming the app.
      */
-    void rebootRestartingApps(String reason) throws RmException;
+    default void rebootRestartingApps(String reason) throws RmException {
+        rebootRestartingApps(reason, false);
+    }
+
+    /**
+     * Like {@link #rebootRestartingApps(String)}; with {@code force}, applications that refuse are
+     * ended anyway (their work may be lost), as an updater's {@code --force} asks. Windows:
+     * SHUTDOWN_FORCE_OTHERS | SHUTDOWN_FORCE_SELF (EWX_FORCEIFHUNG on the ExitWindowsEx fallback);
+     * Linux: the apps are told the end is critical and a refusal does not stop the reboot.
+     */
+    void rebootRestartingApps(String reason, boolean force) throws RmException;
 
     /** Logs the current user off (Windows: ExitWindowsEx(EWX_LOGOFF)). */
     void logoff() throws RmException;

@@ -88,12 +88,6 @@ public final class LinuxSystemControl implements SystemControl {
         return settings;
     }
 
-    /** Like {@link #rebootRestartingApps(String, boolean)} without force: one refusal stops the reboot. */
-    @Override
-    public void rebootRestartingApps(String reason) throws RmException {
-        rebootRestartingApps(reason, false);
-    }
-
     /**
      * Reboots so that the cooperating apps come back after the boot, exactly once and after every
      * registered resume (a pending update) has run: asks every app, ends and closes them, records
@@ -105,6 +99,7 @@ public final class LinuxSystemControl implements SystemControl {
      *     reason), a restart record or the runner could not be written (not rebooted), or the reboot
      *     command failed
      */
+    @Override
     public void rebootRestartingApps(String reason, boolean force) throws RmException {
         ProcFs proc;
         try {

@@ -8,6 +8,8 @@ import com.sun.jna.platform.win32.WinUser;
  * SHUTDOWN_RESTARTAPPS) with the planned-installation reason 0x80040002, and, if that fails (it is
  * missing before Vista and a stub under Wine), ExitWindowsEx(EWX_REBOOT | EWX_RESTARTAPPS). A
  * shutdown that is already in progress or scheduled is not retried another way (reference §7.1-§7.3).
+ * A forced reboot adds SHUTDOWN_FORCE_OTHERS | SHUTDOWN_FORCE_SELF (sessions are logged off without
+ * the chance to refuse) and, on the fallback, EWX_FORCEIFHUNG (apps that do not answer are ended).
  */
 final class RebootPlan {
 
@@ -16,6 +18,15 @@ final class RebootPlan {
     static final int REASON = Advapi32Ext.SHTDN_REASON_INSTALLATION_PLANNED;
 
     private RebootPlan() {}
+
+    static int initiateFlags(boolean force) {
+        return force ? INITIATE_FLAGS | Advapi32Ext.SHUTDOWN_FORCE_OTHERS | Advapi32Ext.SHUTDOWN_FORCE_SELF
+                : INITIATE_FLAGS;
+    }
+
+    static int exitWindowsFlags(boolean force) {
+        return force ? EXIT_WINDOWS_FLAGS | WinUser.EWX_FORCEIFHUNG : EXIT_WINDOWS_FLAGS;
+    }
 
     static boolean fallBackToExitWindows(int initiateShutdownError) {
         return initiateShutdownError != Win32Errors.ERROR_SUCCESS

@@ -38,20 +38,20 @@ public final class WindowsSystemControl implements SystemControl {
     }
 
     @Override
-    public void rebootRestartingApps(String reason) throws RmException {
+    public void rebootRestartingApps(String reason, boolean force) throws RmException {
         Objects.requireNonNull(reason, "reason");
         int privilege = shutdown.enableShutdownPrivilege();
         if (privilege != Win32Errors.ERROR_SUCCESS) {
             throw Win32Errors.exception("enable SeShutdownPrivilege", privilege);
         }
-        int rc = shutdown.initiateShutdown(reason, RebootPlan.INITIATE_FLAGS, RebootPlan.REASON);
+        int rc = shutdown.initiateShutdown(reason, RebootPlan.initiateFlags(force), RebootPlan.REASON);
         if (rc == Win32Errors.ERROR_SUCCESS) {
             return;
         }
         if (!RebootPlan.fallBackToExitWindows(rc)) {
             throw Win32Errors.exception("InitiateShutdownW", rc);
         }
-        int fallback = shutdown.exitWindowsEx(RebootPlan.EXIT_WINDOWS_FLAGS, RebootPlan.REASON);
+        int fallback = shutdown.exitWindowsEx(RebootPlan.exitWindowsFlags(force), RebootPlan.REASON);
         if (fallback != Win32Errors.ERROR_SUCCESS) {
             throw new RmException("ExitWindowsEx", fallback, Win32Errors.describe(fallback)
                     + "; InitiateShutdownW had failed first: " + Win32Errors.describe(rc) + " (error " + rc + ")");

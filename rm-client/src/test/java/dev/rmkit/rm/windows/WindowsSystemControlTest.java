@@ -34,6 +34,16 @@ class WindowsSystemControlTest {
     }
 
     @Test
+    void aForcedRebootLogsSessionsOffWithoutAskingAndEndsHungAppsOnTheFallback() throws RmException {
+        control(true).rebootRestartingApps("rmkit update", true);
+        assertEquals("InitiateShutdownW 0x87 0x80040002 rmkit update", apis.calls.get(1));
+        apis.calls.clear();
+        apis.initiate = 120;
+        control(true).rebootRestartingApps("x", true);
+        assertEquals("ExitWindowsEx 0x52 0x80040002", apis.calls.get(2));
+    }
+
+    @Test
     void aMissingPrivilegeStopsBeforeAnyShutdownCall() {
         apis.privilege = 1300;
         RmException e = assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));

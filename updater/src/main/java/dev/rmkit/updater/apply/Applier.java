@@ -95,7 +95,7 @@ public final class Applier {
                 loaded.keyId(), "");
         Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after);
         if (m.rebootRequired()) {
-            RebootFallback.schedule(layout, journal, "the release requires a reboot", req.reboot(), ctx, report);
+            RebootFallback.schedule(layout, journal, "the release requires a reboot", req.reboot(), req.force(), ctx, report);
             return;
         }
         if (plan.displacedPaths().isEmpty()) {

@@ -47,7 +47,7 @@ final class ClosingSwap {
             Holders.Result closing = Holders.close(session, listed, req.force(), req.waitFor(), ctx.waitRetry(),
                     ctx.clock());
             if (closing instanceof Holders.RebootNeeded r) {
-                RebootFallback.schedule(layout, journal, r.reason(), req.reboot(), ctx, report);
+                RebootFallback.schedule(layout, journal, r.reason(), req.reboot(), req.force(), ctx, report);
                 return;
             }
             if (closing instanceof Holders.Refused r) {

@@ -36,8 +36,12 @@ final class RebootFallback {
         }
     }
 
-    static void schedule(InstallLayout layout, Journal prepared, String why, RebootMode mode, UpdaterContext ctx,
-            ReportBuilder report) throws UpdateException {
+    /**
+     * @param force whether the reboot may end apps that refuse ({@code --force}); without it one refusal
+     *     keeps the machine up and the update waits for a reboot (exit 100)
+     */
+    static void schedule(InstallLayout layout, Journal prepared, String why, RebootMode mode, boolean force,
+            UpdaterContext ctx, ReportBuilder report) throws UpdateException {
         SystemControl system;
         try {
             system = ctx.system().get();
@@ -64,7 +68,7 @@ final class RebootFallback {
                 + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then");
         if (mode == RebootMode.IF_NEEDED) {
             try {
-                system.rebootRestartingApps("rmkit updater: finishing the update to " + prepared.toVersion());
+                system.rebootRestartingApps("rmkit updater: finishing the update to " + prepared.toVersion(), force);
                 report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish the update to "
                         + prepared.toVersion() + " (" + why + ")");
             } catch (RmException e) {

@@ -130,6 +130,19 @@ class RebootRestartsAppsIT {
         assertEquals(List.of("rmkit-resume-" + registrationOf(autostartEntries()) + ".desktop"), autostartEntries());
     }
 
+    @Test
+    void withForceARefusalDoesNotStopTheReboot() throws Exception {
+        JavaProcess app = startApp("--veto", ApplyHoldersIT.BURNING);
+        Path m = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
+
+        Cli.Run r = cli.run("apply", "--manifest", m.toString(), "--install-dir", install.toString(), "--reboot",
+                "if-needed", "--force", "--json");
+
+        assertEquals(ExitCode.REBOOT_INITIATED.code(), r.code(), r.out() + r.err());
+        assertTrue(Files.exists(cli.rebootMarker()), "rebooted");
+        JavaProcess.await(() -> !app.isAlive(), Duration.ofSeconds(30), "the refusing app ended for the forced reboot");
+    }
+
     private static String registrationOf(List<String> entries) {
         return entries.isEmpty() ? "(none)" : entries.get(0).replace("rmkit-resume-", "").replace(".desktop", "");
     }

@@ -149,6 +149,15 @@ class WindowsRebootFallbackTest {
 
         assertEquals(ExitCode.REBOOT_INITIATED.code(), r.get("exitCode").asInt(), r.toString());
         assertEquals(1, windows.reboots());
+        assertEquals(0, windows.forcedReboots(), "without --force the apps may refuse the reboot");
+    }
+
+    @Test
+    void forceForcesTheRebootToo() {
+        JsonNode r = apply("--reboot", "if-needed", "--force");
+
+        assertEquals(ExitCode.REBOOT_INITIATED.code(), r.get("exitCode").asInt(), r.toString());
+        assertEquals(1, windows.forcedReboots());
     }
 
     @Test

@@ -35,9 +35,17 @@ public final class FakeWindowsSystem implements SystemControl {
     }
 
     @Override
-    public synchronized void rebootRestartingApps(String reason) {
+    public synchronized void rebootRestartingApps(String reason, boolean force) {
         reboots++;
+        forcedReboots += force ? 1 : 0;
     }
+
+    /** How many of the reboots were forced. */
+    public synchronized int forcedReboots() {
+        return forcedReboots;
+    }
+
+    private int forcedReboots;
 
     @Override
     public void logoff() throws RmException {
