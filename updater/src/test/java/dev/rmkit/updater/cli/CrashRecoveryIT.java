@@ -135,14 +135,20 @@ class CrashRecoveryIT {
         assertConsistent(install, cli, oldTree, "1.0.0", "rollback-1");
     }
 
+    /** An apply of v2 as a child process, paused at {@code step} once {@code pause} exists. */
+    private UpdaterProcess pausedApply(Cli cli, Path install, String step, Path pause) throws Exception {
+        UpdaterProcess p = UpdaterProcess.start(Map.of(TestHooks.PAUSE_AT, step, TestHooks.PAUSE_FILE, pause.toString()),
+                env(cli), "apply", "--manifest", v2.toString(), "--install-dir", install.toString());
+        JavaProcess.awaitFile(pause, Duration.ofSeconds(60));
+        return p;
+    }
+
     @Test
     void sigkillMidSwapThenTheNextApplyRecoversAndUpdates() throws Exception {
         Cli cli = new Cli(tmp.resolve("env"));
         Path install = installV1("sigkill", cli);
         Path pause = tmp.resolve("paused");
-        UpdaterProcess p = UpdaterProcess.start(Map.of(TestHooks.PAUSE_AT, "install-1", TestHooks.PAUSE_FILE,
-                pause.toString()), env(cli), "apply", "--manifest", v2.toString(), "--install-dir", install.toString());
-        JavaProcess.awaitFile(pause, Duration.ofSeconds(60));
+        UpdaterProcess p = pausedApply(cli, install, "install-1", pause);
 
         p.process().destroyForcibly(); // SIGKILL, while core.jar is already swapped and new.jar is not
         assertEquals(137, p.await().code());
@@ -158,9 +164,7 @@ class CrashRecoveryIT {
         Cli cli = new Cli(tmp.resolve("env"));
         Path install = installV1("concurrent", cli);
         Path pause = tmp.resolve("first-paused");
-        UpdaterProcess first = UpdaterProcess.start(Map.of(TestHooks.PAUSE_AT, "staged", TestHooks.PAUSE_FILE,
-                pause.toString()), env(cli), "apply", "--manifest", v2.toString(), "--install-dir", install.toString());
-        JavaProcess.awaitFile(pause, Duration.ofSeconds(60));
+        UpdaterProcess first = pausedApply(cli, install, "staged", pause);
 
         UpdaterProcess.Result second = UpdaterProcess.run(Map.of(), env(cli), "apply", "--manifest", v2.toString(),
                 "--install-dir", install.toString(), "--json");
