@@ -51,12 +51,28 @@ public final class KeyFiles {
         }
     }
 
-    private static String readSmall(Path file, String what) throws UpdateException {
+    /** Whether {@code file} holds a root document (JSON) rather than a PEM key; false if unreadable. */
+    public static boolean isRootDocument(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            int c;
+            while ((c = in.read()) >= 0) {
+                if (!Character.isWhitespace(c)) {
+                    return c == '{';
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The bytes of a small file given on the command line; Usage if missing or larger than {@code max}. */
+    public static byte[] readSmallBytes(Path file, String what, long max) throws UpdateException {
         try {
-            if (Files.size(file) > MAX_BYTES) {
+            if (Files.size(file) > max) {
                 throw new UpdateException.Usage(file + " is too large to be a " + what + " file");
             }
-            return Files.readString(file, StandardCharsets.US_ASCII);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UpdateException.Usage(what + " file not found: " + file);
         } catch (java.nio.file.AccessDeniedException e) {
@@ -64,5 +80,9 @@ public final class KeyFiles {
         } catch (IOException e) {
             throw new UpdateException.Usage("cannot read " + what + " file " + file + ": " + e.getMessage());
         }
+    }
+
+    private static String readSmall(Path file, String what) throws UpdateException {
+        return new String(readSmallBytes(file, what, MAX_BYTES), StandardCharsets.US_ASCII);
     }
 }
