@@ -31,7 +31,17 @@ public final class RootChain {
      * looked at (apply); without, nothing is written (plan, releases).
      */
     public static Root update(Fetcher fetcher, URI document, TrustStore store, boolean persist) throws UpdateException {
-        Root trusted = store.root();
+        return update(fetcher, document, store.root(), persist ? store::saveRoot : bytes -> { });
+    }
+
+    /** A root accepted by {@link #update}, handed over before the next one is looked at. */
+    @FunctionalInterface
+    public interface Saver {
+        void save(byte[] rootBytes) throws UpdateException;
+    }
+
+    /** The same from a root held in memory; {@code saver} receives each accepted root's bytes. */
+    public static Root update(Fetcher fetcher, URI document, Root trusted, Saver saver) throws UpdateException {
         if (trusted.keys().isEmpty()) {
             return trusted; // nothing to rotate from; the loader says the install trusts no key
         }
@@ -46,9 +56,7 @@ public final class RootChain {
             byte[] sigBytes = fetcher.fetchSmall(sigUri, SignatureSet.MAX_BYTES, "root " + next + " signature")
                     .orElseThrow(() -> new UpdateException.Rejected("missing signature: " + sigUri + " does not exist"));
             trusted = verifyNext(bytes.get(), SignatureSet.parse(sigBytes), trusted);
-            if (persist) {
-                store.saveRoot(bytes.get());
-            }
+            saver.save(bytes.get());
         }
         throw new UpdateException.Rejected("the feed offers more than " + MAX_STEPS + " root rotations in one run");
     }
