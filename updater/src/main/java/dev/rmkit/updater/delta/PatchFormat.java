@@ -1,5 +1,8 @@
 package dev.rmkit.updater.delta;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -36,4 +39,17 @@ public final class PatchFormat {
     static final int CHUNK_HEADER = 20;
 
     private PatchFormat() {}
+
+    /** Fills {@code into} from {@code ch} at {@code offset}; false if the file ends first. */
+    static boolean readFully(FileChannel ch, ByteBuffer into, long offset) throws IOException {
+        long pos = offset;
+        while (into.hasRemaining()) {
+            int n = ch.read(into, pos);
+            if (n < 0) {
+                return false;
+            }
+            pos += n;
+        }
+        return true;
+    }
 }

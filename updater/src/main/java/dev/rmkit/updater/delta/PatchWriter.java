@@ -103,13 +103,8 @@ public final class PatchWriter {
 
     private static byte[] read(FileChannel ch, long offset, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length);
-        long pos = offset;
-        while (b.hasRemaining()) {
-            int n = ch.read(b, pos);
-            if (n < 0) {
-                throw new IOException("file shrank while being read");
-            }
-            pos += n;
+        if (!PatchFormat.readFully(ch, b, offset)) {
+            throw new IOException("file shrank while being read");
         }
         return b.array();
     }

@@ -88,13 +88,8 @@ public final class Patcher {
     private void readWindow(FileChannel ch, long offset, int length) throws IOException, PatchException {
         window = ensure(window, length);
         window.clear().limit(length);
-        long pos = offset;
-        while (window.hasRemaining()) {
-            int n = ch.read(window, pos);
-            if (n < 0) {
-                throw new PatchException("the installed file ended while reading the patch's window");
-            }
-            pos += n;
+        if (!PatchFormat.readFully(ch, window, offset)) {
+            throw new PatchException("the installed file ended while reading the patch's window");
         }
         window.flip();
     }

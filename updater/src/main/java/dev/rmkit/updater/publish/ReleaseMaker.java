@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The manifest of a new release: every file of the release directory stored as a blob (a content
@@ -49,23 +50,20 @@ final class ReleaseMaker {
 
     /** The same release with URLs relative to the feed's top-level {@code manifest.json}. */
     static Manifest forLatest(Manifest m) {
-        List<ManifestFile> files = new ArrayList<>();
-        for (ManifestFile f : m.files()) {
-            List<Patch> patches = f.patches().stream()
-                    .map(p -> new Patch(p.baseSha256(), p.size(), p.sha256(), latestUrl(p.url()))).toList();
-            files.add(new ManifestFile(f.path(), f.size(), f.sha256(), latestUrl(f.url()), f.executable(), patches));
-        }
-        return new Manifest(m.product(), m.channel(), m.version(), m.released(), m.expires(), files, m.removals(),
-                m.rebootRequired());
+        return withUrls(m, ReleaseMaker::latestUrl);
     }
 
     /** The inverse, for a feed from before release history whose top-level manifest becomes its first release. */
     static Manifest forRelease(Manifest m) {
+        return withUrls(m, ReleaseMaker::releaseUrl);
+    }
+
+    private static Manifest withUrls(Manifest m, UnaryOperator<String> url) {
         List<ManifestFile> files = new ArrayList<>();
         for (ManifestFile f : m.files()) {
             List<Patch> patches = f.patches().stream()
-                    .map(p -> new Patch(p.baseSha256(), p.size(), p.sha256(), releaseUrl(p.url()))).toList();
-            files.add(new ManifestFile(f.path(), f.size(), f.sha256(), releaseUrl(f.url()), f.executable(), patches));
+                    .map(p -> new Patch(p.baseSha256(), p.size(), p.sha256(), url.apply(p.url()))).toList();
+            files.add(new ManifestFile(f.path(), f.size(), f.sha256(), url.apply(f.url()), f.executable(), patches));
         }
         return new Manifest(m.product(), m.channel(), m.version(), m.released(), m.expires(), files, m.removals(),
                 m.rebootRequired());

@@ -42,12 +42,43 @@ public final class KeyFiles {
 
     /** Writes a new file; fails if it exists. {@code secret} files get mode 0600 where POSIX applies. */
     public static void writeNew(Path file, String text, boolean secret) throws IOException {
+        writeNew(file, text.getBytes(StandardCharsets.US_ASCII), secret);
+    }
+
+    private static void writeNew(Path file, byte[] bytes, boolean secret) throws IOException {
         FileAttribute<?>[] attrs = secret && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
                 : new FileAttribute<?>[0];
         try (SeekableByteChannel ch = Files.newByteChannel(
                 file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attrs)) {
-            ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)));
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+        }
+    }
+
+    /**
+     * Writes two new files that belong together (a key pair, a root and its signatures): both or
+     * neither, never over an existing file (a lone half would block the next attempt, an overwritten
+     * key would strand every install that pinned it). Only {@code first} may be {@code secret}.
+     */
+    public static void writeBoth(Path first, byte[] firstBytes, boolean secret, Path second, byte[] secondBytes)
+            throws UpdateException {
+        try {
+            writeNew(first, firstBytes, secret);
+            try {
+                writeNew(second, secondBytes, false);
+            } catch (IOException e) {
+                Files.deleteIfExists(first);
+                throw e;
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UpdateException.Usage("refusing to overwrite " + e.getFile());
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UpdateException.PermissionDenied("cannot write " + e.getFile(), e);
+        } catch (IOException e) {
+            throw new UpdateException.Usage("cannot write " + first + " and " + second + ": " + e.getMessage());
         }
     }
 

@@ -48,7 +48,14 @@ public final class RootChain {
         for (int i = 0; i < MAX_STEPS; i++) {
             long next = trusted.version() + 1;
             URI uri = rootUri(document, next);
-            Optional<byte[]> bytes = fetcher.fetchSmall(uri, RootJson.MAX_BYTES, "root " + next);
+            Optional<byte[]> bytes;
+            try {
+                bytes = fetcher.fetchSmall(uri, RootJson.MAX_BYTES, "root " + next);
+            } catch (UpdateException.Unavailable e) {
+                // Static hosts answer 403 for a missing object; whoever can block the file can also
+                // answer 404, so an unreachable next root means "none yet", like a missing one.
+                bytes = Optional.empty();
+            }
             if (bytes.isEmpty()) {
                 return trusted;
             }

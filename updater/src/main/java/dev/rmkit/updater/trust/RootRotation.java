@@ -1,12 +1,7 @@
 package dev.rmkit.updater.trust;
 
 import dev.rmkit.updater.UpdateException;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -55,22 +50,7 @@ public final class RootRotation {
         } catch (UpdateException.Rejected e) {
             throw new UpdateException.Usage("clients would refuse root " + next.version() + ": " + e.getMessage());
         }
-        Path sig = out.resolveSibling(out.getFileName() + ".sig");
-        try {
-            Files.write(out, bytes, StandardOpenOption.CREATE_NEW);
-            try {
-                Files.write(sig, sigs.toJson(), StandardOpenOption.CREATE_NEW);
-            } catch (IOException e) {
-                Files.deleteIfExists(out);
-                throw e;
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new UpdateException.Usage("refusing to overwrite " + e.getFile());
-        } catch (AccessDeniedException e) {
-            throw new UpdateException.PermissionDenied("cannot write " + e.getFile(), e);
-        } catch (IOException e) {
-            throw new UpdateException.Usage("cannot write " + out + ": " + e.getMessage());
-        }
+        KeyFiles.writeBoth(out, bytes, false, out.resolveSibling(out.getFileName() + ".sig"), sigs.toJson());
         return next;
     }
 }

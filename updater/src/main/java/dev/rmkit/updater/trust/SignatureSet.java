@@ -56,7 +56,7 @@ public record SignatureSet(List<SignatureFile> signatures) {
             throw new UpdateException.Rejected("unparsable signature file: not JSON (" + e.getOriginalMessage() + ")");
         }
         if (node == null || !node.isObject() || !node.has("signatures")) {
-            return new SignatureSet(List.of(SignatureFile.parse(bytes)));
+            return new SignatureSet(List.of(SignatureFile.of(node)));
         }
         if (node.size() != 1 || !node.get("signatures").isArray()) {
             throw new UpdateException.Rejected("unparsable signature file: 'signatures' must be the only field, an array");
@@ -68,7 +68,7 @@ public record SignatureSet(List<SignatureFile> signatures) {
         }
         List<SignatureFile> out = new ArrayList<>();
         for (JsonNode s : list) {
-            out.add(SignatureFile.parse(s.toString().getBytes(StandardCharsets.UTF_8)));
+            out.add(SignatureFile.of(s));
         }
         return new SignatureSet(out);
     }
