@@ -21,6 +21,8 @@ import picocli.CommandLine;
             HoldersCommand.class,
             KeygenCommand.class,
             PublishCommand.class,
+            ReleasesCommand.class,
+            TrustCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             ResumeCommand.class,
