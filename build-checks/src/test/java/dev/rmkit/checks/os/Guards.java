@@ -115,12 +115,15 @@ final class Guards {
         return false;
     }
 
-    /** Whether the test method {@code m} (or its set-up) skips itself with an assumption about the OS. */
-    boolean assumesOs(UnitIndex u, TreePath test) {
+    /** The first assumption about the OS or a tool that the test method (or its set-up) makes, as source text. */
+    java.util.Optional<String> skippingAssumption(UnitIndex u, TreePath test) {
         UnitIndex.Context c = UnitIndex.context(test);
         MethodTree m = (MethodTree) test.getLeaf();
-        return setUpAssumes(u, c.classes()) || u.calls.stream()
-                .anyMatch(call -> UnitIndex.context(call).method() == m && osAssumption(u, call));
+        return u.calls.stream().filter(call -> osAssumption(u, call)).filter(call -> {
+            UnitIndex.Context k = UnitIndex.context(call);
+            return k.method() == m || k.method() != null && OsAnnotations.isSetUp(k.method())
+                    && c.classes().contains(k.classes().get(k.classes().size() - 1));
+        }).map(call -> u.unit.source(call.getLeaf())).findFirst();
     }
 
     private boolean osAssumption(UnitIndex u, TreePath call) {

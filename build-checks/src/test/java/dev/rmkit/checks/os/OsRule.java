@@ -39,15 +39,14 @@ final class OsRule {
         Set<String> launchers = launchers(root);
         this.units = sources.stream().map(s -> new UnitIndex(s, launchers)).toList();
         this.guards = new Guards(units);
-        units.forEach(u -> uses.put(u, new ArrayList<>(u.uses)));
+        units.forEach(u -> uses.put(u, new ArrayList<>(OWN_PACKAGE.equals(u.pkg) ? List.of() : u.uses)));
         taint();
     }
 
     /** Scans the repository's test sources. */
     static OsRule ofRepository() {
         Path root = TestSources.root();
-        return new OsRule(root, TestSources.parse(root).stream()
-                .filter(u -> !OWN_PACKAGE.equals(String.valueOf(u.tree().getPackageName()))).toList());
+        return new OsRule(root, TestSources.parse(root));
     }
 
     /** This rule's own sources name every tool as data. */
@@ -67,7 +66,7 @@ final class OsRule {
                 }
             }
         }
-        out.sort(Comparator.comparing(Finding::file).thenComparingLong(Finding::line));
+        out.sort(Comparator.comparing(Finding::file).thenComparingLong(Finding::line).thenComparing(Finding::what));
         return out;
     }
 

@@ -22,7 +22,8 @@ final class PosixFacilities {
 
     /** The types of the POSIX-only parts of the JDK. */
     private static final Set<String> POSIX_TYPES = Set.of("PosixFilePermission", "PosixFilePermissions",
-            "PosixFileAttributeView", "PosixFileAttributes", "UnixDomainSocketAddress");
+            "PosixFileAttributeView", "PosixFileAttributes", "setPosixFilePermissions", "getPosixFilePermissions",
+            "UnixDomainSocketAddress");
 
     /** Classes of rm-client's Linux backend whose construction starts reading /proc, sockets or systemd. */
     static final Set<String> LINUX_BACKEND = Set.of("LinuxPlatform", "LinuxSystemControl", "ProcFs", "Inhibitor");
