@@ -48,7 +48,7 @@ final class Guards {
     private Guard of(UnitIndex u, TreePath p, Set<Tree> visiting) {
         UnitIndex.Context c = UnitIndex.context(p);
         boolean testFile = !u.isHelper();
-        if (testFile && !enabledOnWindows(c)) {
+        if (testFile && !enabledOn(OsAnnotations.WINDOWS, c)) {
             return Guard.ANNOTATION;
         }
         if (insideOsIf(u, p)) {
@@ -88,10 +88,6 @@ final class Guards {
             weakest = weakest == null || g.ordinal() > weakest.ordinal() ? g : weakest;
         }
         return weakest == null ? Guard.NONE : weakest;
-    }
-
-    static boolean enabledOnWindows(UnitIndex.Context c) {
-        return enabledOn(OsAnnotations.WINDOWS, c);
     }
 
     static boolean enabledOn(String os, UnitIndex.Context c) {

@@ -70,11 +70,6 @@ final class OsRule {
         return out;
     }
 
-    /** Whether the test file or helper file {@code u} uses a facility anywhere (protected or not). */
-    boolean usesAnything(UnitIndex u) {
-        return !uses.get(u).isEmpty();
-    }
-
     private void taint() {
         Map<String, UnitIndex> helpers = new HashMap<>();
         for (UnitIndex u : units) {
