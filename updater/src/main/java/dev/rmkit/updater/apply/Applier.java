@@ -99,7 +99,7 @@ public final class Applier {
         Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress());
         TestHooks.reach("staged");
         InstalledState after = new InstalledState(m.product(), m.channel(), m.version(),
-                m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256())).toList(),
+                m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256(), f.executable())).toList(),
                 loaded.keyId(), "");
         Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after);
         if (m.rebootRequired()) {

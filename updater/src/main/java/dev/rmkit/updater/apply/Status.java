@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param channel installed channel
  * @param version installed version
  * @param files number of managed files
+ * @param missingFiles how many of them are not in the install now ({@code updater verify} tells which)
  * @param keyId key that signed the installed release
  * @param installedAt when it was installed
  * @param pending "none", "interrupted" (resume rolls back), "committed" (resume finishes) or
@@ -23,7 +24,7 @@ import java.util.Objects;
  * @param lastMessage its message
  * @param lastFinishedAt when it ended
  */
-public record Status(String installDir, boolean installed, String product, String channel, String version, int files,
+public record Status(String installDir, boolean installed, String product, String channel, String version, int files, int missingFiles,
         String keyId, String installedAt, String pending, String pendingVersion, List<String> staged,
         String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt) {
     public Status {

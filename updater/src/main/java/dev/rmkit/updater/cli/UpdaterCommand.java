@@ -24,7 +24,8 @@ import picocli.CommandLine;
             PlanCommand.class,
             ApplyCommand.class,
             ResumeCommand.class,
-            StatusCommand.class
+            StatusCommand.class,
+            VerifyCommand.class
         })
 public final class UpdaterCommand implements Runnable {
 

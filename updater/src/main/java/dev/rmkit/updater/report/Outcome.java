@@ -40,6 +40,7 @@ public enum Outcome {
             case NO_PERMISSION -> PERMISSION_DENIED;
             case REBOOT_REQUIRED -> REBOOT_REQUIRED;
             case REBOOT_INITIATED -> REBOOT_INITIATED;
+            case MISMATCH -> throw new IllegalArgumentException("verify ends with a verify report, not an update outcome");
         };
     }
 }
