@@ -9,6 +9,7 @@ import dev.rmkit.updater.install.InstalledStore;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestLoader;
+import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.InstallScanner;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.plan.Planner;
@@ -53,6 +54,11 @@ public final class Manifests {
         } finally {
             deleteQuietly(scratch);
         }
+    }
+
+    /** What the policy compares a manifest with. */
+    public static ManifestPolicy.Installed policyView(InstalledState i) {
+        return new ManifestPolicy.Installed(i.product(), i.channel(), i.version(), i.rolledBackFrom());
     }
 
     public static Optional<InstalledState> installed(InstallLayout layout) throws UpdateException {

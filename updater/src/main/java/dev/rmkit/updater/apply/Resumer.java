@@ -61,14 +61,18 @@ public final class Resumer {
         Journal j = rec.journal().get();
         report.plan(Reports.planOf(j));
         switch (rec.kind()) {
-            case ROLLED_BACK -> report.outcome(Outcome.ROLLED_BACK, "the interrupted update to " + j.toVersion()
+            case ROLLED_BACK -> report.outcome(Outcome.ROLLED_BACK, "the interrupted " + j.describe().substring(4)
                     + " was rolled back; the install is " + (j.fromVersion().isEmpty() ? "as before" : j.fromVersion()));
-            case ROLLED_FORWARD -> report.outcome(Outcome.UPDATED, "the interrupted update to " + j.toVersion()
-                    + " was finished");
-            case COMPLETED_AFTER_REBOOT -> report.outcome(Outcome.UPDATED, "the update to " + j.toVersion()
-                    + " finished after the reboot; every staged file was verified");
+            case ROLLED_FORWARD -> {
+                Reports.committed(j, report);
+                report.outcome(report.outcome(), "the interrupted " + j.describe().substring(4) + " was finished");
+            }
+            case COMPLETED_AFTER_REBOOT -> {
+                Reports.committed(j, report);
+                report.outcome(report.outcome(), j.describe() + " finished after the reboot; every staged file was verified");
+            }
             case PENDING_REBOOT -> {
-                report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + j.toVersion()
+                report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, j.describe()
                         + " waits for a reboot; this is still the boot it was scheduled in");
                 return;
             }
@@ -77,7 +81,7 @@ public final class Resumer {
         if (!rec.cleanupProblem().isEmpty()) {
             report.note(rec.cleanupProblem());
         }
-        if (rec.kind() != Recovery.Kind.COMPLETED_AFTER_REBOOT) {
+        if (Reports.restartsClosedApps(rec.kind(), j)) {
             AppRelauncher.relaunch(j.closedApps(), ctx.system().get(), report);
         }
         unregister(layout, report);

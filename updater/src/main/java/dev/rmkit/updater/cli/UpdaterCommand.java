@@ -24,6 +24,7 @@ import picocli.CommandLine;
             PlanCommand.class,
             ApplyCommand.class,
             ResumeCommand.class,
+            RollbackCommand.class,
             StatusCommand.class,
             VerifyCommand.class
         })

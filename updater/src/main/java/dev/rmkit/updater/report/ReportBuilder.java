@@ -109,8 +109,8 @@ public final class ReportBuilder {
     public UpdateReport build() {
         long downtime = firstClosed == null ? 0
                 : Math.max(0, Duration.between(firstClosed, lastRestarted == null ? clock.instant() : lastRestarted).toMillis());
-        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.REBOOT_REQUIRED
-                || outcome == Outcome.REBOOT_INITIATED;
+        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.REVERTED || outcome == Outcome.UNINSTALLED
+                || outcome == Outcome.UNHEALTHY || outcome == Outcome.REBOOT_REQUIRED || outcome == Outcome.REBOOT_INITIATED;
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
                 paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes,
