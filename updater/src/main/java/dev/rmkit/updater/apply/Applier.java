@@ -6,6 +6,7 @@ import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.Journals;
 import dev.rmkit.updater.journal.Swap;
@@ -72,13 +73,13 @@ public final class Applier {
         report.versions(installed.map(InstalledState::version).orElse(""), m.version());
         if (recovered.kind() == Recovery.Kind.PENDING_REBOOT) {
             Journal waiting = recovered.journal().orElseThrow();
-            if (waiting.toVersion().equals(m.version())) {
+            if (waiting.operation() == JournalOperation.APPLY && waiting.toVersion().equals(m.version())) {
                 report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
                         + " is already staged and finishes at the next boot");
                 return;
             }
-            throw new UpdateException.Deferred("the update to " + waiting.toVersion()
-                    + " waits for a reboot; reboot (updater resume then finishes it) before applying " + m.version());
+            throw new UpdateException.Deferred(waiting.describe() + " waits for a reboot; reboot (updater resume then"
+                    + " finishes it) or withdraw it with updater cancel before applying " + m.version());
         }
         Optional<ManifestPolicy.Installed> policyView = installed.map(Manifests::policyView);
         Plan plan = Manifests.plan(layout, m, installed);

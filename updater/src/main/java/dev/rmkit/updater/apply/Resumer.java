@@ -114,7 +114,7 @@ public final class Resumer {
             return; // still unfinished: the registration must run again after the next boot
         }
         try {
-            ctx.system().get().unregisterResume(RebootFallback.resumeName(layout));
+            RebootFallback.unregister(layout, ctx.system().get());
         } catch (RmException | RuntimeException e) {
             report.note("could not remove the resume registration: " + e.getMessage());
         }

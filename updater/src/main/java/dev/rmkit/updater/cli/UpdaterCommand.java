@@ -23,6 +23,7 @@ import picocli.CommandLine;
             PublishCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
+            CancelCommand.class,
             ResumeCommand.class,
             RollbackCommand.class,
             StatusCommand.class,
