@@ -10,6 +10,7 @@ import dev.rmkit.updater.apps.AppRelauncher;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.Outcome;
@@ -38,6 +39,7 @@ public final class Resumer {
         if (!Files.isDirectory(layout.installDir())) {
             return report.fail(new UpdateException.Usage("no such install directory: " + layout.installDir())).build();
         }
+        UpdateReport result;
         try (InstallLock lock = InstallLock.acquire(layout)) {
             try {
                 run(layout, report);
@@ -46,10 +48,14 @@ public final class Resumer {
                 unregister(layout, report);
             }
             restartAppsClosedForReboot(report);
-            return Reports.saved(layout, report);
+            result = Reports.saved(layout, report);
         } catch (UpdateException busy) {
             return report.fail(busy).build();
         }
+        if (result.outcome() == Outcome.UNINSTALLED) {
+            Swap.removeEmptyDirs(layout); // again now that the lock is closed (Windows deletes its file only then)
+        }
+        return result;
     }
 
     private void run(InstallLayout layout, ReportBuilder report) throws UpdateException {

@@ -2,18 +2,13 @@ package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.apply.HolderOptions;
 import dev.rmkit.updater.reboot.RebootMode;
-import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options {@code apply} and {@code rollback} share: how the apps holding the files are treated. */
 final class HolderMixin {
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.WaitConverter.class,
-            description = "Keep asking refusing apps for this long (90s, 5m, 1h30m) before deferring.")
-    Duration waitFor = Duration.ZERO;
-
-    @Option(names = "--force", description = "Close apps even if they refuse (they may lose work).")
-    boolean force;
+    @Mixin AskMixin ask;
 
     @Option(names = "--reboot", paramLabel = "never|if-needed", converter = Converters.Reboot.class,
             description = "If the swap can only finish at the next boot: never (report it, exit 100) or if-needed "
@@ -24,7 +19,7 @@ final class HolderMixin {
     boolean noRestart;
 
     HolderOptions options() {
-        return new HolderOptions(waitFor, force, reboot,
+        return new HolderOptions(ask.waitFor, ask.force, reboot,
                 noRestart ? HolderOptions.AfterSwap.LEAVE_CLOSED : HolderOptions.AfterSwap.RESTART);
     }
 }

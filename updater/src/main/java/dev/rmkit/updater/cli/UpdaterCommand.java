@@ -27,6 +27,7 @@ import picocli.CommandLine;
             ResumeCommand.class,
             RollbackCommand.class,
             StatusCommand.class,
+            UninstallCommand.class,
             VerifyCommand.class
         })
 public final class UpdaterCommand implements Runnable {

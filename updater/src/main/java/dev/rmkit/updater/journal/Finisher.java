@@ -72,7 +72,7 @@ final class Finisher {
      * nothing else is in them. The lock file goes while this run still holds its lock: the OS lock
      * lives on the open file, and a second updater that starts now finds nothing installed.
      */
-    private void removeState() throws IOException {
+    void removeState() throws IOException {
         for (Path entry : layout.stateEntries()) {
             if (entry.equals(layout.journalFile()) || entry.equals(layout.lockFile())) {
                 continue;

@@ -92,12 +92,6 @@ public record Journal(
                 prunable, closedApps, installedAfter, operation, keep);
     }
 
-    /** This journal doing {@code op}, from the files in {@code staging} (relative to .rmkit/). */
-    public Journal as(JournalOperation op, String staging) {
-        return new Journal(txid, state, fromVersion, toVersion, staging, bootId, steps, createdDirs,
-                prunableDirs, closedApps, installedAfter, op, keep);
-    }
-
     public Journal withKeep(KeepPrevious k) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
                 prunableDirs, closedApps, installedAfter, operation, k);

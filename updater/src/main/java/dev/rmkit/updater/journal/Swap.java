@@ -114,6 +114,16 @@ public final class Swap {
         new Finisher(layout).finish(j, appsBack);
     }
 
+    /** What an uninstall leaves of the updater's state: nothing it created (see {@link Finisher}). */
+    public static void removeState(InstallLayout layout) throws IOException {
+        new Finisher(layout).removeState();
+    }
+
+    /** {@code .rmkit/} and then the install directory, each removed only if nothing is left in it. */
+    public static void removeEmptyDirs(InstallLayout layout) {
+        Finisher.removeEmptyDirs(layout);
+    }
+
     /**
      * Undoes whatever part of a PREPARED journal happened, last step first: a target holding the new
      * file goes back to staging (kept for the next attempt), a backup goes back to its target.

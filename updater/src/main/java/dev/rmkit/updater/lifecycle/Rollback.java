@@ -100,8 +100,8 @@ public final class Rollback {
         InstalledState target = kept.record().release();
         InstalledState after = target.withInstalledAt("")
                 .withRolledBackFrom(ManifestPolicy.rolledBackFrom(Manifests.policyView(installed), target.version()));
-        Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after)
-                .as(JournalOperation.ROLLBACK, kept.stagingDir());
+        Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after,
+                JournalOperation.ROLLBACK, kept.stagingDir());
         new ClosingSwap(ctx, holders, layout, report).run(journal);
         return target.version();
     }

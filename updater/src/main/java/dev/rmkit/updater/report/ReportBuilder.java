@@ -26,6 +26,7 @@ public final class ReportBuilder {
     private final List<AppReport> restarted = new ArrayList<>();
     private final List<AppReport> refused = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> left = new ArrayList<>();
     private String reboot = "none";
     private Instant firstClosed;
     private Instant lastRestarted;
@@ -97,6 +98,12 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** A file an uninstall left where it is. */
+    public ReportBuilder leftInPlace(String path) {
+        left.add(path);
+        return this;
+    }
+
     public ReportBuilder reboot(String state) {
         reboot = state;
         return this;
@@ -113,7 +120,7 @@ public final class ReportBuilder {
                 || outcome == Outcome.UNHEALTHY || outcome == Outcome.REBOOT_REQUIRED || outcome == Outcome.REBOOT_INITIATED;
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
-                paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes,
+                paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes, left,
                 startedAt.toString(), clock.instant().toString());
     }
 

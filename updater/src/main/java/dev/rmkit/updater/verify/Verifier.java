@@ -107,7 +107,7 @@ public final class Verifier {
     }
 
     /** Files (and symbolic links) under the install that are not managed; {@code .rmkit/} skipped, links not followed. */
-    static List<String> unexpected(InstallLayout layout, Set<String> managed) throws IOException {
+    public static List<String> unexpected(InstallLayout layout, Set<String> managed) throws IOException {
         Set<String> out = new TreeSet<>();
         Path root = layout.installDir();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
