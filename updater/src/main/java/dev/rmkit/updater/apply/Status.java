@@ -19,17 +19,19 @@ import java.util.Objects;
  *     "reboot" (waits for a reboot)
  * @param pendingVersion the version of the unfinished update, empty if none
  * @param staged versions with files in staging (a deferred update keeps its downloads)
+ * @param appsLeftClosed the apps an {@code apply --no-restart} left closed ({@code updater restart-apps})
  * @param lastOutcome outcome of the last apply/resume, empty if none
  * @param lastExitCode its exit code (0 if none)
  * @param lastMessage its message
  * @param lastFinishedAt when it ended
  */
 public record Status(String installDir, boolean installed, String product, String channel, String version, int files, int missingFiles,
-        String keyId, String installedAt, String pending, String pendingVersion, List<String> staged,
+        String keyId, String installedAt, String pending, String pendingVersion, List<String> staged, List<String> appsLeftClosed,
         String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt) {
     public Status {
         Objects.requireNonNull(installDir, "installDir");
         Objects.requireNonNull(pending, "pending");
         staged = List.copyOf(staged);
+        appsLeftClosed = List.copyOf(appsLeftClosed);
     }
 }

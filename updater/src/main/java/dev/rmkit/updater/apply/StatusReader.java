@@ -1,6 +1,8 @@
 package dev.rmkit.updater.apply;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.apps.LeftClosed;
+import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.install.InstalledStore;
@@ -46,6 +48,7 @@ public final class StatusReader {
                     i.map(x -> missing(layout, x)).orElse(0),
                     i.map(InstalledState::keyId).orElse(""), i.map(InstalledState::installedAt).orElse(""),
                     pending, j.map(Journal::toVersion).orElse(""), staged(layout),
+                    LeftClosed.read(layout).stream().map(a -> Shown.argv(List.of(a.name())) + " (pid " + a.pid() + ")").toList(),
                     last.map(r -> r.outcome().name().toLowerCase(Locale.ROOT)).orElse(""),
                     last.map(UpdateReport::exitCode).orElse(0), last.map(UpdateReport::message).orElse(""),
                     last.map(UpdateReport::finishedAt).orElse(""));

@@ -25,6 +25,7 @@ import picocli.CommandLine;
             ApplyCommand.class,
             CancelCommand.class,
             ResumeCommand.class,
+            RestartAppsCommand.class,
             RollbackCommand.class,
             StatusCommand.class,
             UninstallCommand.class,
