@@ -2,11 +2,10 @@ package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.lifecycle.RestartApps;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code updater restart-apps}: bring back the apps an {@code apply --no-restart} left closed. */
@@ -17,11 +16,7 @@ public final class RestartAppsCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--install-dir", required = true, paramLabel = "D", description = "The install.")
-    Path installDir;
-
-    @Option(names = "--json", description = "Print the report as one JSON object.")
-    boolean json;
+    @Mixin InstallDirOptions install;
 
     private final UpdaterContext ctx;
 
@@ -31,6 +26,6 @@ public final class RestartAppsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, RestartApps.run(ctx, installDir), json);
+        return Printing.print(spec, RestartApps.run(ctx, install.installDir), install.json);
     }
 }

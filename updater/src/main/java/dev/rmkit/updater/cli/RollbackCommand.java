@@ -2,12 +2,10 @@ package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.lifecycle.Rollback;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code updater rollback}: back to the kept previous release, asking the holders like apply. */
@@ -19,13 +17,9 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--install-dir", required = true, paramLabel = "D", description = "The install.")
-    Path installDir;
+    @Mixin InstallDirOptions install;
 
     @Mixin HolderMixin holders;
-
-    @Option(names = "--json", description = "Print the report as one JSON object.")
-    boolean json;
 
     private final UpdaterContext ctx;
 
@@ -35,6 +29,6 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, Rollback.run(ctx, installDir, holders.options()), json);
+        return Printing.print(spec, Rollback.run(ctx, install.installDir, holders.options()), install.json);
     }
 }

@@ -2,12 +2,10 @@ package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.lifecycle.Uninstall;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code updater uninstall}: remove what the updater installed, asking the holders like apply. */
@@ -20,13 +18,9 @@ public final class UninstallCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--install-dir", required = true, paramLabel = "D", description = "The install.")
-    Path installDir;
+    @Mixin InstallDirOptions install;
 
     @Mixin AskMixin ask;
-
-    @Option(names = "--json", description = "Print the report as one JSON object.")
-    boolean json;
 
     private final UpdaterContext ctx;
 
@@ -36,6 +30,6 @@ public final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, Uninstall.run(ctx, installDir, ask.waitFor, ask.force), json);
+        return Printing.print(spec, Uninstall.run(ctx, install.installDir, ask.waitFor, ask.force), install.json);
     }
 }

@@ -6,9 +6,9 @@ import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.verify.Verifier;
 import dev.rmkit.updater.verify.VerifyReport;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,26 +22,22 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--install-dir", required = true, paramLabel = "D", description = "The install.")
-    Path installDir;
+    @Mixin InstallDirOptions install;
 
     @Option(names = "--strict", description = "Unexpected files (not installed by the updater) also count as a mismatch.")
     boolean strict;
-
-    @Option(names = "--json", description = "Print one JSON object.")
-    boolean json;
 
     @Override
     public Integer call() {
         VerifyReport r;
         try {
-            r = Verifier.verify(installDir, strict);
+            r = Verifier.verify(install.installDir, strict);
         } catch (UpdateException e) {
             spec.commandLine().getErr().println("updater: " + e.getMessage());
             return e.exitCode().code();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? StateJson.text(r) + System.lineSeparator() : r.text());
+        out.print(install.json ? StateJson.text(r) + System.lineSeparator() : r.text());
         out.flush();
         return (r.matches() ? ExitCode.OK : ExitCode.MISMATCH).code();
     }
