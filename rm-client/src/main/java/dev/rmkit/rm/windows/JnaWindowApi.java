@@ -92,9 +92,12 @@ final class JnaWindowApi implements WindowApi {
         u.UnregisterClass(className, module);
     }
 
-    /** Whether RegisterClassEx succeeded. */
+    /**
+     * Whether RegisterClassEx succeeded: it returns a zero ATOM on failure, which jna-platform hands
+     * back as a {@code WinDef.ATOM} object with value 0, never as null.
+     */
     static boolean classRegistered(WinDef.ATOM atom) {
-        return atom != null;
+        return atom != null && atom.intValue() != 0;
     }
 
     private LRESULT dispatch(User32Ext u, Handler handler, HWND h, int msg, WPARAM w, LPARAM l) {
