@@ -65,14 +65,15 @@ public final class WindowsPlatform implements RmPlatform {
         return new ProcessInfos(id -> registeredCommand(process, id));
     }
 
-    /** The restart command an affected app registered, read across processes (needs PROCESS_VM_READ). */
+    /**
+     * The restart command an affected app registered, read across processes (needs PROCESS_VM_READ),
+     * and only if the process behind the pid is still the one RM listed.
+     */
     static Optional<RestartCommand> registeredCommand(ProcessApi process, ProcessId id) {
-        Optional<String> args = process.restartArguments(id.pid());
-        Optional<String> image = process.imagePath(id.pid());
-        if (args.isEmpty() || image.isEmpty()) {
-            return Optional.empty();
-        }
-        return RegisteredCommands.of(image.get(), args.get());
+        long listed = FileTimes.toFileTime(id.startTime());
+        return process.restartRegistration(id.pid())
+                .filter(r -> r.startFileTime() == listed)
+                .flatMap(r -> RegisteredCommands.of(r.image(), r.arguments()));
     }
 
     private static boolean machineScope() {

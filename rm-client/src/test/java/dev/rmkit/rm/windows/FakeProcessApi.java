@@ -49,13 +49,12 @@ final class FakeProcessApi implements ProcessApi {
         return true;
     }
 
-    @Override
-    public Optional<String> restartArguments(long pid) {
-        return Optional.ofNullable(registeredArguments);
-    }
+    /** The creation time (FILETIME) of the process the fake pid currently belongs to. */
+    long startFileTime = FileTimes.toFileTime(java.time.Instant.EPOCH);
 
     @Override
-    public Optional<String> imagePath(long pid) {
-        return Optional.of("/opt/app/bin/app");
+    public Optional<Registration> restartRegistration(long pid) {
+        return Optional.ofNullable(registeredArguments)
+                .map(args -> new Registration(startFileTime, "/opt/app/bin/app", args));
     }
 }
