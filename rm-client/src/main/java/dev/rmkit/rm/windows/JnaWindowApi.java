@@ -46,7 +46,7 @@ final class JnaWindowApi implements WindowApi {
 
     @Override
     public void open(String title, Handler handler) throws RmException {
-        String className = "rmkit.EndSession." + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet();
+        String className = SessionWindows.CLASS_PREFIX + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet();
         Thread t = new Thread(() -> run(className, title, handler), "rmkit-end-session-window");
         t.setDaemon(true);
         thread = t;
