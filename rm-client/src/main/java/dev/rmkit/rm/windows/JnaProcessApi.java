@@ -61,21 +61,26 @@ final class JnaProcessApi implements ProcessApi {
             return Optional.empty();
         }
         try {
-            WinBase.FILETIME created = new WinBase.FILETIME();
-            if (!Kernel32.INSTANCE.GetProcessTimes(h, created, new WinBase.FILETIME(), new WinBase.FILETIME(),
-                    new WinBase.FILETIME())) {
-                return Optional.empty();
-            }
+            Optional<Long> created = creationFileTime(h);
             Optional<String> image = imagePath(h);
             Optional<String> args = restartArguments(h);
-            if (image.isEmpty() || args.isEmpty()) {
+            if (created.isEmpty() || image.isEmpty() || args.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Registration(FileTimes.of(created.dwLowDateTime, created.dwHighDateTime),
-                    image.get(), args.get()));
+            return Optional.of(new Registration(created.get(), image.get(), args.get()));
         } finally {
             Kernel32.INSTANCE.CloseHandle(h);
         }
+    }
+
+    /** GetProcessTimes: the process's creation time as a 64-bit FILETIME, which tells a reused pid. */
+    static Optional<Long> creationFileTime(HANDLE h) {
+        WinBase.FILETIME created = new WinBase.FILETIME();
+        if (!Kernel32.INSTANCE.GetProcessTimes(h, created, new WinBase.FILETIME(), new WinBase.FILETIME(),
+                new WinBase.FILETIME())) {
+            return Optional.empty();
+        }
+        return Optional.of(FileTimes.of(created.dwLowDateTime, created.dwHighDateTime));
     }
 
     /** GetApplicationRestartSettings: the registered argument string, if any. */

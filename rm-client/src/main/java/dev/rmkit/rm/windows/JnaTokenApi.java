@@ -53,18 +53,13 @@ final class JnaTokenApi implements TokenApi {
             return Optional.empty();
         }
         try {
-            WinBase.FILETIME created = new WinBase.FILETIME();
-            if (!Kernel32.INSTANCE.GetProcessTimes(h, created, new WinBase.FILETIME(), new WinBase.FILETIME(),
-                    new WinBase.FILETIME())) {
-                return Optional.empty();
-            }
+            Optional<Long> created = JnaProcessApi.creationFileTime(h);
             HANDLEByReference token = new HANDLEByReference();
-            if (!Advapi32.INSTANCE.OpenProcessToken(h, WinNT.TOKEN_QUERY, token)) {
+            if (created.isEmpty() || !Advapi32.INSTANCE.OpenProcessToken(h, WinNT.TOKEN_QUERY, token)) {
                 return Optional.empty();
             }
             try {
-                long start = FileTimes.of(created.dwLowDateTime, created.dwHighDateTime);
-                return identity(token.getValue(), session((int) pid)).map(i -> new ProcessToken(start, i));
+                return identity(token.getValue(), session((int) pid)).map(i -> new ProcessToken(created.get(), i));
             } finally {
                 Kernel32.INSTANCE.CloseHandle(token.getValue());
             }
@@ -138,14 +133,12 @@ final class JnaTokenApi implements TokenApi {
             throw Win32Errors.exception(call, Native.getLastError());
         }
         try {
-            WinBase.FILETIME created = new WinBase.FILETIME();
-            Kernel32.INSTANCE.GetProcessTimes(pi.hProcess, created, new WinBase.FILETIME(), new WinBase.FILETIME(),
-                    new WinBase.FILETIME());
             long pid = Integer.toUnsignedLong(pi.dwProcessId.intValue());
-            if (Kernel32.INSTANCE.WaitForSingleObject(pi.hProcess, 0) == WinBase.WAIT_OBJECT_0) {
+            Optional<Long> created = JnaProcessApi.creationFileTime(pi.hProcess);
+            if (created.isEmpty() || Kernel32.INSTANCE.WaitForSingleObject(pi.hProcess, 0) == WinBase.WAIT_OBJECT_0) {
                 throw new RmException("restart", application + " exited at once (pid " + pid + ")");
             }
-            return new Started(pid, FileTimes.of(created.dwLowDateTime, created.dwHighDateTime));
+            return new Started(pid, created.get());
         } finally {
             Kernel32.INSTANCE.CloseHandle(pi.hThread);
             Kernel32.INSTANCE.CloseHandle(pi.hProcess);
