@@ -50,8 +50,12 @@ final class JnaSessionWindows implements SessionWindows {
         LRESULT sent = User32Ext.instance().SendMessageTimeout(hwnd(window), User32Ext.WM_QUERYENDSESSION,
                 new WPARAM(0), new LPARAM(0), WinUser.SMTO_ABORTIFHUNG, timeoutMillis, result);
         if (sent.longValue() == 0) {
+            // SendMessageTimeout's doc: 0 with ERROR_TIMEOUT (or no error at all) means it timed out.
             int error = Native.getLastError();
-            return error == Win32Errors.ERROR_INVALID_WINDOW_HANDLE ? Answer.GONE : Answer.NO_ANSWER;
+            if (error == Win32Errors.ERROR_INVALID_WINDOW_HANDLE) {
+                return Answer.GONE;
+            }
+            return error == Win32Errors.ERROR_TIMEOUT || error == 0 ? Answer.NO_ANSWER : Answer.UNREACHABLE;
         }
         return result.getValue().longValue() != 0 ? Answer.AGREED : Answer.REFUSED;
     }

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * desktop is asked WM_QUERYENDSESSION (lParam 0, a restart) before InitiateShutdownW, which is
  * asynchronous and, without SHUTDOWN_FORCE_SELF, not guaranteed — so a refusal it meets later would
  * go unnoticed while the updater reports the reboot as initiated. One refusal, or an app that does not
- * answer within {@link #TIMEOUT_MILLIS} (or cannot be reached), stops the reboot with an exception
- * naming it; the apps that agreed are sent WM_ENDSESSION(FALSE), as Windows does when a shutdown is
- * cancelled. A forced reboot asks nobody: Windows ends the apps itself.
+ * answer within {@link #TIMEOUT_MILLIS} or cannot be reached, stops the reboot with an exception naming
+ * it (as the Linux round counts them); the apps that answered are sent WM_ENDSESSION(FALSE), as Windows
+ * does when a shutdown is cancelled. A forced reboot asks nobody: Windows ends the apps itself.
  *
  * <p>Only this desktop's windows can be asked: an updater in session 0 (a service, a task running as
  * SYSTEM) finds none; apps of other sessions are covered by InitiateShutdownW's own refusal to log
@@ -40,19 +40,28 @@ final class RebootQuery {
      */
     List<AppWindow> ask() throws RmException {
         List<AppWindow> agreed = new ArrayList<>();
+        List<AppWindow> vetoed = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (AppWindow w : windows.cooperating()) {
             Answer a = windows.query(w, TIMEOUT_MILLIS);
             switch (a) {
                 case AGREED -> agreed.add(w);
-                case REFUSED -> refused.add(describe(w) + ": refused to end its session");
+                case REFUSED -> {
+                    vetoed.add(w);
+                    refused.add(describe(w) + ": refused to end its session");
+                }
                 case NO_ANSWER -> refused.add(describe(w) + ": did not answer within " + TIMEOUT_MILLIS / 1000 + " s");
+                case UNREACHABLE -> refused.add(describe(w) + ": could not be asked (it runs with higher rights than"
+                        + " this process)");
                 case GONE -> { } // it ended meanwhile: nothing left to ask
                 default -> throw new IllegalStateException("unknown answer " + a);
             }
         }
         if (!refused.isEmpty()) {
-            cancel(agreed);
+            // Every app that answered learns the end is not happening; a refuser so drops its veto's reason.
+            List<AppWindow> answered = new ArrayList<>(agreed);
+            answered.addAll(vetoed);
+            cancel(answered);
             throw new RmException("reboot", Win32Errors.ERROR_FAIL_SHUTDOWN,
                     "not rebooting: an application refused to end its session - " + String.join("; ", refused));
         }

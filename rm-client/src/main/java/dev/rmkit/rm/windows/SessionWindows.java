@@ -28,8 +28,10 @@ interface SessionWindows {
         AGREED,
         /** It returned FALSE: a veto. */
         REFUSED,
-        /** It did not answer within the time, or could not be reached (another integrity level). */
+        /** It did not answer within the time. */
         NO_ANSWER,
+        /** The message could not be delivered (a window of a higher integrity level: UIPI). */
+        UNREACHABLE,
         /** The window no longer exists: its app has ended. */
         GONE
     }

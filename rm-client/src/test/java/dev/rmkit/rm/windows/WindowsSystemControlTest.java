@@ -181,15 +181,20 @@ class WindowsSystemControlTest {
         windows.add(42, "rmkit burner", SessionWindows.Answer.REFUSED);
         windows.add(43, "rmkit notes", SessionWindows.Answer.NO_ANSWER);
         windows.add(44, "rmkit gone", SessionWindows.Answer.GONE);
+        windows.add(45, "rmkit admin-tool", SessionWindows.Answer.UNREACHABLE);
 
         RmException e = assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));
 
         assertEquals(351, e.errorCode());
         assertTrue(e.getMessage().contains("burner (pid 42): refused to end its session"), e.getMessage());
         assertTrue(e.getMessage().contains("notes (pid 43): did not answer within 5 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("admin-tool (pid 45): could not be asked"), e.getMessage());
         assertFalse(e.getMessage().contains("viewer") || e.getMessage().contains("gone"), e.getMessage());
         assertEquals(List.of(), apis.calls, "nothing was initiated");
         assertTrue(windows.sent.contains("WM_ENDSESSION(FALSE) " + viewer.pid()), windows.sent.toString());
+        assertTrue(windows.sent.contains("WM_ENDSESSION(FALSE) 42"), "the refuser drops its veto's reason too");
+        assertFalse(windows.sent.contains("WM_ENDSESSION(FALSE) 43") || windows.sent.contains("WM_ENDSESSION(FALSE) 44"),
+                windows.sent.toString());
         assertEquals("WM_QUERYENDSESSION 41 within 5000", windows.sent.get(0));
     }
 
