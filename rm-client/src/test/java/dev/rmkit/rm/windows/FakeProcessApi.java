@@ -1,5 +1,7 @@
 package dev.rmkit.rm.windows;
 
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +9,9 @@ import java.util.function.IntPredicate;
 
 /** Records the application-side kernel32 calls and answers with scripted results. */
 final class FakeProcessApi implements ProcessApi {
+
+    /** An absolute image path on every OS ({@code D:\\opt\\app\\bin\\app} on Windows). */
+    static final String IMAGE = Path.of("/opt/app/bin/app").toAbsolutePath().toString();
 
     final List<String> calls = new ArrayList<>();
     String registeredArguments;
@@ -50,11 +55,10 @@ final class FakeProcessApi implements ProcessApi {
     }
 
     /** The creation time (FILETIME) of the process the fake pid currently belongs to. */
-    long startFileTime = FileTimes.toFileTime(java.time.Instant.EPOCH);
+    long startFileTime = FileTimes.toFileTime(Instant.EPOCH);
 
     @Override
     public Optional<Registration> restartRegistration(long pid) {
-        return Optional.ofNullable(registeredArguments)
-                .map(args -> new Registration(startFileTime, "/opt/app/bin/app", args));
+        return Optional.ofNullable(registeredArguments).map(args -> new Registration(startFileTime, IMAGE, args));
     }
 }

@@ -21,22 +21,29 @@ public final class AppRelauncher {
 
     public static void relaunch(List<ClosedApp> apps, SystemControl system, ReportBuilder report) {
         for (ClosedApp app : apps) {
-            if (!app.restartable()) {
-                report.refused(new AppReport(app.name(), app.pid(), "not restarted: it registered no restart command"));
-                continue;
-            }
-            if (app.knownOwner().isEmpty()) {
-                report.refused(new AppReport(app.name(), app.pid(), "not restarted: who ran it is not known, and a"
-                        + " registered command is never started with the updater's own rights; start it again by hand"));
-                continue;
-            }
-            try {
-                RestartCommand command = RestartCommand.of(app.argv(), Path.of(app.workingDirectory()));
-                long pid = system.startAs(app.knownOwner().get(), command).pid();
-                report.restarted(new AppReport(app.name(), pid, ""));
-            } catch (RmException | IllegalArgumentException e) {
-                report.refused(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
-            }
+            relaunch(app, system, report);
+        }
+    }
+
+    /** Starts one app; the report says how it went. Returns whether it was started. */
+    public static boolean relaunch(ClosedApp app, SystemControl system, ReportBuilder report) {
+        if (!app.restartable()) {
+            report.refused(new AppReport(app.name(), app.pid(), "not restarted: it registered no restart command"));
+            return false;
+        }
+        if (app.knownOwner().isEmpty()) {
+            report.refused(new AppReport(app.name(), app.pid(), "not restarted: who ran it is not known, and a"
+                    + " registered command is never started with the updater's own rights; start it again by hand"));
+            return false;
+        }
+        try {
+            RestartCommand command = RestartCommand.of(app.argv(), Path.of(app.workingDirectory()));
+            long pid = system.startAs(app.knownOwner().get(), command).pid();
+            report.restarted(new AppReport(app.name(), pid, ""));
+            return true;
+        } catch (RmException | IllegalArgumentException e) {
+            report.refused(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
+            return false;
         }
     }
 }
