@@ -143,7 +143,7 @@ class WindowsRebootFallbackTest {
         assertEquals("CANCELLED", c.get("outcome").asText());
         assertEquals(List.of(new PendingReplacement(tmp.resolve("another program's"), Optional.empty())),
                 windows.pendingReplacements(), "only the install's renames are withdrawn");
-        assertEquals(Map.of(), windows.runOnce(), "the RunOnce entry is gone");
+        assertEquals(Map.of(), windows.registrations(), "the resume registration is gone");
         assertEquals("none", pending());
         assertFalse(Files.exists(install.resolve(".rmkit/staging/2.0.0")), "the staged files are gone");
         assertFalse(Files.exists(install.resolve(".rmkit/backup")) && Files.list(install.resolve(".rmkit/backup"))
