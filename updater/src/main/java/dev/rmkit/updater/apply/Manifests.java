@@ -10,6 +10,7 @@ import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestLoader;
 import dev.rmkit.updater.plan.InstallScanner;
+import dev.rmkit.updater.plan.Obstacles;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.plan.Planner;
 import dev.rmkit.updater.trust.TrustStore;
@@ -68,7 +69,9 @@ public final class Manifests {
         Set<String> managed = installed.map(i -> i.files().stream().map(InstalledFile::path)
                 .collect(Collectors.toSet())).orElse(Set.of());
         String from = installed.map(InstalledState::version).orElse("");
-        return Planner.plan(m, from, InstallScanner.hashPresent(layout, Planner.relevantPaths(m, managed)), managed);
+        Plan plan = Planner.plan(m, from, InstallScanner.hashPresent(layout, Planner.relevantPaths(m, managed)), managed);
+        Obstacles.check(layout, plan);
+        return plan;
     }
 
     private static void deleteQuietly(Path dir) {
