@@ -15,13 +15,10 @@ import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.plan.Planner;
 import dev.rmkit.updater.trust.TrustStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Steps 2–3 shared by {@code apply} and {@code plan}: trust, verified manifest, installed state, plan. */
 public final class Manifests {
@@ -30,30 +27,25 @@ public final class Manifests {
 
     /**
      * Loads and verifies the manifest against the install's trusted keys. With {@code --trust} on an
-     * install that trusts no key yet, {@code pin} decides whether the key is pinned (apply) or only
-     * used for this one check (plan, which changes nothing).
+     * install that trusts no key yet, the manifest is verified with that key held in memory, and only
+     * once it has verified does {@code pin} decide whether the key is written to the install (apply) or
+     * forgotten (plan, which changes nothing): a wrong key never gets pinned.
      */
     public static LoadedManifest load(UpdaterContext ctx, String location, InstallLayout layout,
             Optional<Path> trustKey, boolean pin) throws UpdateException {
         ManifestLoader loader = new ManifestLoader(ctx.fetcher(), ctx.clock());
         TrustStore store = TrustStore.open(layout.installDir());
-        if (trustKey.isEmpty() || pin || !store.isEmpty()) {
+        if (trustKey.isEmpty() || !store.isEmpty()) {
             if (trustKey.isPresent()) {
-                store.pinIfEmpty(trustKey.get());
+                store.pinIfEmpty(trustKey.get()); // pinned already: only checks the key is that one
             }
             return loader.load(location, store);
         }
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("rmkit-plan-trust");
-            TrustStore once = TrustStore.open(scratch);
-            once.pinIfEmpty(trustKey.get());
-            return loader.load(location, once);
-        } catch (IOException e) {
-            throw new UpdateException.ApplyFailed("cannot create a temporary trust store: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(scratch);
+        LoadedManifest verified = loader.load(location, TrustStore.candidate(trustKey.get()));
+        if (pin) {
+            store.pinIfEmpty(trustKey.get());
         }
+        return verified;
     }
 
     public static Optional<InstalledState> installed(InstallLayout layout) throws UpdateException {
@@ -72,18 +64,5 @@ public final class Manifests {
         Plan plan = Planner.plan(m, from, InstallScanner.hashPresent(layout, Planner.relevantPaths(m, managed)), managed);
         Obstacles.check(layout, plan);
         return plan;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // A temp directory with one public key in it; the OS cleans temp eventually.
-        }
     }
 }

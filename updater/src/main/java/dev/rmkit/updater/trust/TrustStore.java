@@ -1,14 +1,13 @@
 package dev.rmkit.updater.trust;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.Map;
 import java.util.Objects;
@@ -24,14 +23,25 @@ import java.util.stream.Stream;
  */
 public final class TrustStore {
     private final Path dir;
+    private final Map<String, PublicKey> candidate;
 
-    private TrustStore(Path dir) {
+    private TrustStore(Path dir, Map<String, PublicKey> candidate) {
         this.dir = dir;
+        this.candidate = candidate;
     }
 
     /** The store of {@code installDir}; nothing is read until asked (the install may not exist yet). */
     public static TrustStore open(Path installDir) {
-        return new TrustStore(Objects.requireNonNull(installDir, "installDir").resolve(".rmkit").resolve("trust"));
+        return new TrustStore(Objects.requireNonNull(installDir, "installDir").resolve(".rmkit").resolve("trust"), null);
+    }
+
+    /**
+     * A store that trusts only the key in {@code publicKeyFile}, held in memory: a manifest is checked
+     * with a {@code --trust} key before that key is pinned, so a wrong key is never written anywhere.
+     */
+    public static TrustStore candidate(Path publicKeyFile) throws UpdateException {
+        PublicKey key = KeyFiles.readPublic(publicKeyFile);
+        return new TrustStore(null, Map.of(KeyId.of(key), key));
     }
 
     /** {@code <install>/.rmkit/trust}. */
@@ -41,6 +51,9 @@ public final class TrustStore {
 
     /** Whether no key is pinned yet (a fresh install). An unreadable store counts as not empty. */
     public boolean isEmpty() {
+        if (candidate != null) {
+            return false;
+        }
         if (!Files.isDirectory(dir)) {
             return !Files.exists(dir);
         }
@@ -57,6 +70,9 @@ public final class TrustStore {
      * the new {@code .pub} to the trust directory by hand).
      */
     public void pinIfEmpty(Path publicKeyFile) throws UpdateException {
+        if (candidate != null) {
+            throw new IllegalStateException("a candidate key is never pinned");
+        }
         PublicKey key = KeyFiles.readPublic(publicKeyFile);
         String id = KeyId.of(key);
         if (!isEmpty()) {
@@ -69,13 +85,14 @@ public final class TrustStore {
             return;
         }
         try {
-            Files.createDirectories(dir);
+            // Durable before anything depends on it: installed.json names this key.
+            InstallFiles files = new InstallFiles(dir.getParent().getParent());
+            files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, id, ".tmp");
             Files.writeString(tmp, Pem.encode(Pem.PUBLIC_KEY, key.getEncoded()));
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, dir.resolve(id + ".pub"), StandardCopyOption.ATOMIC_MOVE);
+            Durable.syncFile(tmp);
+            files.move(tmp, dir.resolve(id + ".pub"));
+            files.sync();
         } catch (AccessDeniedException e) {
             throw new UpdateException.PermissionDenied("cannot pin the trusted key in " + dir, e);
         } catch (IOException e) {
@@ -85,6 +102,9 @@ public final class TrustStore {
 
     /** Every pinned key by key id (computed from the key, never taken from the file name). */
     public Map<String, PublicKey> keys() throws UpdateException {
+        if (candidate != null) {
+            return new TreeMap<>(candidate);
+        }
         Map<String, PublicKey> keys = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return keys;
