@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rmkit.updater.UpdateException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The manifest's JSON form, both ways. Reading is strict where lenient parsers have hurt signed
@@ -91,6 +94,58 @@ public final class ManifestJson {
         } catch (IOException e) {
             throw new IllegalStateException("serialising a tree of strings and numbers cannot fail", e);
         }
+    }
+
+    /**
+     * Every number in the document that is not an integer a {@code long} holds exactly, as
+     * "location: value ...". JSON Schema calls {@code 1e999999} an integer and a validator may compare it
+     * with a maximum loosely, while {@code asLong()} reads it as 0: so the updater accepts only numbers it
+     * reads exactly ({@code 1e1} is 10; {@code 1.5}, {@code 1e19} and {@code 1e999999} are refused).
+     */
+    static List<String> inexactIntegers(JsonNode root) {
+        List<String> out = new ArrayList<>();
+        collectInexact(root, "$", out);
+        return out;
+    }
+
+    private static void collectInexact(JsonNode node, String at, List<String> out) {
+        if (node.isNumber() && !isExactLong(node)) {
+            String text = node.isBigDecimal() ? node.decimalValue().toString() : node.asText();
+            out.add(at + ": " + (text.length() > 24 ? text.substring(0, 24) + "..." : text)
+                    + " is not an integer in the range of a 64-bit signed integer");
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectInexact(node.get(i), at + "[" + i + "]", out);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> collectInexact(e.getValue(), at + "." + e.getKey(), out));
+        }
+    }
+
+    private static boolean isExactLong(JsonNode n) {
+        if (n.isInt() || n.isLong()) {
+            return true;
+        }
+        if (n.isBigInteger()) {
+            return n.bigIntegerValue().bitLength() < 64;
+        }
+        if (n.isBigDecimal()) {
+            BigDecimal d = n.decimalValue();
+            if (d.signum() == 0) {
+                return true;
+            }
+            if (d.precision() - d.scale() > 19 || d.precision() - d.scale() <= 0) {
+                return false; // more than 19 integer digits, or no integer part: not a long, without expanding it
+            }
+            try {
+                d.longValueExact();
+                return true;
+            } catch (ArithmeticException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     static Instant instant(JsonNode node) {

@@ -29,7 +29,8 @@ public final class ManifestParser {
             throw new UpdateException.Rejected("manifest is larger than the " + MAX_BYTES + "-byte limit");
         }
         JsonNode root = ManifestJson.readTree(bytes);
-        List<String> schema = ManifestSchema.violations(root);
+        List<String> schema = new ArrayList<>(ManifestJson.inexactIntegers(root));
+        schema.addAll(ManifestSchema.violations(root));
         if (!schema.isEmpty()) {
             throw new UpdateException.Rejected("schema violation: " + summary(schema));
         }
