@@ -4,6 +4,8 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.fetch.Expected;
 import dev.rmkit.updater.fetch.Fetcher;
 import dev.rmkit.updater.fetch.ProgressSink;
+import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.ManifestFile;
 import dev.rmkit.updater.manifest.PathRules;
@@ -37,27 +39,44 @@ public final class Stager {
     public Map<String, Path> stage(LoadedManifest m, List<ManifestFile> files, Path stagingDir, ProgressSink progress)
             throws UpdateException {
         Path root = stagingDir.toAbsolutePath().normalize();
+        InstallFiles dirs = new InstallFiles(root);
         long total = files.stream().mapToLong(ManifestFile::size).sum();
         Map<String, Path> staged = new LinkedHashMap<>();
         long done = 0;
         for (ManifestFile f : files) {
-            Path target = target(root, f.path());
+            Path target = target(root, dirs, f.path());
             long offset = done;
             ProgressSink fileProgress = (d, t) -> progress.progress(offset + d, total);
             Expected expected = new Expected(f.path(), f.size(), f.sha256());
-            if (!StagedFiles.matches(target, expected)) {
-                fetcher.download(m.urlOf(f), target, expected, fileProgress);
+            if (StagedFiles.matches(target, expected)) {
+                if (FileModes.apply(target, f.executable())) {
+                    sync(target);
+                }
+            } else {
+                fetcher.download(m.urlOf(f), target, expected, fileProgress, part -> FileModes.apply(part, f.executable()));
+                dirs.changed(target.getParent()); // the part was renamed to the target there
             }
-            FileModes.apply(target, f.executable());
             done += f.size();
             progress.progress(done, total);
             staged.put(f.path(), target);
         }
-        StagedFiles.syncDirectories(root, staged.values());
+        try {
+            dirs.sync(); // the staged files' entries are durable before the journal that relies on them
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot sync the staging area " + root + ": " + e.getMessage(), e);
+        }
         return staged;
     }
 
-    private static Path target(Path root, String relative) throws UpdateException {
+    private static void sync(Path file) throws UpdateException {
+        try {
+            Durable.syncFile(file);
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot sync " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path target(Path root, InstallFiles dirs, String relative) throws UpdateException {
         // The loader has checked every path; this guards a caller that built a ManifestFile itself.
         if (PathRules.violation(relative).isPresent()) {
             throw new UpdateException.Rejected("unsafe path: '" + relative + "': " + PathRules.violation(relative).get());
@@ -67,7 +86,8 @@ public final class Stager {
             throw new UpdateException.Rejected("unsafe path: '" + relative + "' escapes the staging directory");
         }
         try {
-            Files.createDirectories(target.getParent());
+            dirs.createDirectories(target.getParent());
+            dirs.check(target);
         } catch (AccessDeniedException e) {
             throw new UpdateException.PermissionDenied("cannot create " + target.getParent(), e);
         } catch (IOException e) {

@@ -238,4 +238,34 @@ class ApplyCommandTest {
             Files.setPosixFilePermissions(install, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
+
+    @Test
+    void aNameOf250BytesInstalls() throws Exception {
+        String longName = "lib/" + "\u00e9".repeat(123) + ".jar"; // 250 bytes in UTF-8, 127 characters
+        Map<String, String> files = Map.of(longName, "long", "bin/burner", "burner 1.0");
+
+        Cli.Run r = apply(feeds.publish("1.0.0", files), "--trust", feeds.publicKey().toString());
+
+        assertEquals(0, r.code(), r.out());
+        assertEquals(feeds.tree("long", files), Trees.snapshot(install));
+    }
+
+    @Test
+    void aBlobShorterThanDeclaredIsRejected() throws Exception {
+        installV1();
+        Map<String, String> before = Trees.snapshot(install);
+        Path m = feeds.publish("2.0.0", V2);
+        try (var blobs = Files.list(m.resolveSibling("blobs"))) {
+            for (Path b : (Iterable<Path>) blobs::iterator) {
+                byte[] all = Files.readAllBytes(b);
+                Files.write(b, java.util.Arrays.copyOf(all, all.length - 1));
+            }
+        }
+
+        Cli.Run r = apply(m);
+
+        assertEquals(ExitCode.REJECTED.code(), r.code(), r.out());
+        assertTrue(r.json().get("message").asText().contains("smaller than declared"), r.out());
+        assertEquals(before, Trees.snapshot(install));
+    }
 }
