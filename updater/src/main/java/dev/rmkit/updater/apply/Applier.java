@@ -81,7 +81,7 @@ public final class Applier {
     private void run(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
         Recovery.Result recovered = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         Reports.noteRecovery(recovered, ctx.system().get(), report);
-        LoadedManifest loaded = Manifests.load(ctx, req.manifest(), layout, req.trustKey(), true);
+        LoadedManifest loaded = Manifests.load(ctx, req.source(), layout, req.trustKey(), true);
         Manifest m = loaded.manifest();
         Optional<InstalledState> installed = Manifests.installed(layout);
         report.versions(installed.map(InstalledState::version).orElse(""), m.version());
@@ -104,7 +104,7 @@ public final class Applier {
             return;
         }
         ManifestPolicy.checkAgainstInstalled(m, policyView, req.allowDowngrade());
-        Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress());
+        report.download(Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress()));
         TestHooks.reach("staged");
         InstalledState after = new InstalledState(m.product(), m.channel(), m.version(),
                 m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256())).toList(),

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The options of one {@code apply}.
  *
- * @param manifest path or http/https URL of the manifest
+ * @param source {@code --manifest M} or {@code --feed URL [--channel C]}
  * @param installDir the install to update (created for a fresh install)
  * @param trustKey {@code --trust}: the publisher key to pin on first use
  * @param waitFor {@code --wait}: how long to keep asking refusing apps; zero defers at the first refusal
@@ -18,10 +18,10 @@ import java.util.Optional;
  * @param restart false with {@code --no-restart}: closed apps stay closed
  * @param allowDowngrade {@code --allow-downgrade}: accept a version not newer than the installed one
  */
-public record ApplyRequest(String manifest, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
+public record ApplyRequest(ReleaseSource source, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
         RebootMode reboot, boolean restart, boolean allowDowngrade) {
     public ApplyRequest {
-        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(source, "source");
         installDir = Objects.requireNonNull(installDir, "installDir").toAbsolutePath().normalize();
         Objects.requireNonNull(trustKey, "trustKey");
         Objects.requireNonNull(waitFor, "waitFor");
@@ -29,6 +29,12 @@ public record ApplyRequest(String manifest, Path installDir, Optional<Path> trus
             throw new IllegalArgumentException("waitFor must not be negative: " + waitFor);
         }
         Objects.requireNonNull(reboot, "reboot");
+    }
+
+    /** A request for one manifest ({@code --manifest M}). */
+    public ApplyRequest(String manifest, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
+            RebootMode reboot, boolean restart, boolean allowDowngrade) {
+        this(ReleaseSource.manifest(manifest), installDir, trustKey, waitFor, force, reboot, restart, allowDowngrade);
     }
 
     /** Defaults: no wait, no force, never reboot, restart apps, no downgrade. */

@@ -15,6 +15,7 @@ import java.util.Objects;
  * .rmkit/staging/VERSION/    verified payloads waiting to be swapped in
  * .rmkit/backup/TXID/        the replaced files of the swap in progress, until it commits
  * .rmkit/last-report.json    the report of the last apply or resume
+ * .rmkit/feed.json           the highest release-index version seen from the feed (anti-replay)
  * </pre>
  *
  * @param installDir the install directory (absolute)
@@ -62,6 +63,10 @@ public record InstallLayout(Path installDir) {
 
     public Path backupDir(String txid) {
         return backupRoot().resolve(txid);
+    }
+
+    public Path feedStateFile() {
+        return stateDir().resolve("feed.json");
     }
 
     public Path lastReportFile() {

@@ -172,7 +172,7 @@ public final class InstallLock implements AutoCloseable {
     /**
      * Ends a fresh install that failed, leaving no trace: if this run created {@code .rmkit/} and no
      * swap is unfinished or installed, removes what the updater puts there (staging, backups, trust,
-     * the last report), then the lock file while still holding it, then, once released,
+     * the feed state, the last report), then the lock file while still holding it, then, once released,
      * {@code .rmkit/} and, if this run created it, the install directory: each only while empty, so
      * anything a user put there meanwhile stays.
      */
@@ -187,6 +187,7 @@ public final class InstallLock implements AutoCloseable {
             files.deleteTree(layout.stagingRoot());
             files.deleteTree(layout.backupRoot());
             files.deleteTree(layout.trustDir());
+            files.delete(layout.feedStateFile());
             files.delete(layout.lastReportFile());
             files.delete(layout.lockFile());
         } finally {

@@ -27,6 +27,7 @@ public final class ReportBuilder {
     private final List<AppReport> refused = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private String reboot = "none";
+    private Transfer download = Transfer.NONE;
     private Instant firstClosed;
     private Instant lastRestarted;
 
@@ -97,6 +98,12 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** What staging fetched (and saved by patches). */
+    public ReportBuilder download(Transfer t) {
+        download = t;
+        return this;
+    }
+
     public ReportBuilder reboot(String state) {
         reboot = state;
         return this;
@@ -114,7 +121,7 @@ public final class ReportBuilder {
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
                 paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes,
-                startedAt.toString(), clock.instant().toString());
+                startedAt.toString(), clock.instant().toString(), download);
     }
 
     /** Only a run that changed (or scheduled a change to) the install lists the paths it changed. */

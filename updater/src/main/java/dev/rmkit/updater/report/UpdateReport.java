@@ -25,6 +25,7 @@ import java.util.Objects;
  * @param notes further facts (a recovered earlier update, cleanup left for resume)
  * @param startedAt when the run started (ISO-8601)
  * @param finishedAt when it ended (ISO-8601)
+ * @param download bytes fetched and saved by patches during staging; patches used and refused
  */
 public record UpdateReport(
         String command,
@@ -44,7 +45,8 @@ public record UpdateReport(
         long downtimeMillis,
         List<String> notes,
         String startedAt,
-        String finishedAt) {
+        String finishedAt,
+        Transfer download) {
     public UpdateReport {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(outcome, "outcome");
@@ -67,5 +69,6 @@ public record UpdateReport(
         notes = List.copyOf(notes);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
+        download = download == null ? Transfer.NONE : download; // reports saved before patches existed
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its swap and then resumed: exactly the old tree (the file, byte for byte) before the commit record,
  * exactly the new one from it on.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the updater against the Linux backend (testing.Cli)")
 class FileBecomesDirectoryCrashIT {
 
     /** Steps: a.txt replaced (0), plugins removed (1), plugins/p.jar added (2) into the directory made for it. */

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loses the lock touches nothing, and a failed fresh install that removes its traces (lock file
  * included) never lets two updaters hold the install at once.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the updater against the Linux backend (testing.Cli)")
 class FreshInstallRaceIT {
 
     @TempDir Path tmp;
@@ -82,7 +83,6 @@ class FreshInstallRaceIT {
     }
 
     @Test
-    @EnabledOnOs(value = OS.LINUX, disabledReason = "deleting a file another process has open is POSIX behaviour")
     void anUpdaterLockingTheLockFileAFailedFreshInstallRemovedTakesTheLockAgain() throws Exception {
         Path strangerKey = Feeds.create(tmp.resolve("stranger")).publicKey();
         Path failingPause = tmp.resolve("failing");

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * needs a directory, a managed file that becomes a directory. Each either installs or is refused with
  * the install byte-for-byte as it was.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the updater against the Linux backend (testing.Cli)")
 class UserFilesTest {
 
     static final Map<String, String> V1 = Map.of("bin/burner", "burner 1.0", "plugins", "managed plugin list");
