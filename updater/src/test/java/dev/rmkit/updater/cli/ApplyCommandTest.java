@@ -187,6 +187,39 @@ class ApplyCommandTest {
         assertEquals(before, Trees.snapshot(install));
     }
 
+    /** A release whose {@code plugins} is a directory, over an install where it is a file. */
+    static final Map<String, String> PLUGINS_FILE = Map.of("bin/burner", "burner 1.0", "plugins", "managed plugin list");
+    static final Map<String, String> PLUGINS_DIR = Map.of("bin/burner", "burner 2.0", "plugins/first.jar", "first plugin");
+
+    @Test
+    void aUserFileWhereTheReleaseNeedsADirectoryIsRefusedBeforeAnythingIsTouched() throws Exception {
+        assertEquals(0, apply(feeds.publish("1.0.0", Map.of("bin/burner", "burner 1.0")), "--trust",
+                feeds.publicKey().toString()).code());
+        Files.writeString(install.resolve("plugins"), "the user's own notes, not the updater's");
+        Map<String, String> before = Trees.snapshot(install);
+
+        Cli.Run r = apply(feeds.publish("2.0.0", PLUGINS_DIR));
+
+        assertEquals(ExitCode.FAILED.code(), r.code(), r.out());
+        assertTrue(r.json().get("message").asText().contains("plugins is a file"), r.out());
+        assertEquals(before, Trees.snapshot(install), "the user's file is kept byte for byte");
+        assertEquals("1.0.0", cli.run("status", "--install-dir", install.toString(), "--json").json().get("version")
+                .asText());
+    }
+
+    @Test
+    void aManagedFileThatBecomesADirectoryIsReplacedByIt() throws Exception {
+        assertEquals(0, apply(feeds.publish("1.0.0", PLUGINS_FILE), "--trust", feeds.publicKey().toString()).code());
+        Files.writeString(install.resolve("notes.txt"), "mine");
+
+        Cli.Run r = apply(feeds.publish("2.0.0", PLUGINS_DIR));
+
+        assertEquals(0, r.code(), r.out());
+        Map<String, String> expected = new HashMap<>(PLUGINS_DIR);
+        expected.put("notes.txt", "mine");
+        assertEquals(feeds.tree("v2", expected), Trees.snapshot(install));
+    }
+
     @Test
     void planPrintsTheChangesAndChangesNothing() throws Exception {
         installV1();
