@@ -2,31 +2,29 @@ package dev.rmkit.updater.apply;
 
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
+import dev.rmkit.updater.health.HealthChecks;
 import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.Journals;
-import dev.rmkit.updater.journal.Swap;
-import dev.rmkit.updater.health.HealthCheck;
-import dev.rmkit.updater.health.HealthChecks;
-import dev.rmkit.updater.lifecycle.Rollback;
-import dev.rmkit.updater.releases.KeptReleases;
-import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.journal.KeepPrevious;
+import dev.rmkit.updater.journal.TestHooks;
+import dev.rmkit.updater.lifecycle.Rollback;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.reboot.RebootFallback;
+import dev.rmkit.updater.releases.KeptReleases;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
 import dev.rmkit.updater.stage.Stager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,20 +45,40 @@ public final class Applier {
     public UpdateReport apply(ApplyRequest req) {
         InstallLayout layout = new InstallLayout(req.installDir());
         ReportBuilder report = new ReportBuilder("apply", layout.installDir(), ctx.clock());
-        boolean existed = Files.exists(layout.installDir());
-        UpdateReport result = Runs.locked(layout, report, () -> run(req, layout, report));
-        if (!existed && result.exitCode() != 0 && result.reboot().equals("none")) {
-            forgetCreatedInstall(layout);
+        TestHooks.reach("locking");
+        InstallLock lock;
+        try {
+            lock = InstallLock.acquire(layout, () -> TestHooks.reach("lock-opened"));
+        } catch (UpdateException busy) {
+            return report.fail(busy).build(); // not ours to touch: the install belongs to the lock's holder
         }
-        return result;
+        try {
+            TestHooks.reach("locked");
+            try {
+                run(req, layout, report);
+            } catch (UpdateException e) {
+                report.fail(e);
+            }
+            UpdateReport result = report.build();
+            if (result.exitCode() != 0 && result.reboot().equals("none") && lock.createdStateDir()) {
+                forgetFreshInstall(lock);
+                return result;
+            }
+            return Reports.saved(layout, report);
+        } finally {
+            lock.close();
+        }
     }
 
-    /** A fresh install that failed leaves no trace: the directory it created (lock, staging) goes again. */
-    private static void forgetCreatedInstall(InstallLayout layout) {
+    /**
+     * A fresh install that failed leaves no trace: decided and done under the lock, and only for what
+     * this run created (its state directory, and the install directory if it made it and it is empty).
+     */
+    private static void forgetFreshInstall(InstallLock lock) {
         try {
-            Swap.deleteTree(layout.installDir());
+            lock.closeRemovingWhatItCreated();
         } catch (IOException ignored) {
-            // Only the updater's own lock and staging files were in it; a leftover is harmless.
+            // Only the updater's own lock, staging and trust files were there; a leftover is harmless.
         }
     }
 

@@ -164,7 +164,7 @@ public final class Recovery {
         if (!actual.equals(s.sha256())) {
             // The staged release is damaged: drop the pending swap rather than install a wrong byte.
             JournalStore.delete(layout);
-            Swap.deleteTree(layout.stateDir().resolve(pending.stagingDir()));
+            layout.files().deleteTree(layout.stateDir().resolve(pending.stagingDir()));
             throw new UpdateException.ApplyFailed("the file staged for " + s.path() + " changed while waiting for the"
                     + " reboot: expected SHA-256 " + s.sha256() + ", found " + actual
                     + "; the pending update to " + pending.toVersion() + " was dropped, the install is unchanged", null);

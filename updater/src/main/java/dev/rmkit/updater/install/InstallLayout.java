@@ -98,6 +98,11 @@ public record InstallLayout(Path installDir) {
         return stateDir().resolve("last-report.json");
     }
 
+    /** New file operations inside this install (link-checked; see {@link InstallFiles}), with nothing to sync yet. */
+    public InstallFiles files() {
+        return new InstallFiles(installDir);
+    }
+
     /** The absolute path of a manifest-relative ('/'-separated) path inside the install. */
     public Path resolve(String relativePath) {
         return installDir.resolve(relativePath);

@@ -47,14 +47,14 @@ final class Finisher {
             KeptReleases.keep(layout, j.txid(), j.keeping().get().previous(), j.toVersion(), j.keeping().get().releases(),
                     j.after().orElseThrow().installedAt());
         } else {
-            Swap.deleteTree(layout.backupDir(j.txid()));
+            layout.files().deleteTree(layout.backupDir(j.txid()));
         }
         TestHooks.reach("backups-deleted");
         for (String dir : j.prunableDirs()) {
-            Swap.removeIfEmpty(layout.resolve(dir));
+            layout.files().removeEmptyDirectory(layout.resolve(dir));
         }
         Path staging = layout.stateDir().resolve(j.stagingDir());
-        Swap.deleteTree(staging);
+        layout.files().deleteTree(staging);
         if (j.operation() == JournalOperation.ROLLBACK) {
             KeptReleases.discard(layout, staging.getParent().getFileName().toString());
         }
@@ -77,7 +77,7 @@ final class Finisher {
             if (entry.equals(layout.journalFile()) || entry.equals(layout.lockFile())) {
                 continue;
             }
-            Swap.deleteTree(entry);
+            layout.files().deleteTree(entry);
             Files.deleteIfExists(entry.resolveSibling("." + entry.getFileName() + ".tmp"));
         }
         TestHooks.reach("state-removed");

@@ -11,7 +11,6 @@ import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.JournalStore;
 import dev.rmkit.updater.journal.Journals;
-import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
@@ -79,7 +78,7 @@ public final class RebootFallback {
             unregister(layout, system);
             BootRenames.undoDirectories(layout, pending);
             if (pending.operation() == JournalOperation.APPLY) {
-                Swap.deleteTree(layout.stateDir().resolve(pending.stagingDir()));
+                layout.files().deleteTree(layout.stateDir().resolve(pending.stagingDir()));
             }
         } catch (IOException | RmException e) {
             throw new UpdateException.ApplyFailed(pending.describe() + " was withdrawn, but cleaning up after it failed ("

@@ -4,7 +4,6 @@ import dev.rmkit.updater.install.Durable;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.install.StateJson;
-import dev.rmkit.updater.journal.Swap;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ public final class KeptReleases {
             String keptAt) throws IOException {
         Path backup = layout.backupDir(txid);
         if (releases == 0) {
-            Swap.deleteTree(backup);
+            layout.files().deleteTree(backup);
             prune(layout, 0);
             return;
         }
@@ -109,7 +108,7 @@ public final class KeptReleases {
         for (Path d : all) {
             String name = d.getFileName().toString();
             if (TXID.matcher(name).matches() && Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS) && !keepTxids.contains(name)) {
-                Swap.deleteTree(d);
+                layout.files().deleteTree(d);
             }
         }
         if (keep == 0) {
@@ -123,6 +122,6 @@ public final class KeptReleases {
 
     /** Removes a kept release that a rollback used up. */
     public static void discard(InstallLayout layout, String txid) throws IOException {
-        Swap.deleteTree(layout.releaseDir(txid));
+        layout.files().deleteTree(layout.releaseDir(txid));
     }
 }

@@ -1,0 +1,70 @@
+package dev.rmkit.updater.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.rmkit.updater.testing.Cli;
+import dev.rmkit.updater.testing.DurabilityAudit;
+import dev.rmkit.updater.testing.Feeds;
+import dev.rmkit.updater.testing.Strace;
+import dev.rmkit.updater.testing.SyscallTrace;
+import dev.rmkit.updater.testing.Trees;
+import dev.rmkit.updater.testing.UpdaterProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real apply under {@code strace}, its system calls checked against the ordering rules a power cut
+ * must not break ({@link DurabilityAudit}): a fresh install, then an update that replaces an
+ * executable, creates nested directories and removes a file.
+ */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "strace is a Linux tool")
+class ApplyDurabilityIT {
+
+    static final Map<String, String> V1 = Map.of("bin/burner", "#!/bin/sh\necho 1.0\n", "lib/core.jar", "core 1.0",
+            "conf/old.conf", "old setting");
+    static final Map<String, String> V2 = Map.of("bin/burner", "#!/bin/sh\necho 2.0\n", "lib/core.jar", "core 2.0",
+            "lib/ext/deep/new.jar", "new in 2.0");
+
+    @TempDir Path tmp;
+
+    @BeforeAll
+    static void needsStrace() {
+        assumeTrue(Strace.available(), "needs strace (apt-get install strace) with permission to trace");
+    }
+
+    private List<String> tracedApply(Feeds feeds, Cli cli, Path manifest, Path install, String name) throws Exception {
+        Path log = tmp.resolve(name + ".strace");
+        UpdaterProcess.Result r = UpdaterProcess.start(Strace.logging(log, Strace.FILE_CALLS), Map.of(),
+                Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()), "apply", "--manifest", manifest.toString(),
+                "--install-dir", install.toString(), "--trust", feeds.publicKey().toString()).await();
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<SyscallTrace.Call> calls = Strace.calls(log);
+        assertTrue(calls.stream().anyMatch(c -> c.name().startsWith("rename")), "the log shows the swap: " + log);
+        return DurabilityAudit.check(install.toString(), calls);
+    }
+
+    @Test
+    void aFreshInstallAndAnUpdateKeepDataBeforeRenamesAndEntriesBeforeTheJournal() throws Exception {
+        Feeds feeds = Feeds.create(tmp.resolve("publisher"));
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = tmp.resolve("app");
+
+        List<String> fresh = tracedApply(feeds, cli, feeds.publish("1.0.0", V1, Set.of("bin/burner")), install, "fresh");
+        List<String> update = tracedApply(feeds, cli, feeds.publish("2.0.0", V2, Set.of("bin/burner")), install, "update");
+
+        assertTrue(fresh.isEmpty() && update.isEmpty(), "fresh install:\n" + String.join("\n", fresh)
+                + "\nupdate:\n" + String.join("\n", update));
+        assertEquals(feeds.tree("v2", V2), Trees.snapshot(install));
+        assertTrue(Files.isExecutable(install.resolve("bin/burner")));
+    }
+}

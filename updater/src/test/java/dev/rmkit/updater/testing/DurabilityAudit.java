@@ -1,0 +1,119 @@
+package dev.rmkit.updater.testing;
+
+import dev.rmkit.updater.testing.SyscallTrace.Call;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks the order of an updater run's system calls against the two rules of ALICE ("All File
+ * Systems Are Not Created Equal", OSDI 2014) that a crash-consistent swap depends on:
+ * <ol>
+ *   <li><b>data before rename</b>: a file's bytes and mode are fsync'd before it is renamed (written
+ *       or {@code chmod}ed since its last {@code fsync} means the rename can survive a power cut
+ *       that its content or mode does not);
+ *   <li><b>entries before dependents</b>: every directory whose entries changed ({@code mkdir},
+ *       {@code rename}, {@code unlink} in it) is fsync'd before the next journal record
+ *       ({@code .rmkit/journal.json} renamed into place or deleted), which recovery trusts to
+ *       describe what is on disk.
+ * </ol>
+ * Only calls on paths inside the install count, plus the creation of the install directory itself.
+ */
+public final class DurabilityAudit {
+
+    private final String root;
+    private final String journal;
+    private final Map<String, String> unsyncedData = new HashMap<>();
+    private final Map<String, String> unsyncedMode = new HashMap<>();
+    private final Map<String, String> unsyncedEntries = new LinkedHashMap<>();
+    private final List<String> violations = new ArrayList<>();
+
+    private DurabilityAudit(String root) {
+        this.root = root;
+        this.journal = root + "/.rmkit/journal.json";
+    }
+
+    /** Every violation in {@code calls} of a run on the install at {@code root}; empty if none. */
+    public static List<String> check(String root, List<Call> calls) {
+        DurabilityAudit audit = new DurabilityAudit(root);
+        calls.stream().filter(Call::succeeded).forEach(audit::accept);
+        return audit.violations;
+    }
+
+    private void accept(Call c) {
+        switch (c.name()) {
+            case "write", "pwrite64", "writev", "pwritev", "pwritev2", "ftruncate", "fallocate" ->
+                    c.fdPath(0).filter(this::inside).ifPresent(p -> unsyncedData.put(p, c.name() + " at line " + c.line()));
+            case "fchmod" -> c.fdPath(0).filter(this::inside).ifPresent(p -> unsyncedMode.put(p, "fchmod at line " + c.line()));
+            case "chmod" -> c.string(0).filter(this::inside).ifPresent(p -> unsyncedMode.put(p, "chmod at line " + c.line()));
+            case "fchmodat" -> c.atPath(0).filter(this::inside).ifPresent(p -> unsyncedMode.put(p,
+                    "fchmodat at line " + c.line()));
+            case "fsync" -> c.fdPath(0).ifPresent(p -> {
+                unsyncedData.remove(p);
+                unsyncedMode.remove(p);
+                unsyncedEntries.remove(p);
+            });
+            case "fdatasync" -> c.fdPath(0).ifPresent(unsyncedData::remove);
+            case "mkdir" -> c.string(0).ifPresent(d -> created(d, c));
+            case "mkdirat" -> c.atPath(0).ifPresent(d -> created(d, c));
+            case "rename" -> renamed(c.string(0), c.string(1), c);
+            case "renameat", "renameat2" -> renamed(c.atPath(0), c.atPath(2), c);
+            case "unlink", "rmdir" -> c.string(0).ifPresent(p -> removed(p, c));
+            case "unlinkat" -> c.atPath(0).ifPresent(p -> removed(p, c));
+            default -> { }
+        }
+    }
+
+    private boolean inside(String path) {
+        return path.equals(root) || path.startsWith(root + "/");
+    }
+
+    private static String parent(String path) {
+        return path.substring(0, Math.max(path.lastIndexOf('/'), 1));
+    }
+
+    private void created(String dir, Call c) {
+        if (inside(dir)) {
+            unsyncedEntries.putIfAbsent(parent(dir), "mkdir " + dir + " at line " + c.line());
+        }
+    }
+
+    private void renamed(Optional<String> from, Optional<String> to, Call c) {
+        if (from.isEmpty() || to.isEmpty() || !inside(from.get()) && !inside(to.get())) {
+            return;
+        }
+        String f = from.get();
+        String t = to.get();
+        String dirty = Optional.ofNullable(unsyncedData.remove(f)).orElse(unsyncedMode.remove(f));
+        if (dirty != null) {
+            violations.add("data before rename: " + f + " was renamed to " + t + " at line " + c.line()
+                    + " before an fsync made its " + dirty + " durable");
+        }
+        if (t.equals(journal)) {
+            checkpoint(c);
+        }
+        unsyncedEntries.putIfAbsent(parent(f), "rename of " + f + " at line " + c.line());
+        unsyncedEntries.putIfAbsent(parent(t), "rename to " + t + " at line " + c.line());
+    }
+
+    private void removed(String path, Call c) {
+        if (!inside(path)) {
+            return;
+        }
+        if (path.equals(journal)) {
+            checkpoint(c);
+        }
+        unsyncedEntries.remove(path);
+        unsyncedEntries.putIfAbsent(parent(path), c.name() + " " + path + " at line " + c.line());
+    }
+
+    /** A journal record is about to become durable: everything it describes must be durable already. */
+    private void checkpoint(Call c) {
+        unsyncedEntries.forEach((dir, change) -> violations.add("entries before dependents: the journal record at line "
+                + c.line() + " came before an fsync of " + dir + " after its " + change));
+        unsyncedEntries.clear();
+    }
+}
