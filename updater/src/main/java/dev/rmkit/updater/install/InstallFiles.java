@@ -173,6 +173,57 @@ public final class InstallFiles {
         changed.add(dir.getParent());
     }
 
+    /**
+     * Writes a state file below the root atomically and durably ({@link Durable#write}): its missing
+     * directories are created (each checked, and made durable before the file that depends on them),
+     * and the path is checked, so the file is never written through a link.
+     */
+    public void write(Path file, byte[] bytes) throws IOException {
+        createDirectories(file.getParent());
+        check(file);
+        sync();
+        Durable.write(file, bytes);
+    }
+
+    /**
+     * Deletes what the updater keeps at {@code path} (a tree of its own, or a file), unless it is a link:
+     * a link there was not made by the updater and stays, as it is. Returns whether anything was deleted.
+     */
+    public boolean deleteOwn(Path path) throws IOException {
+        checkParents(path);
+        Optional<BasicFileAttributes> a = attributes(path);
+        if (a.isEmpty() || isLink(a.get())) {
+            return false;
+        }
+        if (a.get().isDirectory()) {
+            deleteTree(path);
+        } else {
+            delete(path);
+        }
+        return true;
+    }
+
+    /**
+     * The first component from below the root down to {@code path} (itself included) that is a link or
+     * a junction, as a '/'-separated name relative to the root; empty if there is none (a missing
+     * component ends the search: nothing resolves through it). For readers that must not follow links
+     * either: verify, and the plans of an uninstall or a rollback.
+     */
+    public Optional<String> linkOnPath(Path path) throws IOException {
+        Path current = root;
+        for (Path name : relative(path)) {
+            current = current.resolve(name);
+            Optional<BasicFileAttributes> a = attributes(current);
+            if (a.isEmpty()) {
+                return Optional.empty();
+            }
+            if (isLink(a.get())) {
+                return Optional.of(name(current));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Records that {@code dir}'s entries changed by other means (a download renamed into it). */
     public void changed(Path dir) {
         Path d = dir.toAbsolutePath().normalize();

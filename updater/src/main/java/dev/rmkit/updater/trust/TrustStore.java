@@ -172,10 +172,8 @@ public final class TrustStore {
             throw new IllegalStateException("a candidate root is never saved");
         }
         try {
-            InstallFiles files = new InstallFiles(dir.getParent().getParent());
-            files.createDirectories(dir); // its entry durable before the root file that depends on it
-            files.sync();
-            Durable.write(dir.resolve(ROOT_FILE), rootBytes);
+            // its directory's entry durable before the root file that depends on it
+            new InstallFiles(dir.getParent().getParent()).write(dir.resolve(ROOT_FILE), rootBytes);
         } catch (AccessDeniedException e) {
             throw new UpdateException.PermissionDenied("cannot write the trusted root in " + dir, e);
         } catch (IOException e) {

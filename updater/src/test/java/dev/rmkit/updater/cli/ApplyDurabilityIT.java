@@ -1,6 +1,7 @@
 package dev.rmkit.updater.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real apply under {@code strace}, its system calls checked against the ordering rules a power cut
  * must not break ({@link DurabilityAudit}): a fresh install, then an update that replaces an
- * executable, creates nested directories and removes a file.
+ * executable, creates nested directories and removes a file (and keeps the release it replaced); a
+ * rollback to that kept release; an uninstall.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "strace is a Linux tool")
 class ApplyDurabilityIT {
@@ -43,10 +45,15 @@ class ApplyDurabilityIT {
     }
 
     private List<String> tracedApply(Feeds feeds, Cli cli, Path manifest, Path install, String name) throws Exception {
+        return traced(cli, install, name, "apply", "--manifest", manifest.toString(), "--install-dir", install.toString(),
+                "--trust", feeds.publicKey().toString());
+    }
+
+    /** Runs one updater command under strace; it must succeed; returns the audit's violations. */
+    private List<String> traced(Cli cli, Path install, String name, String... args) throws Exception {
         Path log = tmp.resolve(name + ".strace");
         UpdaterProcess.Result r = UpdaterProcess.start(Strace.logging(log, Strace.FILE_CALLS), Map.of(),
-                Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()), "apply", "--manifest", manifest.toString(),
-                "--install-dir", install.toString(), "--trust", feeds.publicKey().toString()).await();
+                Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()), args).await();
         assertEquals(0, r.code(), r.out() + r.err());
         List<SyscallTrace.Call> calls = Strace.calls(log);
         assertTrue(calls.stream().anyMatch(c -> c.name().startsWith("rename")), "the log shows the swap: " + log);
@@ -66,5 +73,24 @@ class ApplyDurabilityIT {
                 + "\nupdate:\n" + String.join("\n", update));
         assertEquals(feeds.tree("v2", V2), Trees.snapshot(install));
         assertTrue(Files.isExecutable(install.resolve("bin/burner")));
+    }
+
+    @Test
+    void aRollbackAndAnUninstallKeepEntriesBeforeTheJournal() throws Exception {
+        Feeds feeds = Feeds.create(tmp.resolve("publisher"));
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = tmp.resolve("app");
+        assertEquals(List.of(), tracedApply(feeds, cli, feeds.publish("1.0.0", V1, Set.of("bin/burner")), install, "v1"));
+        Path v2 = feeds.publish("2.0.0", V2, Set.of("bin/burner"));
+        assertEquals(List.of(), tracedApply(feeds, cli, v2, install, "v2"), "an update that keeps the release it replaces");
+
+        List<String> rollback = traced(cli, install, "rollback", "rollback", "--install-dir", install.toString());
+        assertEquals(feeds.tree("v1", V1), Trees.snapshot(install));
+        assertEquals(List.of(), tracedApply(feeds, cli, v2, install, "v2-again"));
+        List<String> uninstall = traced(cli, install, "uninstall", "uninstall", "--install-dir", install.toString());
+
+        assertTrue(rollback.isEmpty() && uninstall.isEmpty(), "rollback:\n" + String.join("\n", rollback)
+                + "\nuninstall:\n" + String.join("\n", uninstall));
+        assertFalse(Files.exists(install), "nothing was left in it");
     }
 }

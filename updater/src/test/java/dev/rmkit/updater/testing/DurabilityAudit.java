@@ -16,9 +16,11 @@ import java.util.Optional;
  *       or {@code chmod}ed since its last {@code fsync} means the rename can survive a power cut
  *       that its content or mode does not);
  *   <li><b>entries before dependents</b>: every directory whose entries changed ({@code mkdir},
- *       {@code rename}, {@code unlink} in it) is fsync'd before the next journal record
- *       ({@code .rmkit/journal.json} renamed into place or deleted), which recovery trusts to
- *       describe what is on disk.
+ *       {@code rename}, {@code unlink} in it) is fsync'd before the next record that describes
+ *       what is on disk: a journal record ({@code .rmkit/journal.json} renamed into place or
+ *       deleted), which recovery trusts, or a kept release's record
+ *       ({@code .rmkit/releases/TXID/release.json} renamed into place), which rollback trusts to have
+ *       its files beside it.
  * </ol>
  * Only calls on paths inside the install count, plus the creation of the install directory itself.
  */
@@ -92,8 +94,8 @@ public final class DurabilityAudit {
             violations.add("data before rename: " + f + " was renamed to " + t + " at line " + c.line()
                     + " before an fsync made its " + dirty + " durable");
         }
-        if (t.equals(journal)) {
-            checkpoint(c);
+        if (t.equals(journal) || isKeptReleaseRecord(t)) {
+            checkpoint(c, t.equals(journal) ? "journal" : "kept-release");
         }
         unsyncedEntries.putIfAbsent(parent(f), "rename of " + f + " at line " + c.line());
         unsyncedEntries.putIfAbsent(parent(t), "rename to " + t + " at line " + c.line());
@@ -104,16 +106,22 @@ public final class DurabilityAudit {
             return;
         }
         if (path.equals(journal)) {
-            checkpoint(c);
+            checkpoint(c, "journal");
         }
         unsyncedEntries.remove(path);
         unsyncedEntries.putIfAbsent(parent(path), c.name() + " " + path + " at line " + c.line());
     }
 
-    /** A journal record is about to become durable: everything it describes must be durable already. */
-    private void checkpoint(Call c) {
-        unsyncedEntries.forEach((dir, change) -> violations.add("entries before dependents: the journal record at line "
-                + c.line() + " came before an fsync of " + dir + " after its " + change));
+    private boolean isKeptReleaseRecord(String path) {
+        String releases = root + "/.rmkit/releases/";
+        return path.startsWith(releases) && path.endsWith("/release.json")
+                && path.indexOf('/', releases.length()) == path.length() - "/release.json".length();
+    }
+
+    /** A record is about to become durable: everything it describes must be durable already. */
+    private void checkpoint(Call c, String record) {
+        unsyncedEntries.forEach((dir, change) -> violations.add("entries before dependents: the " + record + " record at"
+                + " line " + c.line() + " came before an fsync of " + dir + " after its " + change));
         unsyncedEntries.clear();
     }
 }

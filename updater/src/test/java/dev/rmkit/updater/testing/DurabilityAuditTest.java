@@ -70,6 +70,22 @@ class DurabilityAuditTest {
     }
 
     @Test
+    void aKeptReleaseRecordBeforeTheFsyncOfItsFilesIsFound() {
+        List<String> v = audit(
+                "10 mkdir(\"/i/.rmkit/releases/t\", 0777) = 0",
+                "10 rename(\"/i/.rmkit/backup/t\", \"/i/.rmkit/releases/t/files\") = 0",
+                "10 openat(AT_FDCWD</>, \"/i/.rmkit/releases/t\", O_RDONLY) = 4</i/.rmkit/releases/t>",
+                "10 fsync(4</i/.rmkit/releases/t>) = 0",
+                "10 write(5</i/.rmkit/releases/t/.release.json.tmp>, \"\"..., 100) = 100",
+                "10 fsync(5</i/.rmkit/releases/t/.release.json.tmp>) = 0",
+                "10 rename(\"/i/.rmkit/releases/t/.release.json.tmp\", \"/i/.rmkit/releases/t/release.json\") = 0");
+        assertEquals(2, v.size(), v.toString());
+        assertTrue(v.get(0).startsWith("entries before dependents: the kept-release record at line 7 came before an fsync"
+                + " of /i/.rmkit/releases after its mkdir /i/.rmkit/releases/t at line 1"), v.get(0));
+        assertTrue(v.get(1).contains("of /i/.rmkit/backup after its rename of /i/.rmkit/backup/t at line 2"), v.get(1));
+    }
+
+    @Test
     void callsInterruptedByAnotherThreadAreJoinedAndFailedCallsIgnored() {
         List<String> v = audit(
                 "10 write(5</i/a.tmp>, \"\"..., 100 <unfinished ...>",
