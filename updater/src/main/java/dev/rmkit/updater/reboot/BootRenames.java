@@ -106,7 +106,7 @@ public final class BootRenames {
     /** Nothing was scheduled: the directories made for the renames go again, so nothing changed. */
     static void undoDirectories(InstallLayout layout, Journal j) throws IOException {
         InstallFiles files = layout.files();
-        files.deleteTree(layout.backupDir(j.txid()));
+        files.deleteOwn(layout.backupDir(j.txid())); // a link there was not made for the renames: it stays
         List<String> created = new ArrayList<>(j.createdDirs());
         created.sort(java.util.Comparator.comparing(String::length).reversed());
         for (String dir : created) {
@@ -133,14 +133,16 @@ public final class BootRenames {
             }
         }
         Swap swap = new Swap(layout);
+        InstallFiles files = layout.files();
         for (JournalStep s : j.steps()) {
             Path target = swap.target(s);
             if (s.displaces() && !Files.exists(swap.backup(j, s), LinkOption.NOFOLLOW_LINKS)) {
                 return Outcome.PARTIAL;
             }
-            if (s.installs() && (Files.exists(swap.staged(j, s), LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(target)
+            if (s.installs() && (Files.exists(swap.staged(j, s), LinkOption.NOFOLLOW_LINKS)
+                    || files.linkOnPath(target).isPresent() || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
                     || !InstallScanner.sha256(target).equals(s.sha256()))) {
-                return Outcome.PARTIAL;
+                return Outcome.PARTIAL; // a link on the way is never read as the release's file
             }
             if (!s.installs() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 return Outcome.PARTIAL;

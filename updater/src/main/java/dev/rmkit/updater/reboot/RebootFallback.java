@@ -5,6 +5,7 @@ import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalOperation;
@@ -78,7 +79,9 @@ public final class RebootFallback {
             unregister(layout, system);
             BootRenames.undoDirectories(layout, pending);
             if (pending.operation() == JournalOperation.APPLY) {
-                layout.files().deleteTree(layout.stateDir().resolve(pending.stagingDir()));
+                InstallFiles files = layout.files();
+                files.deleteOwn(layout.stateDir().resolve(pending.stagingDir())); // a link there stays
+                files.sync();
             }
         } catch (IOException | RmException e) {
             throw new UpdateException.ApplyFailed(pending.describe() + " was withdrawn, but cleaning up after it failed ("

@@ -129,4 +129,55 @@ class LinksAcrossTheLifecycleTest {
         assertTrue(Files.isSymbolicLink(link));
         assertEquals(installed(ApplyCommandTest.V2), Trees.snapshot(install));
     }
+
+    @Test
+    void uninstallLeavesAUsersDirectoryLinkAndWhatItPointsTo() throws Exception {
+        assertEquals(0, apply(feeds.publish("2.0.0", ApplyCommandTest.V2), "--keep-releases", "0").code());
+        Path link = moveOutAndLink(install, "lib", "lib");
+        Map<String, String> outsideBefore = Trees.snapshot(outside);
+
+        Cli.Run r = run("uninstall");
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        JsonNode j = r.json();
+        assertEquals("UNINSTALLED", j.get("outcome").asText());
+        assertEquals("[\"bin/burner\"]", j.get("removed").toString());
+        assertTrue(j.get("notes").toString().contains("lib/core.jar is reached through lib, a symbolic link: it stays"),
+                r.out());
+        assertEquals("[\"lib\",\"notes.txt\"]", j.get("leftInPlace").toString());
+        assertEquals(outsideBefore, Trees.snapshot(outside), "the files the link reaches are not the install's");
+        assertTrue(Files.isSymbolicLink(link), "the user's link stays");
+        assertEquals(Map.of("core.jar", Releases.sha256("core 2.0"), "new.jar", Releases.sha256("new in 2.0")),
+                Trees.snapshot(outside.resolve("lib")));
+        assertFalse(Files.exists(install.resolve(".rmkit")), "the updater's own state is gone");
+    }
+
+    @Test
+    void cancelLeavesALinkWhereTheStagedReleaseWasAndWhatItPointsTo() throws Exception {
+        Path m = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), apply(m).code());
+        Path link = moveOutAndLink(install.resolve(".rmkit/staging"), "2.0.0", "staged");
+        Map<String, String> outsideBefore = Trees.snapshot(outside);
+
+        Cli.Run r = run("cancel");
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals("CANCELLED", r.json().get("outcome").asText());
+        assertEquals(outsideBefore, Trees.snapshot(outside));
+        assertTrue(Files.isSymbolicLink(link), "a link the updater did not make stays");
+        assertEquals(installed(ApplyCommandTest.V1), Trees.snapshot(install));
+        assertFalse(Files.exists(install.resolve(".rmkit/journal.json")));
+    }
+
+    @Test
+    void verifyDoesNotReadAManagedFileThroughADirectoryLink() throws Exception {
+        moveOutAndLink(install, "lib", "lib");
+
+        Cli.Run r = run("verify");
+
+        assertEquals(ExitCode.MISMATCH.code(), r.code(), r.out() + r.err());
+        assertEquals("lib/core.jar", r.json().get("changed").get(0).get("path").asText(), r.out());
+        assertTrue(r.json().get("changed").get(0).get("difference").asText().startsWith("reached through lib, a symbolic"
+                + " link"), r.out());
+    }
 }
