@@ -180,4 +180,19 @@ class LinksAcrossTheLifecycleTest {
         assertTrue(r.json().get("changed").get(0).get("difference").asText().startsWith("reached through lib, a symbolic"
                 + " link"), r.out());
     }
+
+    @Test
+    void restartAppsRefusesARecordThatIsALinkAndLeavesIt() throws Exception {
+        Path elsewhere = Files.writeString(outside.resolve("apps.json"), "{\"apps\":[{\"name\":\"x\",\"pid\":1,"
+                + "\"argv\":[\"/bin/touch\",\"" + outside.resolve("started") + "\"],\"workingDirectory\":\"/\"}]}");
+        Path link = Files.createSymbolicLink(install.resolve(".rmkit/apps-left-closed.json"), elsewhere);
+        Map<String, String> outsideBefore = Trees.snapshot(outside);
+
+        Cli.Run r = run("restart-apps");
+
+        assertEquals(ExitCode.FAILED.code(), r.code(), r.out() + r.err());
+        assertNamesTheLink(r, "apps-left-closed.json");
+        assertTrue(Files.isSymbolicLink(link), "the link stays, not replaced by a record of the updater's");
+        assertEquals(outsideBefore, Trees.snapshot(outside), "nothing was started, the file it points to is unchanged");
+    }
 }
