@@ -1,6 +1,6 @@
 package dev.rmkit.updater.cli;
 
-import dev.rmkit.updater.apply.RebootMode;
+import dev.rmkit.updater.reboot.RebootMode;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
