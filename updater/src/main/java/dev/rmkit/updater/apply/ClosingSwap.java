@@ -115,12 +115,13 @@ final class ClosingSwap {
         try {
             RestartResult r = session.restart(p -> { });
             for (AppOutcome o : r.apps()) {
-                if (o.reason().isEmpty()) {
-                    report.restarted(new AppReport(o.app().name(), o.newProcess().map(p -> p.pid()).orElse(0L), ""));
-                } else {
-                    report.refused(new AppReport(o.app().name(), o.app().process().pid(),
+                if (o.reason().isPresent()) {
+                    report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(),
                             "not restarted: " + o.reason().get()));
+                } else if (o.newProcess().isPresent()) {
+                    report.restarted(new AppReport(o.app().name(), o.newProcess().get().pid(), ""));
                 }
+                // else: closed, with nothing registered to start it again (it is listed as closed)
             }
             report.upAgain();
         } catch (RmException e) {

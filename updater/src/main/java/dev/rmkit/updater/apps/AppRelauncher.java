@@ -31,7 +31,7 @@ public final class AppRelauncher {
                         : startAsUs(app);
                 report.restarted(new AppReport(app.name(), pid, ""));
             } catch (IOException | RmException | IllegalArgumentException e) {
-                report.refused(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
+                report.restartFailed(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
             }
         }
     }

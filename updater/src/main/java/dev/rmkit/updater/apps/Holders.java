@@ -5,6 +5,7 @@ import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
 import dev.rmkit.rm.AppStatus;
+import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
@@ -44,7 +45,7 @@ public final class Holders {
     public static Result close(RestartSession session, AffectedApps listed, boolean force, Duration wait, Duration retry,
             Clock clock) throws RmException, InterruptedException {
         if (!listed.canShutDown()) {
-            return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons());
+            return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons() + critical(listed));
         }
         Instant deadline = clock.instant().plus(wait);
         Set<ShutdownOption> options = force ? EnumSet.of(ShutdownOption.FORCE) : EnumSet.noneOf(ShutdownOption.class);
@@ -64,6 +65,13 @@ public final class Holders {
                     Thread.sleep(Math.max(1, Math.min(retry.toMillis(), left.toMillis())));
             }
         }
+    }
+
+    /** The holders that cannot be closed, by name (a service by its unit), for the reason's text. */
+    private static String critical(AffectedApps listed) {
+        List<String> names = listed.apps().stream().filter(a -> a.type() == AppType.CRITICAL)
+                .map(a -> a.name() + " (pid " + a.process().pid() + ")").toList();
+        return names.isEmpty() ? "" : " - " + String.join(", ", names);
     }
 
     /** True if the app was actually closed by the session. */

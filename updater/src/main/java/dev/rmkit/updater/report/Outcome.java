@@ -5,6 +5,8 @@ import dev.rmkit.updater.ExitCode;
 /** How an {@code apply} or {@code resume} ended, and the exit code that says it to scripts. */
 public enum Outcome {
     UPDATED(ExitCode.OK),
+    /** Updated, but an application or service that was closed for it did not start again. */
+    RESTART_FAILED(ExitCode.NOT_RESTARTED),
     UP_TO_DATE(ExitCode.OK),
     /** resume found no unfinished update. */
     NOTHING_TO_RESUME(ExitCode.OK),
@@ -36,6 +38,7 @@ public enum Outcome {
             case REJECTED -> REJECTED;
             case UNAVAILABLE -> UNAVAILABLE;
             case FAILED -> ROLLED_BACK;
+            case NOT_RESTARTED -> RESTART_FAILED;
             case DEFERRED -> DEFERRED;
             case NO_PERMISSION -> PERMISSION_DENIED;
             case REBOOT_REQUIRED -> REBOOT_REQUIRED;

@@ -25,6 +25,7 @@ public final class ReportBuilder {
     private final List<AppReport> closed = new ArrayList<>();
     private final List<AppReport> restarted = new ArrayList<>();
     private final List<AppReport> refused = new ArrayList<>();
+    private final List<String> notRestarted = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private String reboot = "none";
     private Instant firstClosed;
@@ -92,6 +93,16 @@ public final class ReportBuilder {
         return this;
     }
 
+    /**
+     * An app or service that was closed and did not start again: listed with the refusals, and an
+     * update that otherwise succeeded then ends {@link Outcome#RESTART_FAILED}, so the exit code says it.
+     */
+    public ReportBuilder restartFailed(AppReport app) {
+        refused.add(app);
+        notRestarted.add(app.name());
+        return this;
+    }
+
     public ReportBuilder note(String note) {
         notes.add(note);
         return this;
@@ -107,9 +118,12 @@ public final class ReportBuilder {
     }
 
     public UpdateReport build() {
+        if (outcome == Outcome.UPDATED && !notRestarted.isEmpty()) {
+            outcome(Outcome.RESTART_FAILED, message + "; but " + String.join(", ", notRestarted) + " did not start again");
+        }
         long downtime = firstClosed == null ? 0
                 : Math.max(0, Duration.between(firstClosed, lastRestarted == null ? clock.instant() : lastRestarted).toMillis());
-        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.REBOOT_REQUIRED
+        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.RESTART_FAILED || outcome == Outcome.REBOOT_REQUIRED
                 || outcome == Outcome.REBOOT_INITIATED;
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
