@@ -55,6 +55,9 @@ final class ClosingSwap {
                 RebootFallback.schedule(layout, journal, r.reason(), req.reboot(), req.force(), ctx, report);
                 return;
             }
+            if (closing instanceof Holders.Uninspectable u) {
+                throw new UpdateException.PermissionDenied(u.reason() + "; nothing was changed", null);
+            }
             if (closing instanceof Holders.Refused r) {
                 throw deferred(session, r);
             }
