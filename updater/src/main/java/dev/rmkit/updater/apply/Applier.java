@@ -1,5 +1,6 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallLayout;
@@ -17,6 +18,7 @@ import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.reboot.RebootFallback;
+import dev.rmkit.updater.reboot.RebootMode;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
@@ -82,6 +84,9 @@ public final class Applier {
             if (waiting.toVersion().equals(m.version())) {
                 report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
                         + " is already staged and finishes at the next boot");
+                if (req.reboot() == RebootMode.IF_NEEDED) {
+                    RebootFallback.reboot(ctx.system().get(), m.version(), "it was staged earlier", req.force(), report);
+                }
                 return;
             }
             throw new UpdateException.Deferred("the update to " + waiting.toVersion()
@@ -121,7 +126,15 @@ public final class Applier {
     /** Commits; {@code appsBack} restarts closed apps between the commit and the cleanup (see {@link Transaction}). */
     static void commit(InstallLayout layout, Journal journal, ReportBuilder report, UpdaterContext ctx,
             Optional<Runnable> appsBack) throws UpdateException {
-        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), appsBack);
+        Transaction.Committed c;
+        // A shutdown that arrives during the swap waits until the commit is recorded (the apps come back after it).
+        try (BusyHandle hold = ShutdownHold.during(ctx.system(), "installing " + journal.toVersion() + " in "
+                + layout.installDir())) {
+            c = Transaction.run(layout, journal, ctx.clock(), appsBack.map(r -> () -> {
+                hold.close();
+                r.run();
+            }));
+        }
         if (!c.clean()) {
             report.note(c.cleanupProblem());
         }

@@ -73,13 +73,23 @@ public final class RebootFallback {
         report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + prepared.toVersion()
                 + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then");
         if (mode == RebootMode.IF_NEEDED) {
-            try {
-                system.rebootRestartingApps("rmkit updater: finishing the update to " + prepared.toVersion(), force);
-                report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish the update to "
-                        + prepared.toVersion() + " (" + why + ")");
-            } catch (RmException e) {
-                report.note("the reboot could not be started: " + e.getMessage() + "; reboot by hand to finish");
-            }
+            reboot(system, prepared.toVersion(), why, force, report);
+        }
+    }
+
+    /**
+     * With {@code --reboot if-needed}: reboots now, in the way that brings the apps back, to finish the
+     * update to {@code version} that waits for the boot; if that cannot be done (an app refuses, another
+     * party's lock blocks shutdown, the command fails) the outcome stays "reboot required" with a note
+     * that says why.
+     */
+    public static void reboot(SystemControl system, String version, String why, boolean force, ReportBuilder report) {
+        try {
+            system.rebootRestartingApps("rmkit updater: finishing the update to " + version, force);
+            report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish the update to "
+                    + version + " (" + why + ")");
+        } catch (RmException e) {
+            report.note("the reboot could not be started: " + e.getMessage() + "; reboot by hand to finish");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.rmkit.rm.linux.system;
 
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartCommand;
@@ -10,6 +11,8 @@ import dev.rmkit.rm.SystemControl;
 import dev.rmkit.rm.linux.LinuxConfig;
 import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.protocol.FileModes;
+import dev.rmkit.rm.linux.protocol.Inhibitor;
+import dev.rmkit.rm.linux.systemd.Inhibitors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,6 +111,14 @@ public final class LinuxSystemControl implements SystemControl {
      */
     @Override
     public void rebootRestartingApps(String reason, boolean force) throws RmException {
+        if (!force) {
+            List<Inhibitors.Lock> blocking = Inhibitors.blockingShutdown(Inhibitors.list(), Inhibitors::ours);
+            if (!blocking.isEmpty()) {
+                throw new RmException("reboot", RebootRound.ERROR_FAIL_SHUTDOWN, "not rebooting: a shutdown is blocked by "
+                        + String.join("; ", blocking.stream().map(Inhibitors.Lock::describe).toList())
+                        + " (forced, the reboot goes through the lock)");
+            }
+        }
         ProcFs proc;
         try {
             proc = new ProcFs(config.procRoot());
@@ -135,6 +146,12 @@ public final class LinuxSystemControl implements SystemControl {
             throw new RmException("reboot", e.errorCode(), "the reboot command failed (" + e.getMessage() + "); "
                     + back.apps().size() + " closed app(s) started again", e);
         }
+    }
+
+    /** A logind delay lock on shutdown, held by a {@code systemd-inhibit} child (see {@link Inhibitor#delay()}). */
+    @Override
+    public BusyHandle delayShutdown(String reason) {
+        return Inhibitor.delay().acquire("rmkit updater", reason);
     }
 
     /**

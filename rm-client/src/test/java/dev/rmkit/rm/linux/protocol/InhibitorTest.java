@@ -38,7 +38,7 @@ class InhibitorTest {
         BusyHandle h = new Inhibitor(fakeInhibit(true)).acquire("burner", "Burning session 3");
         assertTrue(h.effective());
         String log = Files.readString(tmp.resolve("inhibit.log"));
-        assertTrue(log.contains("--what=shutdown:sleep:idle") && log.contains("--mode=block")
+        assertTrue(log.contains("--what=shutdown:sleep") && log.contains("--mode=block")
                 && log.contains("--why=Burning session 3") && log.contains("--who=burner"), log);
         h.reason("Burning session 3 - 50%");
         assertTrue(h.effective());
