@@ -5,6 +5,7 @@ import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.protocol.RuntimeDir;
+import dev.rmkit.rm.linux.systemd.UserManagers;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,9 @@ public final class Launcher {
     private static final String FALLBACK_PATH = "/usr/local/bin:/usr/bin:/bin";
 
     private static final Path RUN = Path.of("/run");
+    private static final System.Logger LOG = System.getLogger(Launcher.class.getName());
+    /** How long a lingering user's manager may take to come up after a boot. */
+    private static final java.time.Duration MANAGER_LIMIT = java.time.Duration.ofSeconds(90);
 
     /** Where the started process gets its own cgroup. */
     enum Scope {
@@ -97,6 +101,11 @@ public final class Launcher {
         if (!Files.isDirectory(runRoot.resolve("systemd/system"))) {
             return Scope.NONE;
         }
+        if (uid != 0 && !Files.exists(userBus(uid)) && UserManagers.lingering(uid)
+                && !UserManagers.awaitBus(runRoot, uid, MANAGER_LIMIT)) {
+            LOG.log(System.Logger.Level.WARNING, "the service manager of uid {0} lingers but its bus did not appear in {1} s",
+                    uid, MANAGER_LIMIT.toSeconds());
+        }
         if (Files.exists(userBus(uid)) && (uid == ourUid || ourUid == 0)) {
             return Scope.USER;
         }
@@ -104,7 +113,7 @@ public final class Launcher {
     }
 
     private Path userBus(int uid) {
-        return runRoot.resolve("user").resolve(Integer.toString(uid)).resolve("bus");
+        return UserManagers.bus(runRoot, uid);
     }
 
     /** Starts the command and returns the identity of the new process. */

@@ -117,11 +117,15 @@ public final class LinuxPlatform implements RmPlatform {
 
     /**
      * The Linux system side with the defaults of the environment ({@link LinuxSystemDefaults}); a
-     * reboot asks the cooperating apps of this platform's runtime directory.
+     * reboot asks the cooperating apps of this platform's runtime directory and, when root uses the
+     * default one, those of every user's runtime directory too.
      */
     @Override
     public SystemControl system() {
-        return new LinuxSystemControl(LinuxSystemDefaults.settings(System.getenv()), config,
-                () -> LinuxSystemDefaults.bootId(System.getenv()));
+        LinuxSystemControl.Settings settings = LinuxSystemDefaults.settings(System.getenv());
+        if (!config.runtimeDir().equals(RuntimeDir.locateForCurrentProcess())) {
+            settings = settings.ownAppsOnly(); // a platform confined to its own registry asks no one else's apps
+        }
+        return new LinuxSystemControl(settings, config, () -> LinuxSystemDefaults.bootId(System.getenv()));
     }
 }

@@ -14,7 +14,12 @@ import java.util.Optional;
  */
 record Guest(ProcessHandle init, int boot) {
 
-    static Guest await(NspawnLoop loop, int boot, long deadlineNanos, String name) throws InterruptedException {
+    /** States in which the manager answers; the first two only while the boot is not finished. */
+    private static final java.util.Set<String> UP = java.util.Set.of("initializing", "starting", "running", "degraded",
+            "maintenance");
+
+    static Guest await(NspawnLoop loop, int boot, long deadlineNanos, String name, boolean untilRunning)
+            throws InterruptedException {
         ProcessHandle init = null;
         while (init == null) {
             Optional<Process> nspawn = loop.current();
@@ -29,15 +34,19 @@ record Guest(ProcessHandle init, int boot) {
             }
         }
         String state = "";
-        while (!state.equals("running") && !state.equals("degraded")) {
+        while (untilRunning ? !state.equals("running") && !state.equals("degraded") : !UP.contains(state)) {
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0 || !init.isAlive()) {
                 throw new AssertionError(name + ": boot " + boot + " did not come up: systemctl is-system-running says '"
                         + state + "'" + (init.isAlive() ? "" : " and init exited"));
             }
-            state = Tools.run(List.of(Tools.path("nsenter"), "-t", Long.toString(init.pid()), "-a", "--",
-                    "systemctl", "is-system-running", "--wait"), Duration.ofNanos(left)).text();
-            if (!state.equals("running") && !state.equals("degraded")) {
+            List<String> argv = new java.util.ArrayList<>(List.of(Tools.path("nsenter"), "-t", Long.toString(init.pid()), "-a",
+                    "--", "systemctl", "is-system-running"));
+            if (untilRunning) {
+                argv.add("--wait");
+            }
+            state = Tools.run(argv, Duration.ofNanos(left)).text();
+            if (!UP.contains(state) || untilRunning && !state.equals("running") && !state.equals("degraded")) {
                 Thread.sleep(50); // the manager's socket is not there yet this early in the boot
             }
         }

@@ -55,10 +55,25 @@ public final class LinuxSystemControl implements SystemControl {
      * @param rebootCommand argv of the reboot command
      * @param systemWide register resume as a systemd unit (root) rather than an autostart entry
      * @param searchPath directories searched for {@code loginctl}
+     * @param usersRuntimeRoot where every user's runtime directory is ({@code /run/user}): a reboot
+     *     asks the cooperating apps of each {@code ROOT/UID/rmkit} too, not only the caller's; empty
+     *     to ask the caller's only (a user, or a caller confined to one registry)
      */
     public record Settings(Path autostartDir, Path systemdUnitDir, Path stateDir, List<String> rebootCommand,
-            boolean systemWide, List<Path> searchPath) {
+            boolean systemWide, List<Path> searchPath, Optional<Path> usersRuntimeRoot) {
+        /** Settings whose reboot asks the caller's own runtime directory only. */
+        public Settings(Path autostartDir, Path systemdUnitDir, Path stateDir, List<String> rebootCommand,
+                boolean systemWide, List<Path> searchPath) {
+            this(autostartDir, systemdUnitDir, stateDir, rebootCommand, systemWide, searchPath, Optional.empty());
+        }
+
+        /** A copy whose reboot asks the caller's own runtime directory only. */
+        public Settings ownAppsOnly() {
+            return new Settings(autostartDir, systemdUnitDir, stateDir, rebootCommand, systemWide, searchPath);
+        }
+
         public Settings {
+            Objects.requireNonNull(usersRuntimeRoot, "usersRuntimeRoot");
             Objects.requireNonNull(autostartDir, "autostartDir");
             Objects.requireNonNull(systemdUnitDir, "systemdUnitDir");
             Objects.requireNonNull(stateDir, "stateDir");
@@ -126,7 +141,8 @@ public final class LinuxSystemControl implements SystemControl {
             throw new RmException("reboot", "cannot read " + config.procRoot() + ": " + e.getMessage(), e);
         }
         String boot = bootId.get();
-        List<RecordedApp> recorded = new RebootRound(proc, config, FileModes.currentUid()).run(force, restarts, boot);
+        List<RecordedApp> recorded = new RebootRound(proc, config, FileModes.currentUid())
+                .run(force, restarts, boot, RebootRound.runtimeDirs(config.runtimeDir(), settings.usersRuntimeRoot()));
         try {
             if (!recorded.isEmpty() || !restarts.pending().isEmpty()) {
                 for (String name : resumes.all().keySet()) {

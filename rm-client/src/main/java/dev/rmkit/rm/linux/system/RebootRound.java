@@ -51,11 +51,39 @@ public final class RebootRound {
         this.uid = uid;
     }
 
-    /** Asks, ends and closes every cooperating app; records the restartable ones; returns the records. */
-    List<RecordedApp> run(boolean force, RestartList list, String bootId) throws RmException {
+    /** The runtime directories a reboot asks: {@code own}, then each {@code USERS/UID/rmkit} that exists. */
+    static List<Path> runtimeDirs(Path own, Optional<Path> usersRoot) throws RmException {
+        Set<Path> dirs = new java.util.LinkedHashSet<>(List.of(own));
+        if (usersRoot.isPresent() && Files.isDirectory(usersRoot.get())) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(usersRoot.get(), p -> p.getFileName().toString().matches("[0-9]{1,10}"))) {
+                List<Path> users = new ArrayList<>();
+                ds.forEach(users::add);
+                users.sort(null);
+                for (Path u : users) {
+                    if (Files.isDirectory(u.resolve("rmkit"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        dirs.add(u.resolve("rmkit"));
+                    }
+                }
+            } catch (IOException e) {
+                throw new RmException("reboot", "cannot list the users' runtime directories in " + usersRoot.get() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(dirs);
+    }
+
+    /**
+     * Asks, ends and closes every cooperating app registered in {@code runtimeDirs}; records the
+     * restartable ones; returns the records.
+     */
+    List<RecordedApp> run(boolean force, RestartList list, String bootId, List<Path> runtimeDirs) throws RmException {
         Registry registry = new Registry(proc, config.runtimeDir());
         registry.cleanStale();
-        List<Listed> apps = cooperatingApps(new Lister(proc, registry, uid));
+        List<Listed> apps = new ArrayList<>();
+        Lister lister = new Lister(proc, registry, uid);
+        for (Path dir : runtimeDirs) {
+            apps.addAll(cooperatingApps(lister, dir));
+        }
         Operation op = new Operation("reboot");
         Set<EndSessionFlag> flags = force ? EnumSet.of(EndSessionFlag.CRITICAL) : EnumSet.noneOf(EndSessionFlag.class);
         Queries queries = new Queries(config, op);
@@ -93,10 +121,14 @@ public final class RebootRound {
         return recorded;
     }
 
-    /** The live, validated cooperating apps registered in the runtime directory, except this process. */
-    private List<Listed> cooperatingApps(Lister lister) throws RmException {
+    /**
+     * The live cooperating apps with an entry in {@code runtimeDir}, except this process; each entry is
+     * validated against the process (its owner, start time and runtime directory), so a file in another
+     * user's directory names only that user's own processes.
+     */
+    private List<Listed> cooperatingApps(Lister lister, Path runtimeDir) throws RmException {
         Set<Long> pids = new TreeSet<>();
-        Path apps = config.runtimeDir().resolve("apps");
+        Path apps = runtimeDir.resolve("apps");
         if (Files.isDirectory(apps)) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(apps, "*.json")) {
                 for (Path f : ds) {
@@ -116,7 +148,7 @@ public final class RebootRound {
             Optional<ProcStatus> status = proc.status(pid);
             if (stat.isPresent() && status.isPresent() && !stat.get().dead()) {
                 Listed l = lister.describe(stat.get(), status.get());
-                if (l.cooperating()) {
+                if (l.cooperating() && l.registration().get().runtimeDir().equals(runtimeDir)) {
                     out.add(l);
                 }
             }

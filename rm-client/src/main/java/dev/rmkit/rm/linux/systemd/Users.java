@@ -3,6 +3,7 @@ package dev.rmkit.rm.linux.systemd;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** User names for messages, from {@code /etc/passwd}; "uid N" where the name is not known. */
 final class Users {
@@ -12,16 +13,21 @@ final class Users {
     private Users() {}
 
     static String name(long uid) {
+        return login(uid).map(n -> "user " + n).orElse("uid " + uid);
+    }
+
+    /** The login name of {@code uid}, if /etc/passwd has it. */
+    static Optional<String> login(long uid) {
         try {
             for (String line : Files.readAllLines(PASSWD)) {
                 String[] f = line.split(":", -1);
                 if (f.length > 2 && f[2].equals(Long.toString(uid))) {
-                    return "user " + f[0];
+                    return Optional.of(f[0]);
                 }
             }
         } catch (IOException | RuntimeException e) {
             // No passwd file to read: the number will do.
         }
-        return "uid " + uid;
+        return Optional.empty();
     }
 }
