@@ -40,6 +40,15 @@ public final class RmkitApps {
         link(c, "/usr/local/bin/burner", HOME + "/bin/burner");
     }
 
+    /** The class-path root (a directory) a test class was loaded from, to copy test programs into a container. */
+    public static Path classesOf(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void link(Container c, String at, String target) {
         try {
             Path l = c.path(at);

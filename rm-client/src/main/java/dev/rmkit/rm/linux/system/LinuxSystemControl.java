@@ -236,14 +236,10 @@ public final class LinuxSystemControl implements SystemControl {
         return linux.start(command);
     }
 
-    /** {@code loginctl terminate-user USER}; without loginctl there is no portable logoff. */
+    /** See {@link Logoff}: the caller's apps are asked first; a refusal cancels it; logind ends the session. */
     @Override
     public void logoff() throws RmException {
-        Path loginctl = settings.searchPath().stream().map(d -> d.resolve("loginctl"))
-                .filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new RmException("logoff", "loginctl not found in " + settings.searchPath()
-                        + "; without systemd-logind there is no session to end"));
-        run("logoff", List.of(loginctl.toString(), "terminate-user", System.getProperty("user.name")));
+        Logoff.run(settings, config, LinuxSystemControl::run);
     }
 
     @Override
@@ -329,7 +325,7 @@ public final class LinuxSystemControl implements SystemControl {
         return files.existing(name);
     }
 
-    private static void run(String operation, List<String> argv) throws RmException {
+    static void run(String operation, List<String> argv) throws RmException {
         try {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
