@@ -25,12 +25,16 @@ public final class HostSupport {
 
     /** Skips (or, where required, fails) the calling test unless containers can run here. */
     public static void require() {
-        Optional<String> why = whyNot();
+        decide(whyNot(), required());
+    }
+
+    /** What {@link #require()} does for a probe's answer: nothing, a skip, or (required) a failure. */
+    static void decide(Optional<String> why, boolean required) {
         if (why.isEmpty()) {
             return;
         }
         String message = "systemd-it: no container on this machine: " + why.get();
-        if (required()) {
+        if (required) {
             throw new AssertionError(message + " (" + REQUIRE_ENV + " is set, so this fails instead of skipping)");
         }
         System.err.println(message + "; scenario skipped");

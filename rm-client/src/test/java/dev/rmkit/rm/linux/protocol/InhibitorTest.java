@@ -48,6 +48,16 @@ class InhibitorTest {
     }
 
     @Test
+    void anUpdatersDelayLockIsOnShutdownOnly() throws Exception {
+        BusyHandle h = new Inhibitor(fakeInhibit(true), "shutdown", "delay").acquire("rmkit updater", "installing 2.0");
+        assertTrue(h.effective());
+        String log = Files.readString(tmp.resolve("inhibit.log"));
+        assertTrue(log.contains("--what=shutdown\n") && log.contains("--mode=delay") && log.contains("--who=rmkit updater"), log);
+        h.close();
+        assertFalse(h.effective());
+    }
+
+    @Test
     void withoutLogindTheHandleIsADocumentedNoOp() throws Exception {
         BusyHandle h = new Inhibitor(fakeInhibit(false)).acquire("burner", "Burning");
         assertFalse(h.effective());
