@@ -1,15 +1,14 @@
 package dev.rmkit.systemdit.container;
 
+import dev.rmkit.e2e.testing.Cmd;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Host programs the harness runs: found on the PATH or in the sbin directories, run to completion. */
 final class Tools {
@@ -33,26 +32,7 @@ final class Tools {
      * and fails after {@code limit}.
      */
     static Result run(List<String> argv, Duration limit) {
-        try {
-            Path out = Files.createTempFile("systemd-it", ".out");
-            Path err = Files.createTempFile("systemd-it", ".err");
-            try {
-                Process p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-                if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                    p.destroyForcibly().waitFor();
-                    throw new AssertionError(String.join(" ", argv) + " did not finish in " + limit.toSeconds() + " s");
-                }
-                return new Result(argv, p.exitValue(), Files.readString(out), Files.readString(err));
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while running " + argv, e);
-        }
+        Cmd.Result r = Cmd.run(argv, Path.of("/"), Map.of(), limit);
+        return new Result(argv, r.exit(), r.out(), r.err());
     }
 }

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rmkit.systemdit.container.Result;
 import dev.rmkit.systemdit.container.Step;
 import dev.rmkit.systemdit.fixture.Box;
+import dev.rmkit.systemdit.fixture.BoxScenario;
 import dev.rmkit.systemdit.fixture.Burners;
 import dev.rmkit.systemdit.fixture.ServiceRelease;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14, behaviour 2: real logind inhibitor locks. The burner blocks shutdown and sleep while it
@@ -23,22 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * block lock unless forced, and names it; and its own delay lock makes a shutdown that arrives during
  * the swap wait for the commit.
  */
-class InhibitorIT {
+class InhibitorIT extends BoxScenario {
 
     static final String APP = "/opt/app";
     /** What {@code systemd-inhibit --list} prints for the burner's lock: WHO UID USER PID COMM WHAT WHY MODE. */
     static final Pattern BURNER_LOCK = Pattern.compile(
             "^burner\\s+1000\\s+alice\\s+\\d+\\s+\\S+\\s+shutdown:sleep\\s+(Burning session 1 of 'Photos' \u2014 (\\d+)%)\\s+block$");
 
-    @TempDir Path tmp;
-    Box box;
-
-    @AfterEach
-    void tearDown() {
-        if (box != null) {
-            box.close();
-        }
-    }
 
     private List<String> locks() {
         return List.of(box.c.run("systemd-inhibit", "--list", "--no-pager", "--no-legend").out().split("\n"));
@@ -68,7 +57,7 @@ class InhibitorIT {
                 + "  if (action.id.indexOf('org.freedesktop.login1.inhibit-') == 0 && subject.user == 'alice') {\n"
                 + "    return polkit.Result.YES;\n  }\n});\n");
         burners.start("alice", 1000, "--speed", "1x");
-        burners.drop("alice", "photos", "Photos", 1_200_000);
+        burners.drop("alice", "photos", "Photos", 800_000);
 
         int[] seen = {-1, -1};
         Box.await(() -> (seen[0] = burnerLockPercent()) >= 0, Duration.ofSeconds(60), "the burner's lock in " + "systemd-inhibit --list");

@@ -5,30 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rmkit.systemdit.container.Result;
 import dev.rmkit.systemdit.fixture.Box;
+import dev.rmkit.systemdit.fixture.BoxScenario;
 import dev.rmkit.systemdit.fixture.Burners;
 import dev.rmkit.systemdit.fixture.ServiceRelease;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14, behaviour 5: a user's updater cannot see root's daemons, and says what to do about it; a
  * root updater starts every app it closed again as the app's own user, in that user's service manager,
  * where it outlives the updater (and the unit the updater ran in).
  */
-class PermissionsIT {
+class PermissionsIT extends BoxScenario {
 
-    @TempDir Path tmp;
-    Box box;
-
-    @AfterEach
-    void tearDown() {
-        if (box != null) {
-            box.close();
-        }
-    }
 
     @Test
     void aUsersUpdaterIsToldToRunAsRootToSeeEveryProcess() throws Exception {

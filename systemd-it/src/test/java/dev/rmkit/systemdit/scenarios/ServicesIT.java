@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rmkit.systemdit.container.Result;
 import dev.rmkit.systemdit.container.Step;
 import dev.rmkit.systemdit.fixture.Box;
+import dev.rmkit.systemdit.fixture.BoxScenario;
 import dev.rmkit.systemdit.fixture.ServiceRelease;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14, behaviour 1: the processes that hold an install's files are systemd services. They are
@@ -20,19 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * update wait for a reboot, and a service that does not come back is reported with an exit code that
  * says so.
  */
-class ServicesIT {
+class ServicesIT extends BoxScenario {
 
     static final String APP = "/opt/app";
 
-    @TempDir Path tmp;
-    Box box;
-
-    @AfterEach
-    void tearDown() {
-        if (box != null) {
-            box.close();
-        }
-    }
 
     /** 1.0 installed in /opt/app and running as {@code unit} (a system service); 2.0 published. */
     private void serviceRunning(String label, String unit, boolean v2Starts) throws Exception {
