@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** A machine that cannot run the container skips the scenarios with the reason, unless CI requires them. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the probe reads /proc: a Linux container harness")
 class HostSupportTest {
 
     @Test

@@ -8,8 +8,11 @@ import dev.rmkit.systemdit.container.Container;
 import dev.rmkit.systemdit.container.Result;
 import dev.rmkit.systemdit.container.Step;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /** The harness itself: a real systemd boots, runs steps in units with their exit codes, and reboots for real. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "a systemd-nspawn container of Linux (skipped with the reason where it cannot run)")
 class ContainerIT {
 
     @Test

@@ -10,12 +10,15 @@ import dev.rmkit.systemdit.fixture.Burners;
 import dev.rmkit.systemdit.fixture.ServiceRelease;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Issue 14, behaviour 5: a user's updater cannot see root's daemons, and says what to do about it; a
  * root updater starts every app it closed again as the app's own user, in that user's service manager,
  * where it outlives the updater (and the unit the updater ran in).
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "a systemd-nspawn container of Linux (skipped with the reason where it cannot run)")
 class PermissionsIT extends BoxScenario {
 
 

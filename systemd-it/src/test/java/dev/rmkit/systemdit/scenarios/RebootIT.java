@@ -12,6 +12,8 @@ import dev.rmkit.systemdit.fixture.Burners;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Issue 14, behaviour 3: {@code updater apply --reboot if-needed} of a release that needs a reboot,
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * own user, with its state and working directory, also when that runner is killed at its worst moment
  * (an app started, its start not yet recorded).
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "a systemd-nspawn container of Linux (skipped with the reason where it cannot run)")
 class RebootIT extends BoxScenario {
 
     static final Map<String, Integer> USERS = Map.of("alice", 1000, "bob", 1001);

@@ -10,6 +10,8 @@ import dev.rmkit.systemdit.fixture.Box;
 import dev.rmkit.systemdit.fixture.BoxScenario;
 import dev.rmkit.systemdit.fixture.ServiceRelease;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Issue 14, behaviour 1: the processes that hold an install's files are systemd services. They are
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * update wait for a reboot, and a service that does not come back is reported with an exit code that
  * says so.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "a systemd-nspawn container of Linux (skipped with the reason where it cannot run)")
 class ServicesIT extends BoxScenario {
 
     static final String APP = "/opt/app";

@@ -1,18 +1,21 @@
 package dev.rmkit.updater.apply;
 
-import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallLayout;
-import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.Journals;
 import dev.rmkit.updater.journal.Swap;
+import dev.rmkit.updater.health.HealthCheck;
+import dev.rmkit.updater.health.HealthChecks;
+import dev.rmkit.updater.lifecycle.Rollback;
+import dev.rmkit.updater.releases.KeptReleases;
 import dev.rmkit.updater.journal.TestHooks;
-import dev.rmkit.updater.journal.Transaction;
+import dev.rmkit.updater.journal.KeepPrevious;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
@@ -46,17 +49,7 @@ public final class Applier {
         InstallLayout layout = new InstallLayout(req.installDir());
         ReportBuilder report = new ReportBuilder("apply", layout.installDir(), ctx.clock());
         boolean existed = Files.exists(layout.installDir());
-        UpdateReport result;
-        try (InstallLock lock = InstallLock.acquire(layout)) {
-            try {
-                run(req, layout, report);
-            } catch (UpdateException e) {
-                report.fail(e);
-            }
-            result = Reports.saved(layout, report);
-        } catch (UpdateException busy) {
-            result = report.fail(busy).build();
-        }
+        UpdateReport result = Runs.locked(layout, report, () -> run(req, layout, report));
         if (!existed && result.exitCode() != 0 && result.reboot().equals("none")) {
             forgetCreatedInstall(layout);
         }
@@ -75,25 +68,25 @@ public final class Applier {
     private void run(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
         Recovery.Result recovered = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         Reports.noteRecovery(recovered, ctx.system().get(), report);
-        LoadedManifest loaded = Manifests.load(ctx, req.manifest(), layout, req.trustKey(), true);
+        LoadedManifest loaded = Manifests.load(ctx, req.source(), layout, req.trustKey(), true);
         Manifest m = loaded.manifest();
         Optional<InstalledState> installed = Manifests.installed(layout);
         report.versions(installed.map(InstalledState::version).orElse(""), m.version());
         if (recovered.kind() == Recovery.Kind.PENDING_REBOOT) {
             Journal waiting = recovered.journal().orElseThrow();
-            if (waiting.toVersion().equals(m.version())) {
+            if (waiting.operation() == JournalOperation.APPLY && waiting.toVersion().equals(m.version())) {
                 report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
                         + " is already staged and finishes at the next boot");
-                if (req.reboot() == RebootMode.IF_NEEDED) {
-                    RebootFallback.reboot(ctx.system().get(), m.version(), "it was staged earlier", req.force(), report);
+                if (req.holders().reboot() == RebootMode.IF_NEEDED) {
+                    RebootFallback.reboot(ctx.system().get(), waiting.describe(), "it was staged earlier", req.holders().force(),
+                            report);
                 }
                 return;
             }
-            throw new UpdateException.Deferred("the update to " + waiting.toVersion()
-                    + " waits for a reboot; reboot (updater resume then finishes it) before applying " + m.version());
+            throw new UpdateException.Deferred(waiting.describe() + " waits for a reboot; reboot (updater resume then"
+                    + " finishes it) or withdraw it with updater cancel before applying " + m.version());
         }
-        Optional<ManifestPolicy.Installed> policyView = installed.map(
-                i -> new ManifestPolicy.Installed(i.product(), i.channel(), i.version()));
+        Optional<ManifestPolicy.Installed> policyView = installed.map(Manifests::policyView);
         Plan plan = Manifests.plan(layout, m, installed);
         report.plan(plan);
         if (ManifestPolicy.isInstalledRelease(m, policyView) && plan.isEmpty()) {
@@ -101,47 +94,40 @@ public final class Applier {
             return;
         }
         ManifestPolicy.checkAgainstInstalled(m, policyView, req.allowDowngrade());
-        Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress());
+        report.download(Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress()));
         TestHooks.reach("staged");
         InstalledState after = new InstalledState(m.product(), m.channel(), m.version(),
-                m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256())).toList(),
-                loaded.keyId(), "");
-        Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after);
+                m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256(), f.executable())).toList(),
+                loaded.keyId(), "", policyView.map(v -> ManifestPolicy.rolledBackFrom(v, m.version())).orElse(""));
+        // A health check needs the previous release until it has passed, whatever --keep-releases says.
+        int keep = req.healthCheck().isPresent() ? Math.max(1, req.keepReleases()) : req.keepReleases();
+        Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after)
+                .withKeep(installed.map(i -> new KeepPrevious(keep, i)).orElse(null));
         if (m.rebootRequired()) {
-            RebootFallback.schedule(layout, journal, "the release requires a reboot", req.reboot(), req.force(), ctx, report);
+            RebootFallback.schedule(layout, journal, "the release requires a reboot", req.holders().reboot(),
+                    req.holders().force(), ctx, report);
             return;
         }
-        if (plan.displacedPaths().isEmpty()) {
-            commit(layout, journal, report);
-            return;
+        new ClosingSwap(ctx, req.holders(), layout, report).run(journal);
+        if (report.outcome() == Outcome.UPDATED && installed.isPresent()) {
+            afterUpdate(req, layout, report);
         }
-        new ClosingSwap(ctx, req, layout, report).run(plan, journal);
     }
 
-    static void commit(InstallLayout layout, Journal journal, ReportBuilder report, UpdaterContext ctx)
-            throws UpdateException {
-        commit(layout, journal, report, ctx, Optional.empty());
-    }
-
-    /** Commits; {@code appsBack} restarts closed apps between the commit and the cleanup (see {@link Transaction}). */
-    static void commit(InstallLayout layout, Journal journal, ReportBuilder report, UpdaterContext ctx,
-            Optional<Runnable> appsBack) throws UpdateException {
-        Transaction.Committed c;
-        // A shutdown that arrives during the swap waits until the commit is recorded (the apps come back after it).
-        try (BusyHandle hold = ShutdownHold.during(ctx.system(), "installing " + journal.toVersion() + " in "
-                + layout.installDir())) {
-            c = Transaction.run(layout, journal, ctx.clock(), appsBack.map(r -> () -> {
-                hold.close();
-                r.run();
-            }));
+    /** The health check, if any, then the kept releases cut down to {@code --keep-releases}. */
+    private void afterUpdate(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
+        if (req.healthCheck().isPresent()) {
+            HealthChecks.Result health = HealthChecks.run(req.healthCheck().get(), layout.installDir());
+            if (!health.passed()) {
+                new Rollback(ctx, layout, report).afterFailedHealthCheck(req.holders(), health);
+                return;
+            }
+            report.note("health check passed: " + health.summary());
         }
-        if (!c.clean()) {
-            report.note(c.cleanupProblem());
+        try {
+            KeptReleases.prune(layout, req.keepReleases());
+        } catch (IOException e) {
+            report.note("could not remove older kept releases: " + e.getMessage());
         }
-        report.outcome(Outcome.UPDATED, "updated to " + journal.toVersion());
-    }
-
-    private void commit(InstallLayout layout, Journal journal, ReportBuilder report) throws UpdateException {
-        commit(layout, journal, report, ctx);
     }
 }

@@ -27,7 +27,9 @@ public final class ReportBuilder {
     private final List<AppReport> refused = new ArrayList<>();
     private final List<String> notRestarted = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> left = new ArrayList<>();
     private String reboot = "none";
+    private Transfer download = Transfer.NONE;
     private Instant firstClosed;
     private Instant lastRestarted;
 
@@ -108,6 +110,18 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** What staging fetched (and saved by patches). */
+    public ReportBuilder download(Transfer t) {
+        download = t;
+        return this;
+    }
+
+    /** A file an uninstall left where it is. */
+    public ReportBuilder leftInPlace(String path) {
+        left.add(path);
+        return this;
+    }
+
     public ReportBuilder reboot(String state) {
         reboot = state;
         return this;
@@ -123,12 +137,12 @@ public final class ReportBuilder {
         }
         long downtime = firstClosed == null ? 0
                 : Math.max(0, Duration.between(firstClosed, lastRestarted == null ? clock.instant() : lastRestarted).toMillis());
-        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.RESTART_FAILED || outcome == Outcome.REBOOT_REQUIRED
-                || outcome == Outcome.REBOOT_INITIATED;
+        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.RESTART_FAILED || outcome == Outcome.REVERTED || outcome == Outcome.UNINSTALLED
+                || outcome == Outcome.UNHEALTHY || outcome == Outcome.REBOOT_REQUIRED || outcome == Outcome.REBOOT_INITIATED;
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
-                paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes,
-                startedAt.toString(), clock.instant().toString());
+                paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes, left,
+                startedAt.toString(), clock.instant().toString(), download);
     }
 
     /** Only a run that changed (or scheduled a change to) the install lists the paths it changed. */

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
+@EnabledOnOs(value = OS.LINUX, disabledReason = "spawns sleep and walks its process tree")
 class InhibitorsTest {
 
     /** What {@code busctl --json=short call ... ListInhibitors} printed in the test container. */

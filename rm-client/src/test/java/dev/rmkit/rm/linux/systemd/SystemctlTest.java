@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
+@EnabledOnOs(value = OS.LINUX, disabledReason = "systemctl and setpriv command lines of the Linux backend")
 class SystemctlTest {
 
     private static final CgroupUnit.Unit SYSTEM = new CgroupUnit.Unit("app.service", Optional.empty());
