@@ -27,6 +27,7 @@ public final class Systemctl {
 
     private final Path runRoot;
     private final int ourUid;
+    private final String program;
 
     /**
      * @param runRoot the runtime root, normally {@code /run}: systemd is the init when
@@ -35,8 +36,14 @@ public final class Systemctl {
      * @param ourUid the caller's uid
      */
     public Systemctl(Path runRoot, int ourUid) {
+        this(runRoot, ourUid, "systemctl");
+    }
+
+    /** As above, running {@code program} in place of {@code systemctl} (tests). */
+    Systemctl(Path runRoot, int ourUid, String program) {
         this.runRoot = runRoot;
         this.ourUid = ourUid;
+        this.program = program;
     }
 
     /** True if systemd is the init system here, so units can be managed. */
@@ -79,8 +86,11 @@ public final class Systemctl {
     /** Runs {@code systemctl ARGS UNIT} for {@code unit}'s manager and waits for it. */
     public Call call(CgroupUnit.Unit unit, int gid, String... args) throws RmException {
         List<String> a = new ArrayList<>(List.of(args));
+        a.add("--"); // a unit name comes from another process's cgroup: never an option, whatever it starts with
         a.add(unit.name());
-        ProcessBuilder pb = new ProcessBuilder(argv(unit, gid, ourUid, a)).redirectErrorStream(true);
+        List<String> argv = new ArrayList<>(argv(unit, gid, ourUid, a));
+        argv.replaceAll(x -> x.equals("systemctl") ? program : x);
+        ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         unit.userManager().ifPresent(uid -> env.put("XDG_RUNTIME_DIR", runRoot.resolve("user").resolve(uid.toString()).toString()));
         env.putIfAbsent("PATH", "/usr/local/bin:/usr/bin:/bin");

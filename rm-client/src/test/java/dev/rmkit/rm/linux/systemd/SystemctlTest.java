@@ -44,6 +44,18 @@ class SystemctlTest {
     }
 
     @Test
+    void aUnitNameIsNeverReadAsAnOption(@TempDir Path dir) throws Exception {
+        Path fake = dir.resolve("systemctl");
+        Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Systemctl s = new Systemctl(dir, 0, fake.toString());
+
+        Systemctl.Call c = s.call(new CgroupUnit.Unit("--force.service", Optional.empty()), 0, "stop");
+
+        assertEquals("--no-pager\n--no-ask-password\nstop\n--\n--force.service", c.output());
+    }
+
+    @Test
     void systemdManagesUnitsOnlyWhereItIsTheInit(@TempDir Path run) throws Exception {
         assertFalse(new Systemctl(run, 0).booted());
         Files.createDirectories(run.resolve("systemd/system"));
