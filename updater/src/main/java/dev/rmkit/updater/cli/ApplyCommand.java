@@ -25,7 +25,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Mixin ManifestOptions target;
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.WaitConverter.class,
+    @Option(names = "--wait", paramLabel = "DURATION", converter = Converters.Wait.class,
             description = "Keep asking refusing apps for this long (90s, 5m, 1h30m) before deferring.")
     Duration waitFor = Duration.ZERO;
 

@@ -45,7 +45,7 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--channel", paramLabel = "C", description = "Channel (default: the feed's, or stable).")
     String channel;
 
-    @Option(names = "--expires-in", paramLabel = "DURATION", converter = Durations.ExpiryConverter.class,
+    @Option(names = "--expires-in", paramLabel = "DURATION", converter = Converters.Expiry.class,
             description = "How long clients accept the manifest: 30d, 12h, P30D (default: 30d).")
     Duration expiresIn = PublishRequest.DEFAULT_EXPIRY;
 

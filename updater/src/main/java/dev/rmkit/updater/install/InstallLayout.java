@@ -15,6 +15,10 @@ import java.util.Objects;
  * .rmkit/staging/VERSION/    verified payloads waiting to be swapped in
  * .rmkit/backup/TXID/        the replaced files of the swap in progress, until it commits
  * .rmkit/last-report.json    the report of the last apply or resume
+ * .rmkit/history.jsonl       one JSON line per run of apply, resume and auto (append-only)
+ * .rmkit/policy.json         the unattended-update policy (updater schedule install puts it here)
+ * .rmkit/auto.json           what updater auto remembers between runs
+ * .rmkit/install-id          this install's stable random id (staged rollouts)
  * </pre>
  *
  * @param installDir the install directory (absolute)
@@ -71,5 +75,25 @@ public record InstallLayout(Path installDir) {
     /** The absolute path of a manifest-relative ('/'-separated) path inside the install. */
     public Path resolve(String relativePath) {
         return installDir.resolve(relativePath);
+    }
+
+    /** One JSON line per run of apply, resume and auto; only ever appended to. */
+    public Path historyFile() {
+        return stateDir().resolve("history.jsonl");
+    }
+
+    /** The install's unattended-update policy. */
+    public Path policyFile() {
+        return stateDir().resolve("policy.json");
+    }
+
+    /** What {@code updater auto} remembers between runs. */
+    public Path autoStateFile() {
+        return stateDir().resolve("auto.json");
+    }
+
+    /** The install's stable random id, for staged rollouts. */
+    public Path installIdFile() {
+        return stateDir().resolve("install-id");
     }
 }
