@@ -55,16 +55,26 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--remove", paramLabel = "PATH", description = "A path older installs have that this release deletes (repeatable).")
     List<String> removals = new ArrayList<>();
 
+    @Option(names = "--rollout", paramLabel = "PCT",
+            description = "Offer the release to this percentage (0-100) of installs only; republish the same version "
+                    + "with a higher one to widen it (the salt is kept).")
+    Integer rollout;
+
+    @Option(names = "--halt", description = "Offer the release to no install (installs that have it keep it).")
+    boolean halt;
+
     @Override
     public Integer call() {
         try {
             FeedPublisher.Published p = FeedPublisher.publish(new PublishRequest(from, version, out, key,
-                    Optional.ofNullable(product), Optional.ofNullable(channel), expiresIn, rebootRequired, removals),
-                    Clock.systemUTC());
+                    Optional.ofNullable(product), Optional.ofNullable(channel), expiresIn, rebootRequired, removals,
+                    Optional.ofNullable(rollout), halt), Clock.systemUTC());
             spec.commandLine().getOut().printf("published %s %s (%s): %d files, %d bytes, %d removals, expires %s%n"
                             + "signed by key %s%nmanifest %s%n",
                     p.manifest().product(), p.manifest().version(), p.manifest().channel(), p.manifest().files().size(),
                     p.totalBytes(), p.manifest().removals().size(), p.manifest().expires(), p.keyId(), p.manifestFile());
+            p.manifest().rollout().ifPresent(r -> spec.commandLine().getOut().printf("rollout %s%n",
+                    r.halted() ? "halted" : r.percent() + "% of installs (salt " + r.salt() + ")"));
             return 0;
         } catch (UpdateException e) {
             return CliErrors.report(spec, e);

@@ -83,7 +83,7 @@ public final class FeedPublisher {
         }
         Instant released = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Manifest manifest = new Manifest(product, channel, req.version(), released, released.plus(req.expiresIn()),
-                files, req.removals(), req.rebootRequired());
+                files, req.removals(), req.rebootRequired(), RolloutSalt.rollout(req, current));
         byte[] bytes = ManifestJson.write(manifest);
         // The same checks clients apply, so publish never writes a feed every client would refuse.
         try {

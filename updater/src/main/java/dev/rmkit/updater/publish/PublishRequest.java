@@ -18,6 +18,9 @@ import java.util.Optional;
  * @param expiresIn how long clients accept the manifest
  * @param rebootRequired whether finishing the update needs a reboot
  * @param removals paths older installs have that this release deletes
+ * @param rolloutPercent {@code --rollout}: offer the release to this share of installs; empty: to all,
+ *     unless {@code halt}
+ * @param halt {@code --halt}: offer the release to no install
  */
 public record PublishRequest(
         Path from,
@@ -28,7 +31,9 @@ public record PublishRequest(
         Optional<String> channel,
         Duration expiresIn,
         boolean rebootRequired,
-        List<String> removals) {
+        List<String> removals,
+        Optional<Integer> rolloutPercent,
+        boolean halt) {
     public static final String DEFAULT_CHANNEL = "stable";
     public static final Duration DEFAULT_EXPIRY = Duration.ofDays(30);
 
@@ -41,5 +46,12 @@ public record PublishRequest(
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(expiresIn, "expiresIn");
         removals = List.copyOf(removals);
+        Objects.requireNonNull(rolloutPercent, "rolloutPercent");
+    }
+
+    /** A release for every install: no staged rollout. */
+    public PublishRequest(Path from, String version, Path feed, Path keyFile, Optional<String> product,
+            Optional<String> channel, Duration expiresIn, boolean rebootRequired, List<String> removals) {
+        this(from, version, feed, keyFile, product, channel, expiresIn, rebootRequired, removals, Optional.empty(), false);
     }
 }
