@@ -1,6 +1,8 @@
 package dev.rmkit.updater.auto;
 
 import dev.rmkit.updater.policy.Policy;
+import dev.rmkit.updater.report.ReportText;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,7 +20,6 @@ import java.util.Locale;
 public final class Words {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ENGLISH);
-    private static final int MAX_APP_TEXT = 200;
 
     private Words() {}
 
@@ -58,20 +59,12 @@ public final class Words {
             });
         }
         if (s.deferrals() > 0) {
-            String last = s.lastRefusal().map(r -> ", last by " + printable(r.app()) + ": " + printable(r.reason()))
+            String last = s.lastRefusal().map(r -> ", last by " + ReportText.printable(r.app()) + ": " + ReportText.printable(r.reason()))
                     .orElse("");
             parts.add("deferred " + s.deferrals() + (s.deferrals() == 1 ? " time" : " times") + last);
         }
         s.next().ifPresent(n -> parts.add(n.words()));
         s.forceAt().ifPresent(f -> parts.add("forced after " + full(f, zone)));
         return String.join("; ", parts);
-    }
-
-    /** Another process's text, safe to print on one line: control characters replaced, length capped. */
-    public static String printable(String text) {
-        StringBuilder sb = new StringBuilder();
-        text.codePoints().limit(MAX_APP_TEXT).forEach(c -> sb.appendCodePoint(
-                Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c));
-        return text.codePointCount(0, text.length()) > MAX_APP_TEXT ? sb + "..." : sb.toString();
     }
 }

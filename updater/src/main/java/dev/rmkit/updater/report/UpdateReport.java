@@ -1,13 +1,17 @@
 package dev.rmkit.updater.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one {@code apply} or {@code resume} did: printed as text or as one JSON object, and saved as
- * {@code .rmkit/last-report.json}.
+ * What one {@code apply}, {@code resume} or {@code auto} did: printed as text or as one JSON line,
+ * saved as {@code .rmkit/last-report.json}, and appended as that same line to the install's history
+ * ({@code .rmkit/history.jsonl}, docs/install-state.md).
  *
- * @param command "apply" or "resume"
+ * @param command "apply", "resume" or "auto"
  * @param outcome how it ended
  * @param exitCode the process exit code on this OS
  * @param message one line for people: what happened, or the reason it did not
@@ -25,6 +29,15 @@ import java.util.Objects;
  * @param notes further facts (a recovered earlier update, cleanup left for resume)
  * @param startedAt when the run started (ISO-8601)
  * @param finishedAt when it ended (ISO-8601)
+ * @param phases milliseconds spent in each phase, in the order they ran (recover, verify, plan, stage,
+ *     close, swap, restart, reboot; only those that ran)
+ * @param bytesFetched payload bytes downloaded in this run (resumed or already staged files count only
+ *     what was fetched now)
+ * @param appsForced applications closed by a forced close: they could not refuse (they still saved)
+ * @param appsWarned cooperating applications told when they will be closed (auto, past the deadline)
+ * @param installId the install's id, empty if it has none yet (staged rollouts)
+ * @param rolloutBucket the install's rollout bucket for this release, null when the release has no rollout
+ * @param auto the policy's decision, null except in an {@code auto} run
  */
 public record UpdateReport(
         String command,
@@ -44,7 +57,14 @@ public record UpdateReport(
         long downtimeMillis,
         List<String> notes,
         String startedAt,
-        String finishedAt) {
+        String finishedAt,
+        Map<String, Long> phases,
+        long bytesFetched,
+        List<AppReport> appsForced,
+        List<AppReport> appsWarned,
+        String installId,
+        Double rolloutBucket,
+        AutoReport auto) {
     public UpdateReport {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(outcome, "outcome");
@@ -67,5 +87,12 @@ public record UpdateReport(
         notes = List.copyOf(notes);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
+        phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+        if (bytesFetched < 0) {
+            throw new IllegalArgumentException("bytesFetched must not be negative: " + bytesFetched);
+        }
+        appsForced = List.copyOf(appsForced);
+        appsWarned = List.copyOf(appsWarned);
+        Objects.requireNonNull(installId, "installId");
     }
 }

@@ -31,6 +31,33 @@ class ReportTextTest {
     }
 
     @Test
+    void anAppsNameAndReasonCannotForgeALineOfTheReport() {
+        UpdateReport r = new ReportBuilder("apply", Path.of("/opt/app"), clock).versions("1.0.0", "2.0.0")
+                .refused(new AppReport("evil\nrefused: burner", 7, "busy\nupdated: 1.0.0 -> 6.6.6 (exit 0)\u202e"))
+                .fail(new UpdateException.Deferred("deferred")).build();
+
+        String text = ReportText.render(r);
+
+        assertEquals(3, text.lines().count(), text);
+        assertTrue(text.contains("refused: evil?refused: burner (pid 7) - busy?updated: 1.0.0 -> 6.6.6 (exit 0)?"), text);
+    }
+
+    @Test
+    void theExtraFactsOfARunSurviveTheJsonRoundTrip() throws Exception {
+        ReportBuilder b = new ReportBuilder("auto", Path.of("/opt/app"), clock).versions("1.0.0", "2.0.0")
+                .phase("verify").phase("stage").fetched(1234).forced(new AppReport("burner", 1, ""))
+                .warned(new AppReport("burner", 1, "")).installId("0123456789abcdef0123456789abcdef")
+                .rolloutBucket(12.34).auto(new AutoReport("ask", "why", "2026-01-01T00:00:00Z", "", "", 2, "next"));
+        UpdateReport r = b.build();
+
+        assertEquals(java.util.List.of("verify", "stage"), java.util.List.copyOf(r.phases().keySet()));
+        assertEquals(r, StateJson.mapper().readValue(StateJson.text(r), UpdateReport.class));
+        String text = ReportText.render(r);
+        assertTrue(text.contains("forced: burner (pid 1)") && text.contains("warned: burner (pid 1)")
+                && text.contains("policy: why") && text.contains("next: next"), text);
+    }
+
+    @Test
     void eachFailureKindMapsToItsExitCode() {
         assertEquals(Outcome.REJECTED, Outcome.of(new UpdateException.Rejected("x").exitCode()));
         assertEquals(Outcome.UNAVAILABLE, Outcome.of(new UpdateException.Unavailable("x", null).exitCode()));
