@@ -1,8 +1,8 @@
 package dev.rmkit.bench;
 
-import dev.rmkit.rm.linux.HolderScan;
-import dev.rmkit.rm.linux.ProcFs;
-import dev.rmkit.rm.linux.ScanResult;
+import dev.rmkit.rm.linux.proc.HolderScan;
+import dev.rmkit.rm.linux.proc.ProcFs;
+import dev.rmkit.rm.linux.proc.ScanResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

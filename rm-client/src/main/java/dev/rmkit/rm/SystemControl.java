@@ -1,6 +1,7 @@
 package dev.rmkit.rm;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The system side: reboot so that registered applications come back, log off, replace files at the
@@ -56,4 +57,37 @@ public interface SystemControl {
     default RestartResult restartAppsAfterReboot() throws RmException {
         return new RestartResult(List.of());
     }
+
+    /**
+     * Who runs {@code process}, read from the live process, so that it can be started again as that
+     * user after it is gone. An observation: empty when the process is gone, is another process
+     * that reuses the pid (the start time differs), or the platform cannot tell.
+     */
+    Optional<AppOwner> ownerOf(ProcessId process);
+
+    /**
+     * Starts {@code command} (argv and working directory) as {@code owner}, detached, never with more
+     * rights than that user has: a registered command is text any process of that user could have
+     * set, so it must not run as the caller when the caller is more privileged (Linux: {@code
+     * setpriv} to the owner's uid and gid when the caller is root, refused for another user's app
+     * otherwise).
+     *
+     * @return the started process
+     * @throws RmException if it cannot be started as that user, or it exited at once
+     */
+    ProcessId startAs(AppOwner owner, RestartCommand command) throws RmException;
+
+    /**
+     * The current boot's id, so work scheduled "for the next boot" is not done before it (Linux: the
+     * kernel's random {@code boot_id}; {@code RMKIT_BOOT_ID} replaces it for demos that simulate a
+     * reboot). "unknown-boot" where the platform has none.
+     */
+    String bootId();
+
+    /**
+     * True where the OS itself performs the {@link #replaceAtReboot} renames early in the next boot,
+     * before any application starts (Windows: MoveFileEx with MOVEFILE_DELAY_UNTIL_REBOOT); false
+     * where nothing renames at boot and the caller's own resume must do the work after it (Linux).
+     */
+    boolean renamesAtBoot();
 }

@@ -1,8 +1,7 @@
 package dev.rmkit.updater;
 
-import dev.rmkit.updater.apply.UpdaterContext;
-import dev.rmkit.updater.cli.UpdaterCommand;
 import dev.rmkit.rm.console.ConsoleLogging;
+import dev.rmkit.updater.cli.UpdaterCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;

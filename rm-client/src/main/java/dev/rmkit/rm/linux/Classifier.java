@@ -2,6 +2,7 @@ package dev.rmkit.rm.linux;
 
 import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.RebootReason;
+import dev.rmkit.rm.linux.proc.ProcStat;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;

@@ -2,6 +2,9 @@ package dev.rmkit.rm.linux;
 
 import dev.rmkit.rm.EndSessionFlag;
 import dev.rmkit.rm.RmCancelledException;
+import dev.rmkit.rm.linux.proc.ProcFs;
+import dev.rmkit.rm.linux.protocol.ControlClient;
+import dev.rmkit.rm.linux.protocol.ControlMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,17 +16,17 @@ import java.util.Set;
  * analogue). An app still running after the end-session timeout gets SIGTERM; only a forced shutdown then
  * escalates to SIGKILL. Every signal re-checks pid and start tick first.
  */
-final class Closer {
+public final class Closer {
 
     /** The failure text for "it exited on its own before we closed it". */
-    static final String GONE = "exited before it was closed";
+    public static final String GONE = "exited before it was closed";
 
     private final ProcFs proc;
     private final LinuxConfig config;
     private final Operation op;
     private final boolean force;
 
-    Closer(ProcFs proc, LinuxConfig config, Operation op, boolean force) {
+    public Closer(ProcFs proc, LinuxConfig config, Operation op, boolean force) {
         this.proc = proc;
         this.config = config;
         this.op = op;
@@ -31,7 +34,7 @@ final class Closer {
     }
 
     /** Closes {@code a}; empty when it exited, else why not ({@link #GONE} if it was gone already). */
-    Optional<String> close(Listed a, Set<EndSessionFlag> flags) throws RmCancelledException {
+    public Optional<String> close(Listed a, Set<EndSessionFlag> flags) throws RmCancelledException {
         op.checkpoint();
         long pid = a.pid();
         long ticks = a.stat().startTicks();

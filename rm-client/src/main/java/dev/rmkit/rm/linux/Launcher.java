@@ -3,6 +3,8 @@ package dev.rmkit.rm.linux;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.linux.proc.ProcFs;
+import dev.rmkit.rm.linux.protocol.RuntimeDir;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +20,7 @@ import java.util.Map;
  * ({@code setsid}) so it outlives the updater and its terminal. If the owner is another user, only root
  * can do that, through {@code setpriv --reuid --regid --init-groups}; anyone else is refused.
  */
-final class Launcher {
+public final class Launcher {
 
     static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -27,7 +29,7 @@ final class Launcher {
     private final ProcFs proc;
     private final int ourUid;
 
-    Launcher(ProcFs proc, int ourUid) {
+    public Launcher(ProcFs proc, int ourUid) {
         this.proc = proc;
         this.ourUid = ourUid;
     }
@@ -48,7 +50,7 @@ final class Launcher {
     }
 
     /** Starts the command and returns the identity of the new process. */
-    ProcessId launch(RestartCommand command, int uid, int gid, Map<String, String> environment, Path runtimeDir)
+    public ProcessId launch(RestartCommand command, int uid, int gid, Map<String, String> environment, Path runtimeDir)
             throws RmException {
         if (!Files.isDirectory(command.workingDirectory())) {
             throw new RmException("restart", 2, "working directory " + command.workingDirectory() + " does not exist");

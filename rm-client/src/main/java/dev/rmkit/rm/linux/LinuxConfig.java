@@ -1,5 +1,6 @@
 package dev.rmkit.rm.linux;
 
+import dev.rmkit.rm.linux.protocol.RuntimeDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -10,6 +10,7 @@ import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.ShutdownOption;
 import dev.rmkit.rm.ShutdownResult;
+import dev.rmkit.rm.linux.proc.BootClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package dev.rmkit.rm.linux;
 
 import dev.rmkit.rm.AffectedApp;
+import dev.rmkit.rm.linux.proc.ProcStat;
+import dev.rmkit.rm.linux.proc.ProcStatus;
+import dev.rmkit.rm.linux.protocol.Registry;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,14 +18,14 @@ import java.util.Optional;
  * @param ignoredEntry why a registry entry for this process was ignored, if one was
  * @param exe the executable path, if readable
  */
-record Listed(
+public record Listed(
         AffectedApp app,
         ProcStat stat,
         ProcStatus status,
         Optional<Registry.Lookup.Registered> registration,
         Optional<String> ignoredEntry,
         Optional<String> exe) {
-    Listed {
+    public Listed {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(stat, "stat");
         Objects.requireNonNull(status, "status");
@@ -31,11 +34,11 @@ record Listed(
         Objects.requireNonNull(exe, "exe");
     }
 
-    long pid() {
+    public long pid() {
         return stat.pid();
     }
 
-    boolean cooperating() {
+    public boolean cooperating() {
         return registration.isPresent();
     }
 }

@@ -7,6 +7,13 @@ import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RestartFlag;
+import dev.rmkit.rm.linux.proc.HolderScan;
+import dev.rmkit.rm.linux.proc.ProcFs;
+import dev.rmkit.rm.linux.proc.ProcStat;
+import dev.rmkit.rm.linux.proc.ProcStatus;
+import dev.rmkit.rm.linux.proc.ScanResult;
+import dev.rmkit.rm.linux.proc.Uninspected;
+import dev.rmkit.rm.linux.protocol.Registry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +30,7 @@ import java.util.TreeSet;
  * {@link HolderScan}), its registered processes that are still alive, and the processes of its
  * registered services; each classified and matched with the registry.
  */
-final class Lister {
+public final class Lister {
 
     private static final System.Logger LOG = System.getLogger(Lister.class.getName());
 
@@ -32,7 +39,7 @@ final class Lister {
     private final int ourUid;
     private final long selfPid;
 
-    Lister(ProcFs proc, Registry registry, int ourUid) {
+    public Lister(ProcFs proc, Registry registry, int ourUid) {
         this.proc = proc;
         this.registry = registry;
         this.ourUid = ourUid;
@@ -74,7 +81,7 @@ final class Lister {
     }
 
     /** Describes one live process as an affected app. */
-    Listed describe(ProcStat stat, ProcStatus status) {
+    public Listed describe(ProcStat stat, ProcStatus status) {
         long pid = stat.pid();
         boolean critical = pid == 1 || stat.kernelThread() || pid == selfPid;
         Registry.Lookup lookup = critical ? new Registry.Lookup.None() : registry.lookup(stat, status);

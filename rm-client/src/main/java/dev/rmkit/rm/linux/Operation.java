@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
  * One running shutdown or restart: its cancellation flag and the cancellable waits it makes. Waits poll
  * a condition against a deadline (processes exiting are observed through {@code /proc}, not notified).
  */
-final class Operation {
+public final class Operation {
 
     /** ERROR_CANCELLED, the code RmShutdown and RmRestart return when RmCancelCurrentTask stopped them. */
     static final int ERROR_CANCELLED = 1223;
@@ -17,7 +17,7 @@ final class Operation {
     private final String name;
     private volatile boolean cancelled;
 
-    Operation(String name) {
+    public Operation(String name) {
         this.name = name;
     }
 

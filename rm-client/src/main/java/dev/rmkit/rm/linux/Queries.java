@@ -2,6 +2,8 @@ package dev.rmkit.rm.linux;
 
 import dev.rmkit.rm.EndSessionFlag;
 import dev.rmkit.rm.RmCancelledException;
+import dev.rmkit.rm.linux.protocol.ControlClient;
+import dev.rmkit.rm.linux.protocol.ControlMessage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,20 +17,20 @@ import java.util.Set;
  * refusing, because closing an app that might be in the middle of its work is what a graceful shutdown
  * must never do.
  */
-final class Queries {
+public final class Queries {
 
     private static final System.Logger LOG = System.getLogger(Queries.class.getName());
 
     private final LinuxConfig config;
     private final Operation op;
 
-    Queries(LinuxConfig config, Operation op) {
+    public Queries(LinuxConfig config, Operation op) {
         this.config = config;
         this.op = op;
     }
 
     /** Asks every cooperating app; returns the refusals with their reasons. */
-    Map<Listed, String> ask(List<Listed> apps, Set<EndSessionFlag> flags, boolean force) throws RmCancelledException {
+    public Map<Listed, String> ask(List<Listed> apps, Set<EndSessionFlag> flags, boolean force) throws RmCancelledException {
         Map<Listed, String> refusals = new LinkedHashMap<>();
         for (Listed a : apps) {
             op.checkpoint();
@@ -54,7 +56,7 @@ final class Queries {
     }
 
     /** Tells apps that agreed that the session does not end after all (WM_ENDSESSION with FALSE). */
-    void cancelled(List<Listed> agreed, Set<EndSessionFlag> flags) {
+    public void cancelled(List<Listed> agreed, Set<EndSessionFlag> flags) {
         for (Listed a : agreed) {
             try {
                 ControlClient.request(socket(a), ControlMessage.end(false, flags), config.queryTimeout());

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
  * entry; its outcome says why. A no-restart filter or the app's own NO_PATCH flag keeps it down without
  * counting as a failure.
  */
-final class Restart {
+public final class Restart {
 
     private final Launcher launcher;
     private final Operation op;

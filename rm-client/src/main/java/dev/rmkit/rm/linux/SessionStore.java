@@ -1,5 +1,7 @@
 package dev.rmkit.rm.linux;
 
+import dev.rmkit.rm.linux.protocol.AtomicFiles;
+import dev.rmkit.rm.linux.protocol.Json;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -7,6 +7,7 @@ import dev.rmkit.rm.EndSessionFlag;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.ShutdownOption;
 import dev.rmkit.rm.ShutdownResult;
+import dev.rmkit.rm.linux.proc.ProcFs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;

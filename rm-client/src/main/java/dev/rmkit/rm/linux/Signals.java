@@ -1,5 +1,6 @@
 package dev.rmkit.rm.linux;
 
+import dev.rmkit.rm.linux.proc.ProcFs;
 import java.util.Optional;
 
 /**

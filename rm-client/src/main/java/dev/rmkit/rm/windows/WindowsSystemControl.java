@@ -2,7 +2,10 @@ package dev.rmkit.rm.windows;
 
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinUser;
+import dev.rmkit.rm.AppOwner;
 import dev.rmkit.rm.PendingReplacement;
+import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.rm.windows.RegistryApi.Hive;
@@ -147,5 +150,33 @@ public final class WindowsSystemControl implements SystemControl {
 
     private Hive hive() {
         return machineScope ? Hive.LOCAL_MACHINE : Hive.CURRENT_USER;
+    }
+
+    /** Windows performs MOVEFILE_DELAY_UNTIL_REBOOT renames itself, early in the next boot. */
+    @Override
+    public boolean renamesAtBoot() {
+        return true;
+    }
+
+    /**
+     * {@code RMKIT_BOOT_ID} when set (demos simulate a boot with it), else "unknown-boot": Windows
+     * recognises "after the boot" by its own pending renames being gone, not by an id.
+     */
+    @Override
+    public String bootId() {
+        String own = System.getenv("RMKIT_BOOT_ID");
+        return own == null || own.isBlank() ? "unknown-boot" : own.strip();
+    }
+
+    /** The owner is not read on Windows yet: callers then keep the app's command only. */
+    @Override
+    public Optional<AppOwner> ownerOf(ProcessId process) {
+        return Optional.empty();
+    }
+
+    @Override
+    public ProcessId startAs(AppOwner owner, RestartCommand command) throws RmException {
+        throw new RmException("restart", "starting an app as another user is not available on Windows; "
+                + "it is restarted by the Restart Manager (RmRestart) instead");
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.RebootReason;
+import dev.rmkit.rm.linux.proc.ProcStat;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

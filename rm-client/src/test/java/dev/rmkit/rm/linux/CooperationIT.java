@@ -12,6 +12,7 @@ import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.ShutdownOption;
 import dev.rmkit.rm.ShutdownResult;
+import dev.rmkit.rm.linux.protocol.Registry;
 import dev.rmkit.rm.testing.JavaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;

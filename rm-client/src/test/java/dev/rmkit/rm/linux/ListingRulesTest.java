@@ -9,6 +9,7 @@ import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartSession;
+import dev.rmkit.rm.linux.proc.ProcStat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

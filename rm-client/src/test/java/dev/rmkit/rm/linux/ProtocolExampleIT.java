@@ -10,6 +10,7 @@ import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.ShutdownResult;
+import dev.rmkit.rm.linux.protocol.Registry;
 import dev.rmkit.rm.testing.CooperatingTestApp;
 import dev.rmkit.rm.testing.JavaProcess;
 import java.io.IOException;

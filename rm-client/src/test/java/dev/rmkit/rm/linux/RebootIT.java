@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.linux.system.LinuxOwner;
+import dev.rmkit.rm.linux.system.LinuxSystemControl;
+import dev.rmkit.rm.linux.system.RebootRound;
+import dev.rmkit.rm.linux.system.RecordedApp;
+import dev.rmkit.rm.linux.system.RestartList;
 import dev.rmkit.rm.testing.JavaProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -118,13 +123,13 @@ class RebootIT {
     @Test
     void aRecordIsClaimedByOneRunnerOnly() throws Exception {
         RestartList list = new RestartList(tmp.resolve("state"));
-        list.add(new RecordedApp(1, "burner", 42, "2026-01-01T00:00:00Z", List.of("/bin/true"), "/", new AppOwner(0, 0,
+        list.add(new RecordedApp(1, "burner", 42, "2026-01-01T00:00:00Z", List.of("/bin/true"), "/", new LinuxOwner(0, 0,
                 "/run/rmkit", Map.of("HOME", "/root", "SECRET_TOKEN", "x")), "boot-1"));
         Path record = list.pending().get(0);
 
         assertTrue(list.claim(record).isPresent());
         assertTrue(list.claim(record).isEmpty());
-        assertEquals(Map.of("HOME", "/root"), new AppOwner(0, 0, "/r", Map.of("HOME", "/root", "SECRET_TOKEN", "x"))
+        assertEquals(Map.of("HOME", "/root"), new LinuxOwner(0, 0, "/r", Map.of("HOME", "/root", "SECRET_TOKEN", "x"))
                 .environment(), "only the session-locating variables are kept");
     }
 

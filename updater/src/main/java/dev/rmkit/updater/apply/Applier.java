@@ -1,14 +1,22 @@
 package dev.rmkit.updater.apply;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
+import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalState;
+import dev.rmkit.updater.journal.Journals;
+import dev.rmkit.updater.journal.Swap;
+import dev.rmkit.updater.journal.TestHooks;
+import dev.rmkit.updater.journal.Transaction;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.Plan;
+import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
@@ -64,7 +72,7 @@ public final class Applier {
 
     private void run(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
         Recovery.Result recovered = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
-        Reports.noteRecovery(recovered, report);
+        Reports.noteRecovery(recovered, ctx.system().get(), report);
         LoadedManifest loaded = Manifests.load(ctx, req.manifest(), layout, req.trustKey(), true);
         Manifest m = loaded.manifest();
         Optional<InstalledState> installed = Manifests.installed(layout);

@@ -1,5 +1,6 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.updater.reboot.RebootMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -2,15 +2,20 @@ package dev.rmkit.updater.apply;
 
 import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
-import dev.rmkit.rm.ProcessId;
-import dev.rmkit.rm.linux.AppOwner;
 import dev.rmkit.rm.AppOutcome;
+import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.UpdaterContext;
+import dev.rmkit.updater.apps.AppRelauncher;
+import dev.rmkit.updater.apps.Holders;
 import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.plan.Plan;
+import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.ReportBuilder;
 import java.nio.file.Files;
@@ -43,7 +48,7 @@ final class ClosingSwap {
             List<Path> files = plan.displacedPaths().stream().map(layout::resolve).filter(Files::isRegularFile).toList();
             session.registerFiles(files);
             AffectedApps listed = session.list();
-            Map<ProcessId, AppOwner> owners = Holders.owners(listed);
+            Map<ProcessId, AppOwner> owners = Holders.owners(listed, ctx.system().get());
             Holders.Result closing = Holders.close(session, listed, req.force(), req.waitFor(), ctx.waitRetry(),
                     ctx.clock());
             if (closing instanceof Holders.RebootNeeded r) {
@@ -120,7 +125,7 @@ final class ClosingSwap {
             report.upAgain();
         } catch (RmException e) {
             report.note("the restart session could not restart the apps (" + e.getMessage() + ")");
-            journal.ifPresent(j -> AppRelauncher.relaunch(j, report));
+            journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), ctx.system().get(), report));
             report.upAgain();
         }
     }

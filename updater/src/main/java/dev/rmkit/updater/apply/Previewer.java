@@ -1,6 +1,7 @@
 package dev.rmkit.updater.apply;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.manifest.LoadedManifest;

@@ -5,7 +5,15 @@ import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
+import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalState;
+import dev.rmkit.updater.journal.JournalStep;
+import dev.rmkit.updater.journal.JournalStore;
+import dev.rmkit.updater.journal.Journals;
+import dev.rmkit.updater.journal.Swap;
+import dev.rmkit.updater.journal.Transaction;
 import dev.rmkit.updater.plan.InstallScanner;
+import dev.rmkit.updater.reboot.BootRenames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +54,6 @@ public final class Recovery {
         static Result nothing() {
             return new Result(Kind.NOTHING, Optional.empty(), "");
         }
-    }
-
-    /** The journal as rewritten at the commit point: COMMITTED, with the install time. */
-    static Journal commitRecord(Journal prepared, Clock clock) {
-        InstalledState after = prepared.installedAfter();
-        InstalledState stamped = new InstalledState(after.product(), after.channel(), after.version(),
-                after.files(), after.keyId(), clock.instant().toString());
-        return prepared.withState(JournalState.COMMITTED).withInstalledAfter(stamped);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class Recovery {
                 return new Result(Kind.PENDING_REBOOT, Optional.of(j), "");
             }
             case DONE -> {
-                Journal committed = commitRecord(j, clock);
+                Journal committed = j.committedAt(clock);
                 JournalStore.write(layout, committed);
                 try {
                     swap.finish(committed);

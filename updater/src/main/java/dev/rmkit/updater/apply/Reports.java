@@ -1,6 +1,9 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.rm.SystemControl;
+import dev.rmkit.updater.apps.AppRelauncher;
 import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.plan.FileChange;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.report.LastReport;
@@ -25,7 +28,7 @@ final class Reports {
     }
 
     /** Notes what recovery of an earlier run did, and restarts the apps that run had closed. */
-    static void noteRecovery(Recovery.Result rec, ReportBuilder report) {
+    static void noteRecovery(Recovery.Result rec, SystemControl system, ReportBuilder report) {
         rec.journal().ifPresent(j -> {
             switch (rec.kind()) {
                 case ROLLED_BACK -> report.note("an interrupted update to " + j.toVersion() + " was rolled back first");
@@ -35,7 +38,7 @@ final class Reports {
                 default -> { }
             }
             if (rec.kind() == Recovery.Kind.ROLLED_BACK || rec.kind() == Recovery.Kind.ROLLED_FORWARD) {
-                AppRelauncher.relaunch(j, report);
+                AppRelauncher.relaunch(j.closedApps(), system, report);
             }
         });
         if (!rec.cleanupProblem().isEmpty()) {

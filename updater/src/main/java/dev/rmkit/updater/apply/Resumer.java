@@ -4,10 +4,14 @@ import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
-import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.UpdaterContext;
+import dev.rmkit.updater.apps.AppRelauncher;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
+import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.reboot.RebootFallback;
+import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
@@ -74,7 +78,7 @@ public final class Resumer {
             report.note(rec.cleanupProblem());
         }
         if (rec.kind() != Recovery.Kind.COMPLETED_AFTER_REBOOT) {
-            AppRelauncher.relaunch(j, report);
+            AppRelauncher.relaunch(j.closedApps(), ctx.system().get(), report);
         }
         unregister(layout, report);
     }

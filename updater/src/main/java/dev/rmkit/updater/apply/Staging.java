@@ -3,6 +3,7 @@ package dev.rmkit.updater.apply;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.fetch.ProgressSink;
 import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.ManifestFile;
 import dev.rmkit.updater.plan.FileChange;

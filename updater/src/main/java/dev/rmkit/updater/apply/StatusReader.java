@@ -4,6 +4,8 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.install.InstalledStore;
+import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalStore;
 import dev.rmkit.updater.report.LastReport;
 import dev.rmkit.updater.report.UpdateReport;
 import java.io.IOException;

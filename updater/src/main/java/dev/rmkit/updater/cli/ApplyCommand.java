@@ -1,11 +1,11 @@
 package dev.rmkit.updater.cli;
 
+import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apply.Applier;
 import dev.rmkit.updater.apply.ApplyRequest;
-import dev.rmkit.updater.apply.RebootMode;
-import dev.rmkit.updater.apply.UpdaterContext;
 import dev.rmkit.updater.fetch.ProgressBar;
 import dev.rmkit.updater.fetch.ProgressSink;
+import dev.rmkit.updater.reboot.RebootMode;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

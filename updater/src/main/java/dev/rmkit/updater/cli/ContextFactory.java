@@ -1,9 +1,9 @@
 package dev.rmkit.updater.cli;
 
-import dev.rmkit.updater.apply.UpdaterContext;
+import dev.rmkit.updater.UpdaterContext;
 import java.lang.reflect.Constructor;
-import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine;
 
 /**
  * Creates the subcommands, handing the {@link UpdaterContext} to those that take one, so tests can run

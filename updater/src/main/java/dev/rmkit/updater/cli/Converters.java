@@ -1,7 +1,7 @@
 package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.Durations;
-import dev.rmkit.updater.apply.RebootMode;
+import dev.rmkit.updater.reboot.RebootMode;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

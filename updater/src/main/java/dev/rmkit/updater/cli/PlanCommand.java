@@ -1,8 +1,8 @@
 package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apply.Previewer;
-import dev.rmkit.updater.apply.UpdaterContext;
 import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.plan.ChangeKind;
 import dev.rmkit.updater.plan.FileChange;

@@ -1,7 +1,7 @@
 package dev.rmkit.updater.cli;
 
+import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apply.Resumer;
-import dev.rmkit.updater.apply.UpdaterContext;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

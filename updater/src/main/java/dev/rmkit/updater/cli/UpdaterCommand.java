@@ -2,13 +2,13 @@ package dev.rmkit.updater.cli;
 
 import dev.rmkit.rm.console.ConsoleLogging;
 import dev.rmkit.updater.ExitCode;
-import dev.rmkit.updater.apply.UpdaterContext;
-import picocli.CommandLine;
+import dev.rmkit.updater.UpdaterContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The root command: lists the subcommands and the exit codes. */
 @Command(

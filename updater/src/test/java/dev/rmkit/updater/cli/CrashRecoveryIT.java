@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.rmkit.rm.testing.JavaProcess;
 import dev.rmkit.rm.testing.Unprivileged;
 import dev.rmkit.updater.ExitCode;
-import dev.rmkit.updater.apply.TestHooks;
+import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.testing.Cli;
 import dev.rmkit.updater.testing.Feeds;
 import dev.rmkit.updater.testing.Trees;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rmkit.rm.linux.AfterBoot;
-import dev.rmkit.rm.linux.LinuxSystemDefaults;
+import dev.rmkit.rm.linux.system.AfterBoot;
+import dev.rmkit.rm.linux.system.LinuxSystemDefaults;
 import dev.rmkit.rm.testing.JavaProcess;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.testing.Cli;

@@ -11,7 +11,7 @@ import dev.rmkit.rm.linux.LinuxConfig;
 import dev.rmkit.rm.linux.LinuxPlatform;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.Main;
-import dev.rmkit.updater.apply.UpdaterContext;
+import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.fetch.FetchOptions;
 import dev.rmkit.updater.fetch.Fetcher;
 import dev.rmkit.updater.fetch.ProgressSink;

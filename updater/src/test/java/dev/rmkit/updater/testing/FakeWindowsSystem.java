@@ -1,6 +1,9 @@
 package dev.rmkit.updater.testing;
 
+import dev.rmkit.rm.AppOwner;
 import dev.rmkit.rm.PendingReplacement;
+import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -106,5 +110,27 @@ public final class FakeWindowsSystem implements SystemControl {
             throw new UncheckedIOException(e);
         }
         pending.clear();
+    }
+
+    /** Like Windows: the OS does the scheduled renames at boot. */
+    @Override
+    public boolean renamesAtBoot() {
+        return true;
+    }
+
+    @Override
+    public String bootId() {
+        return "unknown-boot";
+    }
+
+    /** Like Windows today: the owner is not read, so the updater keeps only the command. */
+    @Override
+    public Optional<AppOwner> ownerOf(ProcessId process) {
+        return Optional.empty();
+    }
+
+    @Override
+    public ProcessId startAs(AppOwner owner, RestartCommand command) throws RmException {
+        throw new RmException("restart", "the fake Windows system starts no app as another user");
     }
 }

@@ -1,0 +1,45 @@
+package dev.rmkit.rm.linux.proc;
+
+import java.util.Optional;
+
+/**
+ * Derives the systemd unit of a process from {@code /proc/PID/cgroup}, the way needrestart does: the
+ * cgroup v2 line ({@code 0::PATH}) or, on v1 hosts, the {@code name=systemd} line gives the path;
+ * its last {@code .service} component is the unit. A user service
+ * ({@code .../user@1000.service/app.slice/x.service}) gives {@code x.service}; the per-user manager
+ * itself gives {@code user@1000.service}. Login-session scopes ({@code session-3.scope}), slices and
+ * {@code init.scope} are not services. Without systemd (paths like {@code /}) there is no unit.
+ */
+public final class CgroupUnit {
+
+    private CgroupUnit() {}
+
+    /** The service unit the process runs in, or empty. */
+    public static Optional<String> serviceUnit(String cgroupFile) {
+        String v2 = null;
+        String v1 = null;
+        for (String line : cgroupFile.split("\n")) {
+            if (line.startsWith("0::")) {
+                v2 = line.substring(3);
+            } else {
+                int first = line.indexOf(':');
+                int second = first < 0 ? -1 : line.indexOf(':', first + 1);
+                if (second > 0 && line.substring(first + 1, second).equals("name=systemd")) {
+                    v1 = line.substring(second + 1);
+                }
+            }
+        }
+        // A hybrid host has both; the v1 name=systemd hierarchy is the one systemd manages there.
+        String path = v1 != null && !v1.equals("/") ? v1 : v2;
+        if (path == null) {
+            return Optional.empty();
+        }
+        String[] parts = path.trim().split("/");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            if (parts[i].endsWith(".service")) {
+                return Optional.of(parts[i]);
+            }
+        }
+        return Optional.empty();
+    }
+}

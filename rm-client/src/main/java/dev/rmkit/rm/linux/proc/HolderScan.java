@@ -1,0 +1,223 @@
+package dev.rmkit.rm.linux.proc;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Finds the processes that hold files, by fuser's rules: for every pid, {@code stat()} the
+ * {@code cwd}, {@code exe} and {@code root} links and every {@code fd/} entry and compare device and
+ * inode with the registered files; then read {@code maps} and compare its {@code major:minor inode}
+ * columns. A link or mapping the kernel marks {@code " (deleted)"} whose name is a registered path is a
+ * holder of the old version of that file.
+ *
+ * <p>What cannot be read (EACCES) is never silently skipped: the process is returned as
+ * {@link Uninspected} when it might hold one of the files. It might, unless one of these facts rules it
+ * out: it is a kernel thread (no user files at all); it is pid 1, which a session never closes and which
+ * hardened and containerised kernels make unreadable even to root (listing it would make every
+ * session reboot-only, so rmkit reports that it did not inspect it in the log instead); or its
+ * credentials could not open any existing registered file (permission bits, no DAC-override capability).
+ * A process that exits mid-scan (ENOENT, ESRCH) holds nothing and is skipped.
+ */
+public final class HolderScan {
+
+    private static final System.Logger LOG = System.getLogger(HolderScan.class.getName());
+
+    private static final java.util.concurrent.atomic.AtomicBoolean PID1_REPORTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static final byte[] DELETED_BYTES = MapsEntry.DELETED.getBytes(StandardCharsets.US_ASCII);
+
+    private final ProcFs proc;
+
+    public HolderScan(ProcFs proc) {
+        this.proc = proc;
+    }
+
+    /** Scans every process for the files. */
+    public ScanResult scan(Collection<Path> files) throws IOException {
+        ScanTargets targets = ScanTargets.of(files);
+        Map<Long, Holder> holders = new TreeMap<>();
+        List<Uninspected> uninspected = new ArrayList<>();
+        if (targets.isEmpty()) {
+            return new ScanResult(holders, uninspected);
+        }
+        // Reading /proc is mostly kernel time spent per process; the processes are independent.
+        List<Optional<PidScan>> scans = proc.pids().parallelStream().map(pid -> scanOne(pid, targets)).toList();
+        for (Optional<PidScan> o : scans) {
+            if (o.isEmpty()) {
+                continue;
+            }
+            PidScan s = o.get();
+            if (!s.access.isEmpty()) {
+                holders.put(s.stat.pid(), new Holder(s.stat, s.access, s.deleted));
+            }
+            if (!s.denied.isEmpty()) {
+                mightHold(s.stat, String.join(", ", s.denied), targets).ifPresent(uninspected::add);
+            }
+        }
+        return new ScanResult(holders, uninspected);
+    }
+
+    private Optional<PidScan> scanOne(long pid, ScanTargets targets) {
+        Optional<ProcStat> stat = proc.stat(pid);
+        if (stat.isEmpty() || stat.get().dead()) {
+            return Optional.empty();
+        }
+        PidScan s = new PidScan(proc.dir(pid), stat.get(), targets);
+        s.run();
+        return Optional.of(s);
+    }
+
+    private Optional<Uninspected> mightHold(ProcStat stat, String what, ScanTargets targets) {
+        if (stat.kernelThread()) {
+            return Optional.empty();
+        }
+        if (stat.pid() == 1) {
+            // Said once per JVM: it is true of every scan on such a host.
+            System.Logger.Level level = PID1_REPORTED.getAndSet(true) ? System.Logger.Level.DEBUG : System.Logger.Level.INFO;
+            LOG.log(level, "pid 1 ({0}) not inspected: {1}: permission denied", stat.comm(), what);
+            return Optional.empty();
+        }
+        Optional<ProcStatus> status = proc.status(stat.pid());
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean could = targets.owners.stream().anyMatch(o -> status.get().mayAccess(o.uid(), o.gid(), o.mode()));
+        return could ? Optional.of(new Uninspected(stat, status.get(), what)) : Optional.empty();
+    }
+
+    /** The reads for one pid; remembers what matched and what was denied. */
+    private static final class PidScan {
+        final Path dir;
+        final ProcStat stat;
+        final ScanTargets targets;
+        final EnumSet<Access> access = EnumSet.noneOf(Access.class);
+        final List<String> denied = new ArrayList<>();
+        boolean deleted;
+
+        PidScan(Path dir, ProcStat stat, ScanTargets targets) {
+            this.dir = dir;
+            this.stat = stat;
+            this.targets = targets;
+        }
+
+        void run() {
+            link("cwd", Access.CWD);
+            link("exe", Access.EXE);
+            link("root", Access.ROOT);
+            fds();
+            maps();
+        }
+
+        private void link(String name, Access kind) {
+            try {
+                if (matches(dir.resolve(name))) {
+                    access.add(kind);
+                }
+            } catch (AccessDeniedException e) {
+                denied.add(name);
+            } catch (IOException e) {
+                // Gone, or a kernel thread's missing exe: nothing held.
+            }
+        }
+
+        private void fds() {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.resolve("fd"))) {
+                boolean fdDenied = false;
+                for (Path fd : ds) {
+                    try {
+                        if (matches(fd)) {
+                            access.add(Access.FD);
+                        }
+                    } catch (AccessDeniedException e) {
+                        // One denied descriptor means all are: the check is per process.
+                        fdDenied = true;
+                        break;
+                    } catch (IOException e) {
+                        // The descriptor was closed between listing and stat.
+                    }
+                }
+                if (fdDenied) {
+                    denied.add("fd");
+                }
+            } catch (AccessDeniedException e) {
+                denied.add("fd");
+            } catch (IOException e) {
+                // Gone.
+            }
+        }
+
+        private boolean matches(Path link) throws IOException {
+            String target = Files.readSymbolicLink(link).toString();
+            if (target.startsWith("socket:") || target.startsWith("pipe:") || target.startsWith("anon_inode:")) {
+                return false;
+            }
+            if (target.endsWith(MapsEntry.DELETED)
+                    && targets.namesDeleted(target.substring(0, target.length() - MapsEntry.DELETED.length()))) {
+                deleted = true;
+                return true;
+            }
+            Object key = Files.readAttributes(link, BasicFileAttributes.class).fileKey();
+            return targets.statKeys.contains(key);
+        }
+
+        private void maps() {
+            byte[] maps;
+            try {
+                maps = Files.readAllBytes(dir.resolve("maps"));
+            } catch (AccessDeniedException e) {
+                denied.add("maps");
+                return;
+            } catch (IOException e) {
+                return; // Gone.
+            }
+            // A JVM maps thousands of ranges: look at each line's inode column in place, and decode and
+            // parse only the lines that may match.
+            int lineStart = 0;
+            for (int i = 0; i <= maps.length; i++) {
+                if (i < maps.length && maps[i] != '\n') {
+                    continue;
+                }
+                if (i > lineStart && (targets.inodes.contains(MapsEntry.inodeOf(maps, lineStart, i)) || endsDeleted(maps, lineStart, i))) {
+                    matchMapsLine(new String(maps, lineStart, i - lineStart, StandardCharsets.UTF_8));
+                }
+                lineStart = i + 1;
+            }
+        }
+
+        private static boolean endsDeleted(byte[] b, int from, int to) {
+            int n = DELETED_BYTES.length;
+            return to - from >= n && Arrays.equals(b, to - n, to, DELETED_BYTES, 0, n);
+        }
+
+        private void matchMapsLine(String line) {
+            Optional<MapsEntry> e;
+            try {
+                e = MapsEntry.parse(line);
+            } catch (IllegalArgumentException bad) {
+                return;
+            }
+            if (e.isEmpty()) {
+                return;
+            }
+            if (e.get().deleted() && targets.namesDeleted(e.get().path())) {
+                deleted = true;
+                access.add(Access.MAP);
+            } else if (targets.deviceKeys.contains(e.get().key())) {
+                access.add(Access.MAP);
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.rmkit.rm.linux.proc;
+
+import dev.rmkit.rm.ProcessId;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads process facts from a {@code /proc} tree (the real one, or a fixture in tests). Every process
+ * identity in the Linux backend comes from {@link #processId}, so the registry, the holder scan and
+ * the signal checks all agree on what "the same process" means: pid plus start ticks.
+ *
+ * <p>Observations: a process that exits while it is read gives empty, never an exception.
+ */
+public final class ProcFs {
+
+    private final Path root;
+    private final BootClock clock;
+
+    public ProcFs(Path root) throws IOException {
+        this.root = root;
+        this.clock = BootClock.parse(Files.readString(root.resolve("stat")));
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public BootClock clock() {
+        return clock;
+    }
+
+    /** The directory of one process. */
+    public Path dir(long pid) {
+        return root.resolve(Long.toString(pid));
+    }
+
+    /** Every numeric entry of the tree: the pids alive at this moment. */
+    public List<Long> pids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
+            for (Path p : ds) {
+                String n = p.getFileName().toString();
+                if (!n.isEmpty() && n.chars().allMatch(Character::isDigit)) {
+                    pids.add(Long.parseLong(n));
+                }
+            }
+        }
+        return pids;
+    }
+
+    /** The parsed stat line, or empty if the process is gone. */
+    public Optional<ProcStat> stat(long pid) {
+        return readText(dir(pid).resolve("stat")).map(ProcStat::parse);
+    }
+
+    /** The credentials, or empty if the process is gone. */
+    public Optional<ProcStatus> status(long pid) {
+        return readText(dir(pid).resolve("status")).map(ProcStatus::parse);
+    }
+
+    /** The identity of a live process: pid and start time. */
+    public Optional<ProcessId> processId(long pid) {
+        return stat(pid).map(this::processId);
+    }
+
+    /** The identity that a stat line describes. */
+    public ProcessId processId(ProcStat stat) {
+        return new ProcessId(stat.pid(), clock.startTime(stat.startTicks()));
+    }
+
+    /** True if {@code id} names a live process (same pid, same start tick). */
+    public boolean alive(ProcessId id) {
+        long ticks = clock.ticks(id.startTime());
+        return stat(id.pid()).filter(s -> !s.dead() && s.startTicks() == ticks).isPresent();
+    }
+
+    /** True if a process with this pid and start tick is alive and not a zombie. */
+    public boolean alive(long pid, long startTicks) {
+        return stat(pid).filter(s -> !s.dead() && s.startTicks() == startTicks).isPresent();
+    }
+
+    /** The systemd service of a process, or empty. */
+    public Optional<String> serviceUnit(long pid) {
+        return readText(dir(pid).resolve("cgroup")).flatMap(CgroupUnit::serviceUnit);
+    }
+
+    /** The environment a process started with, or empty if it cannot be read. */
+    public Optional<Map<String, String>> environment(long pid) {
+        return readText(dir(pid).resolve("environ")).map(ProcFs::parseNulSeparated);
+    }
+
+    /** Parses NUL-separated {@code KEY=VALUE} pairs ({@code /proc/PID/environ}). */
+    static Map<String, String> parseNulSeparated(String text) {
+        Map<String, String> env = new HashMap<>();
+        for (String kv : text.split("\0")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                env.putIfAbsent(kv.substring(0, eq), kv.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    private static Optional<String> readText(Path file) {
+        try {
+            return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            // ESRCH mid-read, EACCES: nothing to observe.
+            return Optional.empty();
+        }
+    }
+}

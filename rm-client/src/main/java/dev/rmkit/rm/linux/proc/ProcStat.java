@@ -1,0 +1,78 @@
+package dev.rmkit.rm.linux.proc;
+
+import java.util.Objects;
+
+/**
+ * The fields of {@code /proc/PID/stat} that rmkit uses. The command name (field 2) is the text between
+ * the first {@code (} and the <em>last</em> {@code )}: it may itself contain spaces and parentheses, so
+ * the numeric fields are counted only after the last {@code )}.
+ *
+ * @param pid field 1
+ * @param comm field 2, the command name (at most 15 bytes, set by the kernel or prctl)
+ * @param state field 3, one letter ({@code R}, {@code S}, {@code Z}...)
+ * @param ppid field 4, the parent's pid
+ * @param ttyNr field 7, the controlling terminal's device number, 0 when there is none
+ * @param flags field 9, the kernel's PF_* flags
+ * @param startTicks field 22, the start time in clock ticks since boot
+ */
+public record ProcStat(long pid, String comm, char state, long ppid, int ttyNr, long flags, long startTicks) {
+
+    /** PF_KTHREAD from the kernel's include/linux/sched.h: the task is a kernel thread. */
+    public static final long PF_KTHREAD = 0x00200000L;
+
+    public ProcStat {
+        Objects.requireNonNull(comm, "comm");
+        if (pid <= 0) {
+            throw new IllegalArgumentException("pid must be positive: " + pid);
+        }
+    }
+
+    /** True for a kernel thread (PF_KTHREAD): it has no user memory, no executable, no files of its own. */
+    public boolean kernelThread() {
+        return (flags & PF_KTHREAD) != 0;
+    }
+
+    /** True when the process has a controlling terminal (what makes it a console application). */
+    public boolean hasTty() {
+        return ttyNr != 0;
+    }
+
+    /** True for a zombie or dead task, which holds no files any more. */
+    public boolean dead() {
+        return state == 'Z' || state == 'X' || state == 'x';
+    }
+
+    /**
+     * Parses the content of {@code /proc/PID/stat}.
+     *
+     * @throws IllegalArgumentException if the text is not a stat line
+     */
+    public static ProcStat parse(String line) {
+        int open = line.indexOf('(');
+        int close = line.lastIndexOf(')');
+        if (open <= 0 || close < open) {
+            throw new IllegalArgumentException("not a /proc/PID/stat line: " + abbreviate(line));
+        }
+        String[] rest = line.substring(close + 1).trim().split(" +");
+        // rest[0] is field 3; field N is rest[N - 3].
+        if (rest.length < 20) {
+            throw new IllegalArgumentException("too few fields in /proc/PID/stat: " + abbreviate(line));
+        }
+        try {
+            long pid = Long.parseLong(line.substring(0, open).trim());
+            String comm = line.substring(open + 1, close);
+            char state = rest[0].isEmpty() ? '?' : rest[0].charAt(0);
+            long ppid = Long.parseLong(rest[1]);
+            int tty = Integer.parseInt(rest[4]);
+            long flags = Long.parseUnsignedLong(rest[6]);
+            long start = Long.parseLong(rest[19]);
+            return new ProcStat(pid, comm, state, ppid, tty, flags, start);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad number in /proc/PID/stat: " + abbreviate(line), e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 120) + "...";
+    }
+}

@@ -1,0 +1,124 @@
+package dev.rmkit.rm.linux.protocol;
+
+import dev.rmkit.rm.BusyHandle;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Keep-awake and shutdown-block on Linux: a logind {@code block} inhibitor on
+ * {@code shutdown:sleep:idle}, taken by running {@code systemd-inhibit} as a child that holds the lock
+ * for as long as it runs. The child runs {@code sh -c 'echo locked; exec cat'}: the line proves the lock
+ * was granted, and {@code cat} exits when our end of its stdin closes, on {@link BusyHandle#close()} or
+ * when this JVM dies, so the lock never outlives the app.
+ *
+ * <p>Without logind (no systemd, no system D-Bus, as in containers and this project's CI)
+ * {@code systemd-inhibit} fails at once and the handle is a documented no-op:
+ * {@link BusyHandle#effective()} is false and only the app's veto protects its work.
+ */
+public final class Inhibitor {
+
+    static final Duration GRANT_TIMEOUT = Duration.ofSeconds(3);
+
+    private final Path command;
+
+    /** An inhibitor run through {@code command} (normally {@code /usr/bin/systemd-inhibit}). */
+    Inhibitor(Path command) {
+        this.command = command;
+    }
+
+    public static Inhibitor system() {
+        return new Inhibitor(Path.of("/usr/bin/systemd-inhibit"));
+    }
+
+    BusyHandle acquire(String who, String why) {
+        return new Handle(who, why);
+    }
+
+    private Optional<Process> lock(String who, String why) {
+        if (!Files.isExecutable(command)) {
+            return Optional.empty();
+        }
+        try {
+            Process p = new ProcessBuilder(List.of(command.toString(), "--what=shutdown:sleep:idle", "--who=" + who,
+                            "--why=" + why, "--mode=block", "sh", "-c", "echo locked; exec cat"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return String.valueOf(out.readLine());
+                } catch (IOException e) {
+                    return "";
+                }
+            });
+            if ("locked".equals(line.get(GRANT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS))) {
+                return Optional.of(p);
+            }
+            p.destroy();
+            return Optional.empty();
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static void release(Process p) {
+        try {
+            p.getOutputStream().close();
+        } catch (IOException e) {
+            p.destroy();
+        }
+        try {
+            if (!p.waitFor(GRANT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private final class Handle implements BusyHandle {
+        private final String who;
+        private Optional<Process> lock;
+
+        Handle(String who, String why) {
+            this.who = who;
+            this.lock = lock(who, why);
+        }
+
+        @Override
+        public synchronized void reason(String reason) {
+            // logind cannot change a lock's reason: take a new lock first, then drop the old one.
+            if (lock.isPresent()) {
+                Optional<Process> next = lock(who, reason);
+                release(lock.get());
+                lock = next;
+            }
+        }
+
+        @Override
+        public synchronized boolean effective() {
+            return lock.filter(Process::isAlive).isPresent();
+        }
+
+        @Override
+        public synchronized void close() {
+            lock.ifPresent(Inhibitor::release);
+            lock = Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.rmkit.rm.linux.system;
+
+import dev.rmkit.rm.AppOutcome;
+import dev.rmkit.rm.RestartResult;
+import dev.rmkit.rm.RmException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one after-boot runner a reboot registers when it closed apps: it runs every registered resume
+ * command first, one after another, each to its end (an {@code updater resume} finishes the pending
+ * update), re-registers for a later boot any resume that is still registered afterwards (its work is
+ * unfinished), then starts the recorded apps (each claimed, so at most once) and removes its own
+ * registration. Windows gets the same order from the OS: pending renames happen during the boot,
+ * RunOnce runs at logon, and the apps registered for restart come back after it.
+ *
+ * <p>Usage: {@code AfterBoot --state-dir S --autostart-dir A --unit-dir U [--system-wide]}.
+ */
+public final class AfterBoot {
+
+    /** How long one resume command may take before the runner goes on without it. */
+    static final long RESUME_LIMIT_MINUTES = 30;
+
+    private AfterBoot() {}
+
+    public static void main(String[] args) {
+        System.exit(main(args, System.out));
+    }
+
+    static int main(String[] args, PrintStream log) {
+        LinuxSystemControl.Settings s;
+        try {
+            s = parse(args);
+        } catch (IllegalArgumentException e) {
+            log.println("after-boot: " + e.getMessage());
+            return 2;
+        }
+        try {
+            RestartResult r = new LinuxSystemControl(s).runAfterBoot(log);
+            return r.complete() ? 0 : 1;
+        } catch (RmException e) {
+            log.println("after-boot: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** The argv that runs this class with {@code settings}: this JVM, this class path. */
+    static List<String> command(LinuxSystemControl.Settings settings) {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AfterBoot.class.getName(),
+                "--state-dir", settings.stateDir().toString(), "--autostart-dir", settings.autostartDir().toString(),
+                "--unit-dir", settings.systemdUnitDir().toString()));
+        if (settings.systemWide()) {
+            argv.add("--system-wide");
+        }
+        return argv;
+    }
+
+    static LinuxSystemControl.Settings parse(String[] args) {
+        Path state = null;
+        Path autostart = null;
+        Path units = null;
+        boolean systemWide = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--system-wide")) {
+                systemWide = true;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value for " + a);
+            }
+            switch (a) {
+                case "--state-dir" -> state = Path.of(args[++i]);
+                case "--autostart-dir" -> autostart = Path.of(args[++i]);
+                case "--unit-dir" -> units = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + a);
+            }
+        }
+        if (state == null || autostart == null || units == null) {
+            throw new IllegalArgumentException("usage: AfterBoot --state-dir S --autostart-dir A --unit-dir U [--system-wide]");
+        }
+        return new LinuxSystemControl.Settings(autostart, units, state, List.of("true"), systemWide, List.of());
+    }
+
+    static RestartResult run(LinuxSystemControl control, PrintStream log) throws RmException {
+        try {
+            for (Map.Entry<String, List<String>> e : control.resumes().all().entrySet()) {
+                log.println("after-boot: running resume " + e.getKey());
+                runToEnd(e.getValue(), log);
+                if (control.resumes().contains(e.getKey())) {
+                    log.println("after-boot: resume " + e.getKey() + " is unfinished; it runs again after the next boot");
+                    control.files().write(e.getKey(), e.getValue());
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            log.println("after-boot: cannot run the registered resumes (" + e.getMessage() + "); starting the apps anyway");
+        }
+        RestartResult r = Relauncher.relaunch(control.restarts(), control.bootId());
+        for (AppOutcome o : r.apps()) {
+            log.println("after-boot: " + o.app().name() + (o.reason().isEmpty()
+                    ? " started again (pid " + o.newProcess().orElseThrow().pid() + ")" : " not started: " + o.reason().get()));
+        }
+        try {
+            control.files().delete(LinuxSystemControl.AFTER_BOOT);
+        } catch (IOException e) {
+            throw new RmException("after boot", "cannot remove the runner's registration: " + e.getMessage(), e);
+        }
+        return r;
+    }
+
+    private static void runToEnd(List<String> argv, PrintStream log) {
+        try {
+            Process p = new ProcessBuilder(argv).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(RESUME_LIMIT_MINUTES, TimeUnit.MINUTES)) {
+                log.println("after-boot: " + argv.get(0) + " still runs after " + RESUME_LIMIT_MINUTES
+                        + " minutes; going on without it");
+            } else {
+                log.println("after-boot: exit " + p.exitValue());
+            }
+        } catch (IOException e) {
+            log.println("after-boot: cannot run " + argv.get(0) + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

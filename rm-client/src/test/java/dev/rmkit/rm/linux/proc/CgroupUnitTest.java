@@ -1,0 +1,40 @@
+package dev.rmkit.rm.linux.proc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CgroupUnitTest {
+
+    @Test
+    void systemServiceFromCgroupV2() {
+        assertEquals(Optional.of("nginx.service"), CgroupUnit.serviceUnit("0::/system.slice/nginx.service\n"));
+    }
+
+    @Test
+    void userServiceInsideTheUserManager() {
+        assertEquals(Optional.of("burner.service"), CgroupUnit.serviceUnit(
+                "0::/user.slice/user-1000.slice/user@1000.service/app.slice/burner.service\n"));
+        assertEquals(Optional.of("user@1000.service"), CgroupUnit.serviceUnit(
+                "0::/user.slice/user-1000.slice/user@1000.service/init.scope\n"));
+    }
+
+    @Test
+    void loginSessionsAndInitAreNotServices() {
+        assertEquals(Optional.empty(), CgroupUnit.serviceUnit("0::/user.slice/user-1000.slice/session-3.scope\n"));
+        assertEquals(Optional.empty(), CgroupUnit.serviceUnit("0::/init.scope\n"));
+    }
+
+    @Test
+    void cgroupV1NameSystemdLine() {
+        assertEquals(Optional.of("cron.service"), CgroupUnit.serviceUnit(
+                "12:pids:/system.slice/cron.service\n1:name=systemd:/system.slice/cron.service\n0::/\n"));
+    }
+
+    @Test
+    void hostWithoutSystemdHasNoUnit() {
+        assertEquals(Optional.empty(), CgroupUnit.serviceUnit("9:name=systemd:/\n8:pids:/\n0::/\n"));
+        assertEquals(Optional.empty(), CgroupUnit.serviceUnit(""));
+    }
+}

@@ -1,0 +1,129 @@
+package dev.rmkit.rm.linux.proc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rmkit.rm.testing.HolderApp;
+import dev.rmkit.rm.testing.JavaProcess;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The /proc scanner against real processes, cross-checked with fuser and lsof on the same files. */
+class HolderScanTest {
+
+    @TempDir Path tmp;
+    private ProcFs proc;
+    private Process other;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        proc = new ProcFs(Path.of("/proc"));
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        if (other != null) {
+            other.destroyForcibly();
+            other.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private ScanResult scan(Path file) throws IOException {
+        return new HolderScan(proc).scan(List.of(file));
+    }
+
+    private Path data(String name) throws IOException {
+        return Files.write(tmp.resolve(name), new byte[8192]);
+    }
+
+    @Test
+    void findsAHolderByOpenFileDescriptorLikeFuserAndLsof() throws Exception {
+        Path f = data("held.dat");
+        try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--open", f.toString()).awaitReady()) {
+            ScanResult r = scan(f);
+            assertEquals(Set.of(p.pid()), r.holders().keySet());
+            assertEquals(Set.of(Access.FD), r.holders().get(p.pid()).access());
+            assertEquals(r.holders().keySet(), Oracle.fuser(f));
+            assertEquals(r.holders().keySet(), Oracle.lsof(f));
+        }
+    }
+
+    @Test
+    void findsAHolderByMemoryMappingLikeFuserAndLsof() throws Exception {
+        Path f = data("mapped.dat");
+        try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--map", f.toString()).awaitReady()) {
+            ScanResult r = scan(f);
+            assertEquals(Set.of(p.pid()), r.holders().keySet());
+            assertEquals(Set.of(Access.MAP), r.holders().get(p.pid()).access());
+            assertEquals(r.holders().keySet(), Oracle.fuser(f));
+            assertEquals(r.holders().keySet(), Oracle.lsof(f));
+        }
+    }
+
+    @Test
+    void findsAHolderByWorkingDirectoryLikeFuserAndLsof() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("work dir"));
+        other = new ProcessBuilder("sleep", "600").directory(dir.toFile()).start();
+        ScanResult r = scan(dir);
+        assertEquals(Set.of(other.pid()), r.holders().keySet());
+        assertEquals(Set.of(Access.CWD), r.holders().get(other.pid()).access());
+        assertEquals(r.holders().keySet(), Oracle.fuser(dir));
+        assertEquals(r.holders().keySet(), Oracle.lsof(dir));
+    }
+
+    @Test
+    void findsAHolderByExecutableLikeFuserAndLsof() throws Exception {
+        Path exe = Files.copy(Path.of("/bin/sleep"), tmp.resolve("holder-exe"));
+        exe.toFile().setExecutable(true);
+        other = new ProcessBuilder(exe.toString(), "600").start();
+        JavaProcess.await(() -> proc.stat(other.pid()).map(s -> s.comm().equals("holder-exe")).orElse(false),
+                java.time.Duration.ofSeconds(10), "holder-exe to exec");
+        ScanResult r = scan(exe);
+        assertEquals(Set.of(other.pid()), r.holders().keySet());
+        assertTrue(r.holders().get(other.pid()).access().contains(Access.EXE), r.holders().toString());
+        assertEquals(r.holders().keySet(), Oracle.fuser(exe));
+        assertEquals(r.holders().keySet(), Oracle.lsof(exe));
+    }
+
+    @Test
+    void noticesAnOldVersionThatWasReplacedByRename() throws Exception {
+        Path f = data("lib.so");
+        try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--map", f.toString()).awaitReady()) {
+            Path staged = data("lib.so.new");
+            Files.move(staged, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // fuser matches the new inode and no longer sees the old holder; the scan does.
+            assertEquals(Set.of(), Oracle.fuser(f));
+            ScanResult r = scan(f);
+            assertEquals(Set.of(p.pid()), r.holders().keySet());
+            assertTrue(r.holders().get(p.pid()).deleted());
+        }
+    }
+
+    @Test
+    void findsNobodyForAnUnheldFileAndNothingForAMissingOne() throws Exception {
+        Path f = data("free.dat");
+        assertEquals(Map.of(), scan(f).holders());
+        assertEquals(Map.of(), scan(tmp.resolve("missing")).holders());
+        assertEquals(List.of(), scan(f).uninspected());
+    }
+
+    @Test
+    void findsTheCallingProcessItself() throws Exception {
+        Path f = data("self.dat");
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+            assertEquals(Set.of(ProcessHandle.current().pid()), scan(f).holders().keySet());
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.rmkit.updater.apps;
+
+import dev.rmkit.rm.AffectedApp;
+import dev.rmkit.rm.AffectedApps;
+import dev.rmkit.rm.AppOutcome;
+import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.AppStatus;
+import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.RestartSession;
+import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.ShutdownOption;
+import dev.rmkit.rm.ShutdownResult;
+import dev.rmkit.rm.SystemControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Closes the applications holding the files an update changes (DESIGN step 6): graceful first, so a
+ * single refusal closes nothing; with {@code --wait} it asks again until the refusal ends or time runs
+ * out; only {@code --force} overrides a refusal.
+ */
+public final class Holders {
+
+    private Holders() {}
+
+    /** How closing ended. */
+    public sealed interface Result permits Closed, Refused, RebootNeeded {}
+
+    /** Every holder is closed (or there was none). {@code downSince} is when the successful attempt began. */
+    public record Closed(List<AppOutcome> apps, Instant downSince) implements Result {}
+
+    /** Someone refused and the time to wait is over. Graceful refusals close nothing. */
+    public record Refused(ShutdownResult last) implements Result {}
+
+    /** Only a reboot frees the files (a holder that cannot be closed). */
+    public record RebootNeeded(String reason) implements Result {}
+
+    public static Result close(RestartSession session, AffectedApps listed, boolean force, Duration wait, Duration retry,
+            Clock clock) throws RmException, InterruptedException {
+        if (!listed.canShutDown()) {
+            return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons());
+        }
+        Instant deadline = clock.instant().plus(wait);
+        Set<ShutdownOption> options = force ? EnumSet.of(ShutdownOption.FORCE) : EnumSet.noneOf(ShutdownOption.class);
+        while (true) {
+            Instant attempt = clock.instant();
+            ShutdownResult r = session.shutdown(options, p -> { });
+            switch (r.outcome()) {
+                case COMPLETE:
+                    return new Closed(r.apps(), attempt);
+                case REBOOT_REQUIRED:
+                    return new RebootNeeded("the platform says only a reboot frees the files");
+                default:
+                    Duration left = Duration.between(clock.instant(), deadline);
+                    if (left.isNegative() || left.isZero()) {
+                        return new Refused(r);
+                    }
+                    Thread.sleep(Math.max(1, Math.min(retry.toMillis(), left.toMillis())));
+            }
+        }
+    }
+
+    /** True if the app was actually closed by the session. */
+    public static boolean stopped(AffectedApp app) {
+        return app.status().contains(AppStatus.STOPPED) && !app.status().contains(AppStatus.ERROR_ON_STOP);
+    }
+
+    /**
+     * Who runs each listed app that registered a restart command, read while they still run, so a
+     * recovery after the updater died can start them as their own users (empty where the platform
+     * does not say).
+     */
+    public static Map<ProcessId, AppOwner> owners(AffectedApps listed, SystemControl system) {
+        Map<ProcessId, AppOwner> out = new HashMap<>();
+        for (AffectedApp a : listed.apps()) {
+            if (a.restartCommand().isPresent()) {
+                system.ownerOf(a.process()).ifPresent(o -> out.put(a.process(), o));
+            }
+        }
+        return out;
+    }
+
+    /** The journal's record of a closed app: enough to start it again, as its user, without the session. */
+    public static ClosedApp record(AffectedApp app, Map<ProcessId, AppOwner> owners) {
+        ClosedApp c = app.restartCommand()
+                .map(r -> new ClosedApp(app.name(), app.process().pid(), r.argv(), r.workingDirectory().toString()))
+                .orElse(new ClosedApp(app.name(), app.process().pid(), List.of(), ""));
+        AppOwner owner = owners.get(app.process());
+        return owner == null ? c : c.withOwner(owner);
+    }
+}
