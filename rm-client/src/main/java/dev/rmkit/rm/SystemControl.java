@@ -90,4 +90,13 @@ public interface SystemControl {
      * where nothing renames at boot and the caller's own resume must do the work after it (Linux).
      */
     boolean renamesAtBoot();
+
+    /**
+     * Whether the machine runs on mains power: true on AC, false on battery, empty when the OS cannot
+     * tell (no battery or power-supply information: most servers, containers, virtual machines).
+     * Linux reads {@code /sys/class/power_supply}; Windows asks GetSystemPowerStatus.
+     */
+    default Optional<Boolean> onAcPower() {
+        return Optional.empty();
+    }
 }
