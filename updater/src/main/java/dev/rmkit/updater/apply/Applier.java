@@ -17,6 +17,7 @@ import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.reboot.RebootFallback;
+import dev.rmkit.updater.reboot.RebootMode;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
@@ -30,7 +31,9 @@ import java.util.Optional;
  * {@code updater apply}, DESIGN steps 1–10: lock; recover an unfinished swap; load and verify the
  * manifest; check it against what is installed; plan; stage everything; then, and only then, close
  * the holders, swap, and restart them; or schedule the swap for the next boot. Every outcome,
- * failures included, ends as a report (saved as last-report.json while the lock is held).
+ * failures included, ends as a report, appended to the install's history (and saved as
+ * last-report.json while the lock is held). A staged rollout that does not offer the release to this
+ * install ends the run before anything is downloaded.
  */
 public final class Applier {
 
@@ -47,13 +50,13 @@ public final class Applier {
         UpdateReport result;
         try (InstallLock lock = InstallLock.acquire(layout)) {
             try {
-                run(req, layout, report);
+                runLocked(req, layout, report, Gate.of(req));
             } catch (UpdateException e) {
                 report.fail(e);
             }
-            result = Reports.saved(layout, report);
+            result = Reports.finished(layout, report, true);
         } catch (UpdateException busy) {
-            result = report.fail(busy).build();
+            result = Reports.finished(layout, report.fail(busy), false);
         }
         if (!existed && result.exitCode() != 0 && result.reboot().equals("none")) {
             forgetCreatedInstall(layout);
@@ -70,23 +73,26 @@ public final class Applier {
         }
     }
 
-    private void run(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
+    /**
+     * The steps of apply, with the install's lock held by the caller: {@code gate} decides, once the
+     * release is verified, new and offered, how far they go ({@code auto} runs them with its policy).
+     * Failures are thrown; the report holds everything done until then.
+     */
+    public void runLocked(ApplyRequest req, InstallLayout layout, ReportBuilder report, Gate gate) throws UpdateException {
+        report.phase("recover");
         Recovery.Result recovered = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         Reports.noteRecovery(recovered, ctx.system().get(), report);
+        report.phase("verify");
         LoadedManifest loaded = Manifests.load(ctx, req.manifest(), layout, req.trustKey(), true);
         Manifest m = loaded.manifest();
         Optional<InstalledState> installed = Manifests.installed(layout);
         report.versions(installed.map(InstalledState::version).orElse(""), m.version());
+        String installId = Offers.installId(layout, report);
         if (recovered.kind() == Recovery.Kind.PENDING_REBOOT) {
-            Journal waiting = recovered.journal().orElseThrow();
-            if (waiting.toVersion().equals(m.version())) {
-                report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
-                        + " is already staged and finishes at the next boot");
-                return;
-            }
-            throw new UpdateException.Deferred("the update to " + waiting.toVersion()
-                    + " waits for a reboot; reboot (updater resume then finishes it) before applying " + m.version());
+            waitingForReboot(recovered.journal().orElseThrow(), m, gate, report);
+            return;
         }
+        report.phase("plan");
         Optional<ManifestPolicy.Installed> policyView = installed.map(
                 i -> new ManifestPolicy.Installed(i.product(), i.channel(), i.version()));
         Plan plan = Manifests.plan(layout, m, installed);
@@ -96,21 +102,51 @@ public final class Applier {
             return;
         }
         ManifestPolicy.checkAgainstInstalled(m, policyView, req.allowDowngrade());
-        Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress());
+        if (!Offers.offered(m, installId, req.ignoreRollout(), report)) {
+            return;
+        }
+        Gate.Escalation esc = gate.decide(m, false);
+        ApplyRequest run = req.escalated(esc);
+        report.phase("stage");
+        Stager stager = new Stager(ctx.fetcher());
+        try {
+            Staging.stage(layout, loaded, plan, stager, ctx.progress());
+        } finally {
+            report.fetched(stager.bytesFetched());
+        }
         TestHooks.reach("staged");
+        if (esc.stageOnly()) {
+            report.outcome(Outcome.STAGED, m.product() + " " + m.version() + " is staged; " + esc.why());
+            return;
+        }
         InstalledState after = new InstalledState(m.product(), m.channel(), m.version(),
                 m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256())).toList(),
                 loaded.keyId(), "");
         Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after);
         if (m.rebootRequired()) {
-            RebootFallback.schedule(layout, journal, "the release requires a reboot", req.reboot(), req.force(), ctx, report);
+            RebootFallback.schedule(layout, journal, "the release requires a reboot", run.reboot(), run.force(), ctx, report);
             return;
         }
         if (plan.displacedPaths().isEmpty()) {
+            report.phase("swap");
             commit(layout, journal, report);
             return;
         }
-        new ClosingSwap(ctx, req, layout, report).run(plan, journal);
+        new ClosingSwap(ctx, run, layout, report, esc.noticeOnRefusal()).run(plan, journal);
+    }
+
+    /** The install's swap waits for a boot: this release again answers 100, or reboots if the gate lets it. */
+    private void waitingForReboot(Journal waiting, Manifest m, Gate gate, ReportBuilder report) throws UpdateException {
+        if (!waiting.toVersion().equals(m.version())) {
+            throw new UpdateException.Deferred("the update to " + waiting.toVersion()
+                    + " waits for a reboot; reboot (updater resume then finishes it) before applying " + m.version());
+        }
+        Gate.Escalation esc = gate.decide(m, true);
+        report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
+                + " is already staged and finishes at the next boot");
+        if (esc.reboot() == RebootMode.IF_NEEDED) {
+            RebootFallback.reboot(ctx.system().get(), m.version(), "it waits for a reboot", esc.force(), report);
+        }
     }
 
     static void commit(InstallLayout layout, Journal journal, ReportBuilder report, UpdaterContext ctx)

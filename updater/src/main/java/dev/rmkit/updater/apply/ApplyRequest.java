@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param reboot {@code --reboot}
  * @param restart false with {@code --no-restart}: closed apps stay closed
  * @param allowDowngrade {@code --allow-downgrade}: accept a version not newer than the installed one
+ * @param ignoreRollout {@code --ignore-rollout}: take the release even if its staged rollout does not
+ *     offer it to this install yet
  */
 public record ApplyRequest(String manifest, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
-        RebootMode reboot, boolean restart, boolean allowDowngrade) {
+        RebootMode reboot, boolean restart, boolean allowDowngrade, boolean ignoreRollout) {
     public ApplyRequest {
         Objects.requireNonNull(manifest, "manifest");
         installDir = Objects.requireNonNull(installDir, "installDir").toAbsolutePath().normalize();
@@ -31,8 +33,20 @@ public record ApplyRequest(String manifest, Path installDir, Optional<Path> trus
         Objects.requireNonNull(reboot, "reboot");
     }
 
-    /** Defaults: no wait, no force, never reboot, restart apps, no downgrade. */
+    /** Honouring the release's staged rollout. */
+    public ApplyRequest(String manifest, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
+            RebootMode reboot, boolean restart, boolean allowDowngrade) {
+        this(manifest, installDir, trustKey, waitFor, force, reboot, restart, allowDowngrade, false);
+    }
+
+    /** Defaults: no wait, no force, never reboot, restart apps, no downgrade, honour the rollout. */
     public static ApplyRequest of(String manifest, Path installDir, Optional<Path> trustKey) {
         return new ApplyRequest(manifest, installDir, trustKey, Duration.ZERO, false, RebootMode.NEVER, true, false);
+    }
+
+    /** This request as far as {@code e} lets it go: its force and reboot replace the request's. */
+    ApplyRequest escalated(Gate.Escalation e) {
+        return new ApplyRequest(manifest, installDir, trustKey, waitFor, e.force(), e.reboot(), restart, allowDowngrade,
+                ignoreRollout);
     }
 }

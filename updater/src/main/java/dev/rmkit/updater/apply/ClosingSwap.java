@@ -4,6 +4,7 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
@@ -35,15 +36,20 @@ final class ClosingSwap {
     private final ApplyRequest req;
     private final InstallLayout layout;
     private final ReportBuilder report;
+    private final Optional<EndNotice> noticeOnRefusal;
 
-    ClosingSwap(UpdaterContext ctx, ApplyRequest req, InstallLayout layout, ReportBuilder report) {
+    /** @param noticeOnRefusal if an app refuses, the notice of the coming forced end for the cooperating holders */
+    ClosingSwap(UpdaterContext ctx, ApplyRequest req, InstallLayout layout, ReportBuilder report,
+            Optional<EndNotice> noticeOnRefusal) {
         this.ctx = ctx;
         this.req = req;
         this.layout = layout;
         this.report = report;
+        this.noticeOnRefusal = noticeOnRefusal;
     }
 
     void run(Plan plan, Journal journal) throws UpdateException {
+        report.phase("close");
         try (RestartSession session = ctx.platform().get().startSession()) {
             List<Path> files = plan.displacedPaths().stream().map(layout::resolve).filter(Files::isRegularFile).toList();
             session.registerFiles(files);
@@ -64,6 +70,10 @@ final class ClosingSwap {
                 report.downSince(((Holders.Closed) closing).downSince());
             }
             closed.forEach(a -> report.closed(new AppReport(a.name(), a.process().pid(), "")));
+            if (req.force()) {
+                closed.forEach(a -> report.forced(new AppReport(a.name(), a.process().pid(), "")));
+            }
+            report.phase("swap");
             Journal withApps = journal.withClosedApps(closed.stream().map(a -> Holders.record(a, owners)).toList());
             // Restarted once the update is committed, before its backups are deleted (downtime must not
             // grow with the update's size), or in the finally block if the swap failed.
@@ -72,6 +82,7 @@ final class ClosingSwap {
                 Applier.commit(layout, withApps, report, ctx, restarted[0] ? Optional.empty() : Optional.of(() -> {
                     restarted[0] = true;
                     restart(session, Optional.of(withApps));
+                    report.phase("cleanup");
                 }));
             } finally {
                 if (!restarted[0]) {
@@ -102,12 +113,19 @@ final class ClosingSwap {
         if (refused.last().apps().stream().anyMatch(o -> Holders.stopped(o.app()))) {
             restart(session, Optional.empty()); // a forced attempt closed some before one held out: bring them back
         }
+        if (noticeOnRefusal.isPresent()) {
+            for (AffectedApp a : session.announceEnd(noticeOnRefusal.get())) {
+                report.warned(new AppReport(a.name(), a.process().pid(), "closed at " + noticeOnRefusal.get().at()
+                        + " even if it refuses"));
+            }
+        }
         return new UpdateException.Deferred("deferred: an application refused to close - " + who
                 + (req.waitFor().isZero() ? "" : " (waited " + req.waitFor() + ")") + "; nothing was changed");
     }
 
     /** Restarts what the session closed; if the session cannot, starts them from the journal's records. */
     private void restart(RestartSession session, Optional<Journal> journal) {
+        report.phase("restart");
         if (!req.restart()) {
             report.note("--no-restart: the closed applications were left closed");
             return;

@@ -6,25 +6,36 @@ import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.plan.FileChange;
 import dev.rmkit.updater.plan.Plan;
+import dev.rmkit.updater.report.History;
 import dev.rmkit.updater.report.LastReport;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
 import java.io.IOException;
 
 /** Report steps shared by apply and resume. */
-final class Reports {
+public final class Reports {
 
     private Reports() {}
 
-    /** Builds the report and saves it as last-report.json; a failure to save becomes a note. */
-    static UpdateReport saved(InstallLayout layout, ReportBuilder report) {
+    /**
+     * Builds the report, saves it as last-report.json if the run held the lock, and appends it to the
+     * install's history; a failure to write either becomes a note (of the printed report).
+     */
+    public static UpdateReport finished(InstallLayout layout, ReportBuilder report, boolean lockHeld) {
         UpdateReport r = report.build();
-        try {
-            LastReport.save(layout, r);
-            return r;
-        } catch (IOException e) {
-            return report.note("could not save " + layout.lastReportFile() + ": " + e.getMessage()).build();
+        if (lockHeld) {
+            try {
+                LastReport.save(layout, r);
+            } catch (IOException e) {
+                r = report.note("could not save " + layout.lastReportFile() + ": " + e.getMessage()).build();
+            }
         }
+        try {
+            History.append(layout, r);
+        } catch (IOException e) {
+            r = report.note("could not append to " + layout.historyFile() + ": " + e.getMessage()).build();
+        }
+        return r;
     }
 
     /** Notes what recovery of an earlier run did, and restarts the apps that run had closed. */

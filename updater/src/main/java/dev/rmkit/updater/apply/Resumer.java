@@ -45,14 +45,16 @@ public final class Resumer {
                 report.fail(e);
                 unregister(layout, report);
             }
+            report.phase("restart");
             restartAppsClosedForReboot(report);
-            return Reports.saved(layout, report);
+            return Reports.finished(layout, report, true);
         } catch (UpdateException busy) {
-            return report.fail(busy).build();
+            return Reports.finished(layout, report.fail(busy), false);
         }
     }
 
     private void run(InstallLayout layout, ReportBuilder report) throws UpdateException {
+        report.phase("recover");
         Recovery.Result rec = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         if (rec.journal().isEmpty()) {
             report.outcome(Outcome.NOTHING_TO_RESUME, "no unfinished update in " + layout.installDir());

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@code updater status} shows: what is installed, what is unfinished, how the last run ended.
+ * What {@code updater status} shows: what is installed, what is unfinished, how the last run ended,
+ * and what unattended updates plan.
  *
  * @param installDir the install
  * @param installed whether the updater installed something here
@@ -22,13 +23,19 @@ import java.util.Objects;
  * @param lastExitCode its exit code (0 if none)
  * @param lastMessage its message
  * @param lastFinishedAt when it ended
+ * @param installId the install's id (staged rollouts), empty if it has none yet
+ * @param auto what {@code updater auto} remembers (docs/install-state.md), null if it never ran here
+ * @param autoSummary the same in words, empty if auto never ran here
  */
 public record Status(String installDir, boolean installed, String product, String channel, String version, int files,
         String keyId, String installedAt, String pending, String pendingVersion, List<String> staged,
-        String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt) {
+        String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt, String installId, Object auto,
+        String autoSummary) {
     public Status {
         Objects.requireNonNull(installDir, "installDir");
         Objects.requireNonNull(pending, "pending");
         staged = List.copyOf(staged);
+        Objects.requireNonNull(installId, "installId");
+        Objects.requireNonNull(autoSummary, "autoSummary");
     }
 }

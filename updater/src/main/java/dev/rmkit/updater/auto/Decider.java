@@ -70,6 +70,10 @@ public final class Decider {
      */
     public static AutoState after(Policy p, AutoState s, Optional<Release> release, RunResult result, Instant now) {
         String word = result.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (release.isEmpty() && result.kind() != RunResult.Kind.UPDATED
+                && result.kind() != RunResult.Kind.NOTHING_OFFERED && !s.version().isEmpty()) {
+            release = Optional.of(Release.of(s.version())); // the feed was not reached: the release and its clock stay
+        }
         if (release.isEmpty() || result.kind() == RunResult.Kind.UPDATED
                 || result.kind() == RunResult.Kind.NOTHING_OFFERED) {
             Instant check = Triggers.nextRun(p, now);

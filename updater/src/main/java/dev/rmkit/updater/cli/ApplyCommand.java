@@ -40,6 +40,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--no-restart", description = "Leave the closed apps closed.")
     boolean noRestart;
 
+    @Option(names = "--ignore-rollout",
+            description = "Take the release even if its staged rollout does not offer it to this install yet.")
+    boolean ignoreRollout;
+
     private final UpdaterContext ctx;
 
     public ApplyCommand(UpdaterContext ctx) {
@@ -49,7 +53,7 @@ public final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ApplyRequest req = new ApplyRequest(target.manifest, target.installDir, target.trustKey(), waitFor, force, reboot,
-                !noRestart, target.allowDowngrade);
+                !noRestart, target.allowDowngrade, ignoreRollout);
         UpdaterContext run = ctx.withProgress(target.json ? ProgressSink.NONE
                 : ProgressBar.forTerminal(spec.commandLine().getErr()));
         return Printing.print(spec, new Applier(run).apply(req), target.json);

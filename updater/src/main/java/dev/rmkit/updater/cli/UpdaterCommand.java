@@ -24,7 +24,9 @@ import picocli.CommandLine;
             PlanCommand.class,
             ApplyCommand.class,
             ResumeCommand.class,
-            StatusCommand.class
+            StatusCommand.class,
+            AutoCommand.class,
+            HistoryCommand.class
         })
 public final class UpdaterCommand implements Runnable {
 

@@ -73,13 +73,24 @@ public final class RebootFallback {
         report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + prepared.toVersion()
                 + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then");
         if (mode == RebootMode.IF_NEEDED) {
-            try {
-                system.rebootRestartingApps("rmkit updater: finishing the update to " + prepared.toVersion(), force);
-                report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish the update to "
-                        + prepared.toVersion() + " (" + why + ")");
-            } catch (RmException e) {
-                report.note("the reboot could not be started: " + e.getMessage() + "; reboot by hand to finish");
-            }
+            reboot(system, prepared.toVersion(), why, force, report);
+        }
+    }
+
+    /**
+     * Reboots now, in the way that brings the registered apps back, to finish the update to
+     * {@code version}, which waits for the boot. Without {@code force} one refusing app keeps the machine
+     * up: the report then keeps "reboot required" and says why ({@link ReportBuilder#rebootRefusal()}).
+     */
+    public static void reboot(SystemControl system, String version, String why, boolean force, ReportBuilder report) {
+        report.phase("reboot");
+        try {
+            system.rebootRestartingApps("rmkit updater: finishing the update to " + version, force);
+            report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish the update to "
+                    + version + " (" + why + ")");
+        } catch (RmException e) {
+            report.rebootRefused(e.getMessage());
+            report.note("the reboot could not be started: " + e.getMessage() + "; reboot by hand to finish");
         }
     }
 }

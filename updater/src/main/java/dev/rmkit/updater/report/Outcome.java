@@ -2,12 +2,16 @@ package dev.rmkit.updater.report;
 
 import dev.rmkit.updater.ExitCode;
 
-/** How an {@code apply} or {@code resume} ended, and the exit code that says it to scripts. */
+/** How an {@code apply}, {@code resume} or {@code auto} ended, and the exit code that says it to scripts. */
 public enum Outcome {
     UPDATED(ExitCode.OK),
     UP_TO_DATE(ExitCode.OK),
     /** resume found no unfinished update. */
     NOTHING_TO_RESUME(ExitCode.OK),
+    /** A staged rollout does not offer the release to this install yet (or it is halted): nothing to do. */
+    NOT_OFFERED(ExitCode.OK),
+    /** auto staged the release and, as its policy says, asked no app yet: try later. */
+    STAGED(ExitCode.DEFERRED),
     BAD_USAGE(ExitCode.USAGE),
     REJECTED(ExitCode.REJECTED),
     UNAVAILABLE(ExitCode.UNAVAILABLE),

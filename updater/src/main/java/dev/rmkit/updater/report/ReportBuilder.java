@@ -40,6 +40,7 @@ public final class ReportBuilder {
     private String installId = "";
     private Double rolloutBucket;
     private AutoReport auto;
+    private String rebootRefusal = "";
 
     public ReportBuilder(String command, Path installDir, Clock clock) {
         this.command = command;
@@ -158,6 +159,17 @@ public final class ReportBuilder {
     public ReportBuilder auto(AutoReport a) {
         auto = a;
         return this;
+    }
+
+    /** A reboot this run wanted did not happen (an app refused it, or the command failed): why. */
+    public ReportBuilder rebootRefused(String why) {
+        rebootRefusal = why;
+        return this;
+    }
+
+    /** Why a reboot this run wanted did not happen; empty if it did, or none was wanted. */
+    public String rebootRefusal() {
+        return rebootRefusal;
     }
 
     public Outcome outcome() {

@@ -59,7 +59,7 @@ public record UpdateReport(
         String startedAt,
         String finishedAt,
         Map<String, Long> phases,
-        long bytesFetched,
+        Long bytesFetched,
         List<AppReport> appsForced,
         List<AppReport> appsWarned,
         String installId,
@@ -87,12 +87,14 @@ public record UpdateReport(
         notes = List.copyOf(notes);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
-        phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+        // Absent in reports written before these fields existed (an older last-report.json).
+        phases = Collections.unmodifiableMap(phases == null ? new LinkedHashMap<>() : new LinkedHashMap<>(phases));
+        bytesFetched = bytesFetched == null ? 0L : bytesFetched;
         if (bytesFetched < 0) {
             throw new IllegalArgumentException("bytesFetched must not be negative: " + bytesFetched);
         }
-        appsForced = List.copyOf(appsForced);
-        appsWarned = List.copyOf(appsWarned);
-        Objects.requireNonNull(installId, "installId");
+        appsForced = appsForced == null ? List.of() : List.copyOf(appsForced);
+        appsWarned = appsWarned == null ? List.of() : List.copyOf(appsWarned);
+        installId = installId == null ? "" : installId;
     }
 }

@@ -23,7 +23,11 @@ import java.util.Objects;
  * is renames only. A file already staged is re-verified, not trusted; a partial one is resumed.
  */
 public final class Stager {
+    /** The suffix of a partial download next to its target (the fetcher's). */
+    private static final String PART_SUFFIX = ".rmkit-part";
+
     private final Fetcher fetcher;
+    private long bytesFetched;
 
     public Stager(Fetcher fetcher) {
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -46,7 +50,9 @@ public final class Stager {
             ProgressSink fileProgress = (d, t) -> progress.progress(offset + d, total);
             Expected expected = new Expected(f.path(), f.size(), f.sha256());
             if (!StagedFiles.matches(target, expected)) {
+                long resumed = partSize(target);
                 fetcher.download(m.urlOf(f), target, expected, fileProgress);
+                bytesFetched += Math.max(0, f.size() - resumed);
             }
             FileModes.apply(target, f.executable());
             done += f.size();
@@ -55,6 +61,22 @@ public final class Stager {
         }
         StagedFiles.syncDirectories(root, staged.values());
         return staged;
+    }
+
+    /**
+     * Payload bytes this stager downloaded so far: what was already staged costs nothing, a resumed
+     * part only its missing tail.
+     */
+    public long bytesFetched() {
+        return bytesFetched;
+    }
+
+    private static long partSize(Path target) {
+        try {
+            return Files.size(target.resolveSibling(target.getFileName() + PART_SUFFIX));
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static Path target(Path root, String relative) throws UpdateException {

@@ -58,6 +58,19 @@ class ReportTextTest {
     }
 
     @Test
+    void aReportWrittenBeforeTheHistoryFieldsStillReads() throws Exception {
+        String old = "{\"command\":\"apply\",\"outcome\":\"UPDATED\",\"exitCode\":0,\"message\":\"updated to 2.0.0\","
+                + "\"installDir\":\"/opt/app\",\"fromVersion\":\"1.0.0\",\"toVersion\":\"2.0.0\",\"added\":[],"
+                + "\"replaced\":[\"a.jar\"],\"removed\":[],\"appsClosed\":[],\"appsRestarted\":[],\"appsRefused\":[],"
+                + "\"reboot\":\"none\",\"downtimeMillis\":0,\"notes\":[],\"startedAt\":\"2026-01-01T00:00:00Z\","
+                + "\"finishedAt\":\"2026-01-01T00:00:01Z\"}";
+        UpdateReport r = StateJson.mapper().readValue(old, UpdateReport.class);
+        assertEquals(0, r.bytesFetched());
+        assertTrue(r.phases().isEmpty() && r.appsForced().isEmpty() && r.installId().isEmpty());
+        assertEquals(null, r.auto());
+    }
+
+    @Test
     void eachFailureKindMapsToItsExitCode() {
         assertEquals(Outcome.REJECTED, Outcome.of(new UpdateException.Rejected("x").exitCode()));
         assertEquals(Outcome.UNAVAILABLE, Outcome.of(new UpdateException.Unavailable("x", null).exitCode()));
