@@ -26,6 +26,7 @@ import picocli.CommandLine;
             ResumeCommand.class,
             StatusCommand.class,
             AutoCommand.class,
+            ScheduleCommand.class,
             HistoryCommand.class
         })
 public final class UpdaterCommand implements Runnable {

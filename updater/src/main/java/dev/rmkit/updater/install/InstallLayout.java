@@ -1,6 +1,10 @@
 package dev.rmkit.updater.install;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -70,6 +74,20 @@ public record InstallLayout(Path installDir) {
 
     public Path lastReportFile() {
         return stateDir().resolve("last-report.json");
+    }
+
+    /**
+     * A short name for this install that other system objects can carry (the resume registration,
+     * the scheduler's timer or task): 12 hex digits of SHA-256 of the install directory's path.
+     */
+    public String key() {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(installDir.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     /** The absolute path of a manifest-relative ('/'-separated) path inside the install. */

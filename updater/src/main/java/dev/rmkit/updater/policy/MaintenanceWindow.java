@@ -10,7 +10,6 @@ import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,9 +66,9 @@ public record MaintenanceWindow(Set<DayOfWeek> days, int startMinute, int endMin
         throw new IllegalStateException("a weekly window opens within eight days");
     }
 
-    /** When the window that opened on {@code day} closes; empty if it does not open that day. */
-    public Optional<Instant> closingOf(LocalDate day, ZoneId zone) {
-        return days.contains(day.getDayOfWeek()) ? Optional.of(closes(day, zone)) : Optional.empty();
+    /** When the window opens on {@code day} (whether or not it is one of its days). */
+    public Instant openingOn(LocalDate day, ZoneId zone) {
+        return opens(day, zone);
     }
 
     Instant opens(LocalDate day, ZoneId zone) {

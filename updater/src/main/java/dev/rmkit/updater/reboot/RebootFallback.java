@@ -13,10 +13,6 @@ import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * DESIGN step 9: when the files cannot be replaced now (a holder that cannot be closed, or a release
@@ -33,13 +29,7 @@ public final class RebootFallback {
 
     /** The resume registration's name for an install: stable, and distinct per install directory. */
     public static String resumeName(InstallLayout layout) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest(layout.installDir().toString().getBytes(StandardCharsets.UTF_8));
-            return "updater-" + HexFormat.of().formatHex(h).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "updater-" + layout.key();
     }
 
     /**
