@@ -15,7 +15,8 @@ import java.util.Optional;
  * only inside a maintenance window; past the deadline they are asked at every run and warned of the
  * forced close; past deadline + grace they are closed even if they refuse. Asking, closing and
  * rebooting wait for the policy's conditions (mains power). A reboot happens only as the policy's
- * reboot rule allows, and is forced only past deadline + grace.
+ * reboot rule allows (never; inside a window; inside a window or any time past deadline + grace), and
+ * is forced only past deadline + grace.
  */
 public final class Decider {
 
@@ -33,7 +34,7 @@ public final class Decider {
         boolean mayReboot = met && switch (p.reboot()) {
             case NEVER -> false;
             case IN_WINDOW -> inWindow;
-            case AT_DEADLINE -> pastForce;
+            case AT_DEADLINE -> inWindow || pastForce;
         };
         if (release.pendingReboot()) {
             if (mayReboot) {
@@ -145,7 +146,7 @@ public final class Decider {
         return switch (p.reboot()) {
             case NEVER -> "the policy never reboots: reboot when convenient";
             case IN_WINDOW -> "the policy reboots only inside a maintenance window";
-            case AT_DEADLINE -> "the policy reboots only after deadline + grace";
+            case AT_DEADLINE -> "the policy reboots inside a maintenance window, or any time after deadline + grace";
         };
     }
 }

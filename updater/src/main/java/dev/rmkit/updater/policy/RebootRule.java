@@ -9,7 +9,7 @@ public enum RebootRule {
     NEVER("never"),
     /** Only inside a maintenance window (any time if the policy has none). */
     IN_WINDOW("in-window"),
-    /** Only once the deadline and the grace period have passed. */
+    /** Inside a maintenance window, and at any time once the deadline and the grace period have passed. */
     AT_DEADLINE("at-deadline");
 
     private final String wire;
