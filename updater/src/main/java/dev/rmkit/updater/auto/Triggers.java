@@ -11,8 +11,9 @@ import java.util.Optional;
  * {@code check.every} after the previous start, and at every maintenance window's opening (so a window
  * shorter than the interval is never missed); each start then waits a random part of
  * {@code check.spread}, which this model leaves out. Any start, whatever triggered it, restarts the
- * interval (systemd's {@code OnUnitActiveSec}; the Windows task's repetition behaves alike). The
- * decision's forecast and the fleet simulation both use this model.
+ * interval, as systemd's {@code OnUnitActiveSec} does; a Windows task repeats on its own fixed grid
+ * instead, so there the model is an approximation (never more than one interval off). The decision's
+ * forecast and the fleet simulation both use this model.
  */
 public final class Triggers {
 

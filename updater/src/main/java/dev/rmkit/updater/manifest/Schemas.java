@@ -39,11 +39,7 @@ public final class Schemas {
      * ({@code windows[0].start}); an unknown property is "name: unknown field". Sorted by field.
      */
     public static List<String> violationsByField(JsonSchema schema, JsonNode document) {
-        return schema.validate(document).stream()
-                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-                        .thenComparing(ValidationMessage::getMessage))
-                .map(Schemas::byField)
-                .toList();
+        return sorted(schema, document).map(Schemas::byField).toList();
     }
 
     private static String byField(ValidationMessage m) {
@@ -64,10 +60,12 @@ public final class Schemas {
 
     /** Every violation, as the validator words it ("$.files[0].size: ..."), sorted by location; empty if valid. */
     public static List<String> violations(JsonSchema schema, JsonNode document) {
+        return sorted(schema, document).map(ValidationMessage::getMessage).toList();
+    }
+
+    private static java.util.stream.Stream<ValidationMessage> sorted(JsonSchema schema, JsonNode document) {
         return schema.validate(document).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-                        .thenComparing(ValidationMessage::getMessage))
-                .map(ValidationMessage::getMessage)
-                .toList();
+                        .thenComparing(ValidationMessage::getMessage));
     }
 }
