@@ -83,7 +83,7 @@ public final class Applier {
         Recovery.Result recovered = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         Reports.noteRecovery(recovered, ctx.system().get(), report);
         report.phase("verify");
-        LoadedManifest loaded = Manifests.load(ctx, req.manifest(), layout, req.trustKey(), true);
+        LoadedManifest loaded = Manifests.load(ctx, req.source(), layout, req.trustKey(), true);
         Manifest m = loaded.manifest();
         Optional<InstalledState> installed = Manifests.installed(layout);
         report.versions(installed.map(InstalledState::version).orElse(""), m.version());
@@ -108,12 +108,7 @@ public final class Applier {
         Gate.Escalation esc = gate.decide(m, false);
         ApplyRequest run = req.escalated(esc);
         report.phase("stage");
-        Stager stager = new Stager(ctx.fetcher());
-        try {
-            Staging.stage(layout, loaded, plan, stager, ctx.progress());
-        } finally {
-            report.fetched(stager.bytesFetched());
-        }
+        report.download(Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress()));
         TestHooks.reach("staged");
         if (esc.stageOnly()) {
             report.outcome(Outcome.STAGED, m.product() + " " + m.version() + " is staged; " + esc.why());

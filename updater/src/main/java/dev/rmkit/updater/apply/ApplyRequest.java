@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * The options of one {@code apply}.
  *
- * @param manifest path or http/https URL of the manifest
+ * @param source {@code --manifest M} or {@code --feed URL [--channel C]}
  * @param installDir the install to update (created for a fresh install)
  * @param trustKey {@code --trust}: the publisher key to pin on first use
  * @param waitFor {@code --wait}: how long to keep asking refusing apps; zero defers at the first refusal
@@ -20,10 +20,10 @@ import java.util.Optional;
  * @param ignoreRollout {@code --ignore-rollout}: take the release even if its staged rollout does not
  *     offer it to this install yet
  */
-public record ApplyRequest(String manifest, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
+public record ApplyRequest(ReleaseSource source, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
         RebootMode reboot, boolean restart, boolean allowDowngrade, boolean ignoreRollout) {
     public ApplyRequest {
-        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(source, "source");
         installDir = Objects.requireNonNull(installDir, "installDir").toAbsolutePath().normalize();
         Objects.requireNonNull(trustKey, "trustKey");
         Objects.requireNonNull(waitFor, "waitFor");
@@ -34,9 +34,15 @@ public record ApplyRequest(String manifest, Path installDir, Optional<Path> trus
     }
 
     /** Honouring the release's staged rollout. */
+    public ApplyRequest(ReleaseSource source, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
+            RebootMode reboot, boolean restart, boolean allowDowngrade) {
+        this(source, installDir, trustKey, waitFor, force, reboot, restart, allowDowngrade, false);
+    }
+
+    /** A request for one manifest ({@code --manifest M}), honouring its staged rollout. */
     public ApplyRequest(String manifest, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
             RebootMode reboot, boolean restart, boolean allowDowngrade) {
-        this(manifest, installDir, trustKey, waitFor, force, reboot, restart, allowDowngrade, false);
+        this(ReleaseSource.manifest(manifest), installDir, trustKey, waitFor, force, reboot, restart, allowDowngrade);
     }
 
     /** Defaults: no wait, no force, never reboot, restart apps, no downgrade, honour the rollout. */
@@ -46,7 +52,7 @@ public record ApplyRequest(String manifest, Path installDir, Optional<Path> trus
 
     /** This request as far as {@code e} lets it go: its force and reboot replace the request's. */
     ApplyRequest escalated(Gate.Escalation e) {
-        return new ApplyRequest(manifest, installDir, trustKey, waitFor, e.force(), e.reboot(), restart, allowDowngrade,
+        return new ApplyRequest(source, installDir, trustKey, waitFor, e.force(), e.reboot(), restart, allowDowngrade,
                 ignoreRollout);
     }
 }

@@ -6,6 +6,7 @@ import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apply.Applier;
 import dev.rmkit.updater.apply.ApplyRequest;
 import dev.rmkit.updater.apply.Gate;
+import dev.rmkit.updater.apply.ReleaseSource;
 import dev.rmkit.updater.apply.Reports;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
@@ -78,8 +79,8 @@ public final class AutoRunner {
             decided[0] = Decider.decide(policy, state, seen[0], conditions, now);
             return escalation(decided[0], m);
         };
-        ApplyRequest req = new ApplyRequest(policy.feed(), layout.installDir(), Optional.empty(), Duration.ZERO, false,
-                RebootMode.NEVER, true, false, false);
+        ApplyRequest req = new ApplyRequest(ReleaseSource.manifest(policy.feed()), layout.installDir(), Optional.empty(),
+                Duration.ZERO, false, RebootMode.NEVER, true, false, false);
         try {
             new Applier(ctx).runLocked(req, layout, report, gate);
         } catch (UpdateException e) {

@@ -52,7 +52,7 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ApplyRequest req = new ApplyRequest(target.manifest, target.installDir, target.trustKey(), waitFor, force, reboot,
+        ApplyRequest req = new ApplyRequest(target.release(), target.installDir, target.trustKey(), waitFor, force, reboot,
                 !noRestart, target.allowDowngrade, ignoreRollout);
         UpdaterContext run = ctx.withProgress(target.json ? ProgressSink.NONE
                 : ProgressBar.forTerminal(spec.commandLine().getErr()));

@@ -36,7 +36,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         Plan plan;
         try {
-            plan = Previewer.preview(ctx, target.manifest, target.installDir, target.trustKey(), target.allowDowngrade);
+            plan = Previewer.preview(ctx, target.release(), target.installDir, target.trustKey(), target.allowDowngrade);
         } catch (UpdateException e) {
             spec.commandLine().getErr().println("updater: " + e.getMessage());
             return e.exitCode().code();

@@ -1,14 +1,17 @@
 package dev.rmkit.updater.cli;
 
+import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.publish.FeedPublisher;
 import dev.rmkit.updater.publish.PublishRequest;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +20,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code updater publish}: builds a signed feed from a directory. */
 @Command(name = "publish",
-        description = {"Builds a signed feed: FEEDDIR/manifest.json, manifest.json.sig and blobs/<sha256>.",
-                "Product and channel default to those of FEEDDIR's current manifest (channel: stable for a new feed)."})
+        description = {"Adds a release to a signed feed that keeps its history: blobs/<sha256> (each content once), "
+                + "releases/CHANNEL/VERSION/manifest.json with zstd patches against the last K releases, the signed "
+                + "index.json, and manifest.json (the release published last).",
+                "Product and channel default to those of FEEDDIR's latest release (channel: stable for a new feed). "
+                + "Without --from/--version it only re-signs the index, prunes (--prune) or adds a root (--root)."})
 public final class PublishCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -27,17 +33,18 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--from", required = true, paramLabel = "DIR", description = "Directory holding the release's files.")
+    @Option(names = "--from", paramLabel = "DIR", description = "Directory holding the release's files.")
     Path from;
 
-    @Option(names = "--version", required = true, paramLabel = "V", description = "Release version (1.2.0, 1.3.0-beta.1).")
+    @Option(names = "--version", paramLabel = "V", description = "Release version (1.2.0, 1.3.0-beta.1).")
     String version;
 
     @Option(names = "--out", required = true, paramLabel = "FEEDDIR", description = "Feed directory (created if missing).")
     Path out;
 
-    @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "Ed25519 private key from keygen.")
-    Path key;
+    @Option(names = "--key", required = true, paramLabel = "KEYFILE",
+            description = "Ed25519 private key from keygen (repeatable: a root with a threshold above 1 needs several).")
+    List<Path> keys = new ArrayList<>();
 
     @Option(names = "--product", paramLabel = "P", description = "Product id (required for a new feed).")
     String product;
@@ -55,6 +62,14 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--remove", paramLabel = "PATH", description = "A path older installs have that this release deletes (repeatable).")
     List<String> removals = new ArrayList<>();
 
+    @Option(names = "--deltas", paramLabel = "K",
+            description = "Patches against the same path in up to K earlier releases of the channel; 0 for none (default: 3).")
+    int deltas = PublishRequest.DEFAULT_DELTAS;
+
+    @Option(names = "--prune", paramLabel = "KEEP",
+            description = "Keep only the KEEP newest releases of each channel; delete the blobs only the others need.")
+    Integer prune;
+
     @Option(names = "--rollout", paramLabel = "PCT",
             description = "Offer the release to this percentage (0-100) of installs only; republish the same version "
                     + "with a higher one to widen it (the salt is kept).")
@@ -63,18 +78,41 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--halt", description = "Offer the release to no install (installs that have it keep it).")
     boolean halt;
 
+    @Option(names = "--root", paramLabel = "ROOT.json",
+            description = "Publish this root of trust (from updater trust rotate; its signatures in ROOT.json.sig).")
+    Path root;
+
     @Override
     public Integer call() {
+        if ((from == null) != (version == null)) {
+            spec.commandLine().getErr().println("updater publish: --from and --version go together");
+            return ExitCode.USAGE.code();
+        }
+        if (deltas < 0) {
+            spec.commandLine().getErr().println("updater publish: --deltas must not be negative");
+            return ExitCode.USAGE.code();
+        }
         try {
-            FeedPublisher.Published p = FeedPublisher.publish(new PublishRequest(from, version, out, key,
-                    Optional.ofNullable(product), Optional.ofNullable(channel), expiresIn, rebootRequired, removals,
+            FeedPublisher.Published p = FeedPublisher.publish(new PublishRequest(Optional.ofNullable(from),
+                    Optional.ofNullable(version), out, keys, Optional.ofNullable(product), Optional.ofNullable(channel),
+                    expiresIn, rebootRequired, removals, deltas,
+                    prune == null ? OptionalInt.empty() : OptionalInt.of(prune), Optional.ofNullable(root),
                     Optional.ofNullable(rollout), halt), Clock.systemUTC());
-            spec.commandLine().getOut().printf("published %s %s (%s): %d files, %d bytes, %d removals, expires %s%n"
-                            + "signed by key %s%nmanifest %s%n",
-                    p.manifest().product(), p.manifest().version(), p.manifest().channel(), p.manifest().files().size(),
-                    p.totalBytes(), p.manifest().removals().size(), p.manifest().expires(), p.keyId(), p.manifestFile());
-            p.manifest().rollout().ifPresent(r -> spec.commandLine().getOut().printf("rollout %s%n",
-                    r.halted() ? "halted" : r.percent() + "% of installs (salt " + r.salt() + ")"));
+            PrintWriter o = spec.commandLine().getOut();
+            if (p.manifest().isPresent()) {
+                var m = p.manifest().get();
+                o.printf("published %s %s (%s): %d files, %d bytes, %d removals, expires %s%n", m.product(), m.version(),
+                        m.channel(), m.files().size(), p.totalBytes(), m.removals().size(), m.expires());
+                o.printf("blobs: %d new, %d shared with earlier releases; patches: %d (%d bytes)%n", p.newBlobs(),
+                        p.sharedBlobs(), p.patches(), p.patchBytes());
+                m.rollout().ifPresent(r -> o.printf("rollout %s%n",
+                        r.halted() ? "halted" : r.percent() + "% of installs (salt " + r.salt() + ")"));
+            }
+            o.printf("index %d: %d releases%s, expires %s%n", p.index().version(), p.index().releases().size(),
+                    p.pruned().isEmpty() ? "" : " (pruned " + p.pruned().size() + " releases, " + p.prunedBlobs() + " blobs)",
+                    p.index().expires());
+            o.printf("signed by key %s%s%nmanifest %s%n", p.keyId(), p.root() == 0 ? "" : " (root " + p.root() + ")",
+                    p.manifestFile());
             return 0;
         } catch (UpdateException e) {
             return CliErrors.report(spec, e);

@@ -21,6 +21,8 @@ import picocli.CommandLine;
             HoldersCommand.class,
             KeygenCommand.class,
             PublishCommand.class,
+            ReleasesCommand.class,
+            TrustCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
             ResumeCommand.class,
@@ -48,9 +50,15 @@ public final class UpdaterCommand implements Runnable {
         CommandLine cl = new CommandLine(new UpdaterCommand(), new ContextFactory(ctx));
         cl.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpTable());
         cl.setUsageHelpWidth(100);
+        exitCodes(cl);
+        return cl;
+    }
+
+    /** Every (sub)command's own spec: picocli takes a usage error's exit code from the subcommand it is in. */
+    private static void exitCodes(CommandLine cl) {
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
         cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.FAILED.code());
-        return cl;
+        cl.getSubcommands().values().forEach(UpdaterCommand::exitCodes);
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.Objects;
  * .rmkit/policy.json         the unattended-update policy (updater schedule install puts it here)
  * .rmkit/auto.json           what updater auto remembers between runs
  * .rmkit/install-id          this install's stable random id (staged rollouts)
+ * .rmkit/feed.json           the highest release-index version seen from the feed (anti-replay)
  * </pre>
  *
  * @param installDir the install directory (absolute)
@@ -70,6 +71,10 @@ public record InstallLayout(Path installDir) {
 
     public Path backupDir(String txid) {
         return backupRoot().resolve(txid);
+    }
+
+    public Path feedStateFile() {
+        return stateDir().resolve("feed.json");
     }
 
     public Path lastReportFile() {

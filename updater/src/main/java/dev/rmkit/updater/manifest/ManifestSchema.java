@@ -1,7 +1,7 @@
 package dev.rmkit.updater.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
+import dev.rmkit.updater.json.Schemas;
 import java.util.List;
 
 /**
@@ -10,14 +10,12 @@ import java.util.List;
  */
 public final class ManifestSchema {
     /** Classpath location of the schema (copied from manifests/ by the build). */
-    public static final String RESOURCE = "/dev/rmkit/updater/manifest/manifest.schema.json";
-
-    private static final JsonSchema SCHEMA = Schemas.load(RESOURCE);
+    public static final String RESOURCE = Schemas.MANIFEST.resource();
 
     private ManifestSchema() {}
 
     /** Every schema violation of {@code document}, as "location: message", sorted; empty if valid. */
     public static List<String> violations(JsonNode document) {
-        return Schemas.violations(SCHEMA, document);
+        return Schemas.MANIFEST.violations(document);
     }
 }

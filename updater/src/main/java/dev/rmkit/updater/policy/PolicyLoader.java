@@ -6,11 +6,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.networknt.schema.JsonSchema;
 import dev.rmkit.updater.Durations;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.manifest.Locations;
-import dev.rmkit.updater.manifest.Schemas;
+import dev.rmkit.updater.json.Schemas;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -34,12 +33,9 @@ import java.util.Set;
  * half-way.
  */
 public final class PolicyLoader {
-    /** Classpath location of the schema (copied from manifests/ by the build). */
-    public static final String SCHEMA_RESOURCE = "/dev/rmkit/updater/manifest/policy.schema.json";
     /** A policy is a handful of lines; anything this large is not one. */
     public static final int MAX_BYTES = 64 * 1024;
 
-    private static final JsonSchema SCHEMA = Schemas.load(SCHEMA_RESOURCE);
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -75,7 +71,7 @@ public final class PolicyLoader {
         if (root == null || !root.isObject()) {
             throw problem(name, "not a JSON object");
         }
-        List<String> violations = Schemas.violationsByField(SCHEMA, root);
+        List<String> violations = Schemas.POLICY.violationsByField(root);
         if (!violations.isEmpty()) {
             throw problem(name, String.join("; ", violations)
                     + (violations.stream().anyMatch(v -> v.endsWith(": unknown field")) ? " (see manifests/policy.schema.json)" : ""));

@@ -2,6 +2,7 @@ package dev.rmkit.updater.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.manifest.ManifestJson;
 import dev.rmkit.updater.manifest.Rollout;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -18,12 +19,22 @@ final class RolloutSalt {
 
     private RolloutSalt() {}
 
-    static Optional<Rollout> rollout(PublishRequest req, Optional<JsonNode> current) throws UpdateException {
+    /** @param sameRelease the feed's manifest of this channel and version, if it was published before */
+    static Optional<Rollout> rollout(PublishRequest req, Optional<byte[]> sameRelease) throws UpdateException {
         if (req.rolloutPercent().isEmpty() && !req.halt()) {
             return Optional.empty();
         }
-        Optional<JsonNode> sameVersion = current.filter(n -> n.path("version").asText().equals(req.version()))
-                .map(n -> n.path("rollout")).filter(JsonNode::isObject);
+        Optional<JsonNode> sameVersion = Optional.empty();
+        if (sameRelease.isPresent()) {
+            try {
+                sameVersion = Optional.of(ManifestJson.readTree(sameRelease.get()))
+                        .filter(n -> req.version().equals(Optional.of(n.path("version").asText())))
+                        .map(n -> n.path("rollout")).filter(JsonNode::isObject);
+            } catch (UpdateException.Rejected e) {
+                throw new UpdateException.Usage("cannot read the feed's earlier manifest of " + req.version().orElse("")
+                        + ": " + e.getMessage());
+            }
+        }
         int percent = req.rolloutPercent().orElse(sameVersion.map(n -> n.path("percent").asInt(0)).orElse(0));
         if (percent < 0 || percent > 100) {
             throw new UpdateException.Usage("--rollout takes a percentage from 0 to 100, not " + percent);

@@ -29,12 +29,12 @@ public final class ReportBuilder {
     private final List<AppReport> refused = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private String reboot = "none";
+    private Transfer download = Transfer.NONE;
     private Instant firstClosed;
     private Instant lastRestarted;
     private final Map<String, Long> phases = new LinkedHashMap<>();
     private String phase;
     private Instant phaseStart;
-    private long bytesFetched;
     private final List<AppReport> forced = new ArrayList<>();
     private final List<AppReport> warned = new ArrayList<>();
     private String installId = "";
@@ -109,6 +109,12 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** What staging fetched (and saved by patches). */
+    public ReportBuilder download(Transfer t) {
+        download = t;
+        return this;
+    }
+
     public ReportBuilder reboot(String state) {
         reboot = state;
         return this;
@@ -127,11 +133,6 @@ public final class ReportBuilder {
             phases.merge(phase, Math.max(0, Duration.between(phaseStart, clock.instant()).toMillis()), Long::sum);
             phase = null;
         }
-    }
-
-    public ReportBuilder fetched(long bytes) {
-        bytesFetched += bytes;
-        return this;
     }
 
     /** An app closed by a forced close. */
@@ -190,7 +191,7 @@ public final class ReportBuilder {
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
                 paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes,
-                startedAt.toString(), clock.instant().toString(), phases, bytesFetched, forced, warned, installId,
+                startedAt.toString(), clock.instant().toString(), download, phases, forced, warned, installId,
                 rolloutBucket, auto);
     }
 

@@ -27,6 +27,7 @@ public final class ReportText {
         apps(sb, "refused", r.appsRefused());
         apps(sb, "forced", r.appsForced());
         apps(sb, "warned", r.appsWarned());
+        download(sb, r.download());
         if (!r.reboot().equals("none")) {
             sb.append("  reboot ").append(r.reboot()).append('\n');
         }
@@ -43,6 +44,25 @@ public final class ReportText {
             sb.append("  note: ").append(note).append('\n');
         }
         return sb.toString();
+    }
+
+    private static void download(StringBuilder sb, Transfer t) {
+        if (t.bytesWhole() == 0 && t.bytesFetched() == 0) {
+            return;
+        }
+        sb.append("  download ").append(t.bytesFetched()).append(" bytes");
+        if (!t.patchesUsed().isEmpty() || !t.patchesRefused().isEmpty()) {
+            sb.append(" (").append(t.bytesSaved()).append(" of ").append(t.bytesWhole()).append(" saved by ")
+                    .append(t.patchesUsed().size()).append(t.patchesUsed().size() == 1 ? " patch" : " patches");
+            if (!t.patchesRefused().isEmpty()) {
+                sb.append(", ").append(t.patchesRefused().size()).append(" refused");
+            }
+            sb.append(')');
+        }
+        sb.append('\n');
+        for (Transfer.Refusal r : t.patchesRefused()) {
+            sb.append("  patch refused: ").append(r.path()).append(" - ").append(r.reason()).append('\n');
+        }
     }
 
     private static void paths(StringBuilder sb, String label, List<String> paths) {

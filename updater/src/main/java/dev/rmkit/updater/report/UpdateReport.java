@@ -29,10 +29,9 @@ import java.util.Objects;
  * @param notes further facts (a recovered earlier update, cleanup left for resume)
  * @param startedAt when the run started (ISO-8601)
  * @param finishedAt when it ended (ISO-8601)
+ * @param download bytes fetched and saved by patches during staging; patches used and refused
  * @param phases milliseconds spent in each phase, in the order they ran (recover, verify, plan, stage,
- *     close, swap, restart, reboot; only those that ran)
- * @param bytesFetched payload bytes downloaded in this run (resumed or already staged files count only
- *     what was fetched now)
+ *     close, swap, restart, cleanup, reboot; only those that ran)
  * @param appsForced applications closed by a forced close: they could not refuse (they still saved)
  * @param appsWarned cooperating applications told when they will be closed (auto, past the deadline)
  * @param installId the install's id, empty if it has none yet (staged rollouts)
@@ -58,8 +57,8 @@ public record UpdateReport(
         List<String> notes,
         String startedAt,
         String finishedAt,
+        Transfer download,
         Map<String, Long> phases,
-        Long bytesFetched,
         List<AppReport> appsForced,
         List<AppReport> appsWarned,
         String installId,
@@ -87,12 +86,9 @@ public record UpdateReport(
         notes = List.copyOf(notes);
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
+        download = download == null ? Transfer.NONE : download; // reports saved before patches existed
         // Absent in reports written before these fields existed (an older last-report.json).
         phases = Collections.unmodifiableMap(phases == null ? new LinkedHashMap<>() : new LinkedHashMap<>(phases));
-        bytesFetched = bytesFetched == null ? 0L : bytesFetched;
-        if (bytesFetched < 0) {
-            throw new IllegalArgumentException("bytesFetched must not be negative: " + bytesFetched);
-        }
         appsForced = appsForced == null ? List.of() : List.copyOf(appsForced);
         appsWarned = appsWarned == null ? List.of() : List.copyOf(appsWarned);
         installId = installId == null ? "" : installId;

@@ -20,9 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The holders of an install's files, as real cooperating processes: veto, --wait, --force, restart. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "real apps closed and restarted by the Linux backend")
 class ApplyHoldersIT {
 
     static final String BURNING = "Burning session 3 of 'Photos' - 42%";
@@ -47,7 +50,9 @@ class ApplyHoldersIT {
 
     @AfterEach
     void stopApps() {
-        held.close();
+        if (held != null) {
+            held.close();
+        }
     }
 
     private JavaProcess startApp(String... args) throws Exception {

@@ -30,6 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scheduled with MoveFileEx, resume is a RunOnce entry, and after the boot resume commits only if the
  * OS did every rename, else rolls back to exactly the old release.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "only the system side is the Windows fake; the session side is the Linux backend")
 class WindowsRebootFallbackTest {
 
     @TempDir Path tmp;

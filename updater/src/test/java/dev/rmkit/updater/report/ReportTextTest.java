@@ -45,7 +45,7 @@ class ReportTextTest {
     @Test
     void theExtraFactsOfARunSurviveTheJsonRoundTrip() throws Exception {
         ReportBuilder b = new ReportBuilder("auto", Path.of("/opt/app"), clock).versions("1.0.0", "2.0.0")
-                .phase("verify").phase("stage").fetched(1234).forced(new AppReport("burner", 1, ""))
+                .phase("verify").phase("stage").forced(new AppReport("burner", 1, ""))
                 .warned(new AppReport("burner", 1, "")).installId("0123456789abcdef0123456789abcdef")
                 .rolloutBucket(12.34).auto(new AutoReport("ask", "why", "2026-01-01T00:00:00Z", "", "", 2, "next"));
         UpdateReport r = b.build();
@@ -65,7 +65,7 @@ class ReportTextTest {
                 + "\"reboot\":\"none\",\"downtimeMillis\":0,\"notes\":[],\"startedAt\":\"2026-01-01T00:00:00Z\","
                 + "\"finishedAt\":\"2026-01-01T00:00:01Z\"}";
         UpdateReport r = StateJson.mapper().readValue(old, UpdateReport.class);
-        assertEquals(0, r.bytesFetched());
+        assertEquals(Transfer.NONE, r.download());
         assertTrue(r.phases().isEmpty() && r.appsForced().isEmpty() && r.installId().isEmpty());
         assertEquals(null, r.auto());
     }
