@@ -25,7 +25,9 @@ public final class Durations {
         /** A policy file's durations: positive, with the unit written, like {@code --expires-in}. */
         POLICY(false, false, "use 7d, 12h, 90m, 45s or ISO-8601 like P7D"),
         /** A policy file's grace period and spread: like {@link #POLICY}, and {@code 0s} is allowed. */
-        POLICY_OR_ZERO(true, false, "use 0s, 7d, 12h, 90m, 45s or ISO-8601 like P7D");
+        POLICY_OR_ZERO(true, false, "use 0s, 7d, 12h, 90m, 45s or ISO-8601 like P7D"),
+        /** {@code --health-timeout}: must be positive; a bare number is seconds. */
+        TIMEOUT(false, true, "try 30s, 2m, PT1M");
 
         private final boolean zeroAllowed;
         private final boolean bareSeconds;

@@ -27,7 +27,13 @@ public enum ExitCode {
     /** Updated; a reboot is required to finish. */
     REBOOT_REQUIRED(100, 3010, "updated, reboot required to finish"),
     /** Updated; a reboot was initiated. */
-    REBOOT_INITIATED(101, 1641, "updated, reboot initiated");
+    REBOOT_INITIATED(101, 1641, "updated, reboot initiated"),
+    /**
+     * {@code verify}: the installed files do not match the install's record (missing, changed). Not a
+     * sysexits value (none means "does not match"), next to the other rmkit-specific 100 and 101;
+     * Windows: ERROR_FILE_CORRUPT.
+     */
+    MISMATCH(102, 1392, "verify: installed files are missing or changed");
 
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");

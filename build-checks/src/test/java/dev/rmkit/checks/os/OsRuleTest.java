@@ -102,6 +102,19 @@ class OsRuleTest {
     }
 
     @Test
+    void aToolNameOnlyComparedWithAMessageIsNotAUse() throws IOException {
+        assertEquals(List.of("ATest.java:11 runs `zstd`"), findings("""
+                class ATest {
+                    @Test void t(String message) {
+                        assertTrue(message.startsWith("zstd") || message.contains("sleep"));
+                        run("zstd");
+                    }
+                    static void run(String s) {}
+                }
+                """));
+    }
+
+    @Test
     void aSetUpAssumptionThroughAHelperProtectsEveryTestButNotTheTearDown() throws IOException {
         assertEquals(List.of("ATest.java:12 runs `bsdtar`"), findings("""
                 class Tools {

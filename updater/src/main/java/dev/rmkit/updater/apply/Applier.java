@@ -3,15 +3,19 @@ package dev.rmkit.updater.apply;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallLayout;
-import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.Journals;
 import dev.rmkit.updater.journal.Swap;
+import dev.rmkit.updater.health.HealthCheck;
+import dev.rmkit.updater.health.HealthChecks;
+import dev.rmkit.updater.lifecycle.Rollback;
+import dev.rmkit.updater.releases.KeptReleases;
 import dev.rmkit.updater.journal.TestHooks;
-import dev.rmkit.updater.journal.Transaction;
+import dev.rmkit.updater.journal.KeepPrevious;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
@@ -47,17 +51,7 @@ public final class Applier {
         InstallLayout layout = new InstallLayout(req.installDir());
         ReportBuilder report = new ReportBuilder("apply", layout.installDir(), ctx.clock());
         boolean existed = Files.exists(layout.installDir());
-        UpdateReport result;
-        try (InstallLock lock = InstallLock.acquire(layout)) {
-            try {
-                runLocked(req, layout, report, Gate.of(req));
-            } catch (UpdateException e) {
-                report.fail(e);
-            }
-            result = Reports.finished(layout, report, true);
-        } catch (UpdateException busy) {
-            result = Reports.finished(layout, report.fail(busy), false);
-        }
+        UpdateReport result = Runs.locked(layout, report, () -> runLocked(req, layout, report, Gate.of(req)));
         if (!existed && result.exitCode() != 0 && result.reboot().equals("none")) {
             forgetCreatedInstall(layout);
         }
@@ -93,8 +87,7 @@ public final class Applier {
             return;
         }
         report.phase("plan");
-        Optional<ManifestPolicy.Installed> policyView = installed.map(
-                i -> new ManifestPolicy.Installed(i.product(), i.channel(), i.version()));
+        Optional<ManifestPolicy.Installed> policyView = installed.map(Manifests::policyView);
         Plan plan = Manifests.plan(layout, m, installed);
         report.plan(plan);
         if (ManifestPolicy.isInstalledRelease(m, policyView) && plan.isEmpty()) {
@@ -115,51 +108,52 @@ public final class Applier {
             return;
         }
         InstalledState after = new InstalledState(m.product(), m.channel(), m.version(),
-                m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256())).toList(),
-                loaded.keyId(), "");
-        Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after);
+                m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256(), f.executable())).toList(),
+                loaded.keyId(), "", policyView.map(v -> ManifestPolicy.rolledBackFrom(v, m.version())).orElse(""));
+        // A health check needs the previous release until it has passed, whatever --keep-releases says.
+        int keep = req.healthCheck().isPresent() ? Math.max(1, req.keepReleases()) : req.keepReleases();
+        Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after)
+                .withKeep(installed.map(i -> new KeepPrevious(keep, i)).orElse(null));
         if (m.rebootRequired()) {
-            RebootFallback.schedule(layout, journal, "the release requires a reboot", run.reboot(), run.force(), ctx, report);
+            RebootFallback.schedule(layout, journal, "the release requires a reboot", run.holders().reboot(),
+                    run.holders().force(), ctx, report);
             return;
         }
-        if (plan.displacedPaths().isEmpty()) {
-            report.phase("swap");
-            commit(layout, journal, report);
-            return;
+        new ClosingSwap(ctx, run.holders(), layout, report).noticeOnRefusal(esc.noticeOnRefusal()).run(journal);
+        if (report.outcome() == Outcome.UPDATED && installed.isPresent()) {
+            afterUpdate(run, layout, report);
         }
-        new ClosingSwap(ctx, run, layout, report, esc.noticeOnRefusal()).run(plan, journal);
     }
 
     /** The install's swap waits for a boot: this release again answers 100, or reboots if the gate lets it. */
     private void waitingForReboot(Journal waiting, Manifest m, Gate gate, ReportBuilder report) throws UpdateException {
-        if (!waiting.toVersion().equals(m.version())) {
-            throw new UpdateException.Deferred("the update to " + waiting.toVersion()
-                    + " waits for a reboot; reboot (updater resume then finishes it) before applying " + m.version());
+        if (waiting.operation() != JournalOperation.APPLY || !waiting.toVersion().equals(m.version())) {
+            throw new UpdateException.Deferred(waiting.describe() + " waits for a reboot; reboot (updater resume then"
+                    + " finishes it) or withdraw it with updater cancel before applying " + m.version());
         }
         Gate.Escalation esc = gate.decide(m, true);
         report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
                 + " is already staged and finishes at the next boot");
         if (esc.reboot() == RebootMode.IF_NEEDED) {
-            RebootFallback.reboot(ctx.system().get(), m.version(), "it waits for a reboot", esc.force(), report);
+            RebootFallback.reboot(ctx.system().get(), "the update to " + m.version(), "it waits for a reboot", esc.force(),
+                    report);
         }
     }
 
-    static void commit(InstallLayout layout, Journal journal, ReportBuilder report, UpdaterContext ctx)
-            throws UpdateException {
-        commit(layout, journal, report, ctx, Optional.empty());
-    }
-
-    /** Commits; {@code appsBack} restarts closed apps between the commit and the cleanup (see {@link Transaction}). */
-    static void commit(InstallLayout layout, Journal journal, ReportBuilder report, UpdaterContext ctx,
-            Optional<Runnable> appsBack) throws UpdateException {
-        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), appsBack);
-        if (!c.clean()) {
-            report.note(c.cleanupProblem());
+    /** The health check, if any, then the kept releases cut down to {@code --keep-releases}. */
+    private void afterUpdate(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
+        if (req.healthCheck().isPresent()) {
+            HealthChecks.Result health = HealthChecks.run(req.healthCheck().get(), layout.installDir());
+            if (!health.passed()) {
+                new Rollback(ctx, layout, report).afterFailedHealthCheck(req.holders(), health);
+                return;
+            }
+            report.note("health check passed: " + health.summary());
         }
-        report.outcome(Outcome.UPDATED, "updated to " + journal.toVersion());
-    }
-
-    private void commit(InstallLayout layout, Journal journal, ReportBuilder report) throws UpdateException {
-        commit(layout, journal, report, ctx);
+        try {
+            KeptReleases.prune(layout, req.keepReleases());
+        } catch (IOException e) {
+            report.note("could not remove older kept releases: " + e.getMessage());
+        }
     }
 }

@@ -12,13 +12,18 @@ import dev.rmkit.rm.RmException;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apps.AppRelauncher;
+import dev.rmkit.updater.apps.ClosedApp;
 import dev.rmkit.updater.apps.Holders;
+import dev.rmkit.updater.apps.LeftClosed;
+import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
-import dev.rmkit.updater.plan.Plan;
+import dev.rmkit.updater.journal.JournalStep;
+import dev.rmkit.updater.journal.Transaction;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.ReportBuilder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,39 +31,51 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * DESIGN steps 5–8: a restart session over the files the swap displaces, the holders closed (or the
- * refusal reported), the swap, and the closed apps restarted whatever the swap's outcome. Downtime
- * is only this part, and it neither downloads nor hashes.
+ * DESIGN steps 5–8, the one path every change to an install's files takes (apply, rollback, uninstall):
+ * a restart session over the files the swap displaces, the holders asked and closed (or the refusal
+ * reported, or the swap handed to the next boot), the journaled swap, and the closed apps restarted
+ * whatever the swap's outcome (see {@link HolderOptions.AfterSwap}). Downtime is only this part, and
+ * it neither downloads nor hashes.
  */
-final class ClosingSwap {
+public final class ClosingSwap {
 
     private final UpdaterContext ctx;
-    private final ApplyRequest req;
+    private final HolderOptions holders;
     private final InstallLayout layout;
     private final ReportBuilder report;
-    private final Optional<EndNotice> noticeOnRefusal;
+    private Optional<EndNotice> noticeOnRefusal = Optional.empty();
 
-    /** @param noticeOnRefusal if an app refuses, the notice of the coming forced end for the cooperating holders */
-    ClosingSwap(UpdaterContext ctx, ApplyRequest req, InstallLayout layout, ReportBuilder report,
-            Optional<EndNotice> noticeOnRefusal) {
+    public ClosingSwap(UpdaterContext ctx, HolderOptions holders, InstallLayout layout, ReportBuilder report) {
         this.ctx = ctx;
-        this.req = req;
+        this.holders = holders;
         this.layout = layout;
         this.report = report;
-        this.noticeOnRefusal = noticeOnRefusal;
     }
 
-    void run(Plan plan, Journal journal) throws UpdateException {
+    /** If an app refuses: the cooperating holders are told when they will be closed ({@code auto} past its deadline). */
+    public ClosingSwap noticeOnRefusal(Optional<EndNotice> notice) {
+        this.noticeOnRefusal = notice;
+        return this;
+    }
+
+    /** Runs the swap of a PREPARED journal: with the holders of its displaced files closed, if there are any. */
+    public void run(Journal journal) throws UpdateException {
+        List<Path> files = journal.steps().stream().filter(JournalStep::displaces).map(s -> layout.resolve(s.path()))
+                .filter(Files::isRegularFile).toList();
+        if (files.isEmpty()) {
+            report.phase("swap");
+            commit(journal, Optional.empty());
+            return;
+        }
         report.phase("close");
         try (RestartSession session = ctx.platform().get().startSession()) {
-            List<Path> files = plan.displacedPaths().stream().map(layout::resolve).filter(Files::isRegularFile).toList();
             session.registerFiles(files);
             AffectedApps listed = session.list();
             Map<ProcessId, AppOwner> owners = Holders.owners(listed, ctx.system().get());
-            Holders.Result closing = Holders.close(session, listed, req.force(), req.waitFor(), ctx.waitRetry(),
+            Holders.Result closing = Holders.close(session, listed, holders.force(), holders.waitFor(), ctx.waitRetry(),
                     ctx.clock());
             if (closing instanceof Holders.RebootNeeded r) {
-                RebootFallback.schedule(layout, journal, r.reason(), req.reboot(), req.force(), ctx, report);
+                RebootFallback.schedule(layout, journal, r.reason(), holders.reboot(), holders.force(), ctx, report);
                 return;
             }
             if (closing instanceof Holders.Refused r) {
@@ -70,18 +87,19 @@ final class ClosingSwap {
                 report.downSince(((Holders.Closed) closing).downSince());
             }
             closed.forEach(a -> report.closed(new AppReport(a.name(), a.process().pid(), "")));
-            if (req.force()) {
+            if (holders.force()) {
                 closed.forEach(a -> report.forced(new AppReport(a.name(), a.process().pid(), "")));
             }
             report.phase("swap");
-            Journal withApps = journal.withClosedApps(closed.stream().map(a -> Holders.record(a, owners)).toList());
-            // Restarted once the update is committed, before its backups are deleted (downtime must not
+            List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners)).toList();
+            Journal withApps = journal.withClosedApps(leaveClosed(records) ? List.of() : records);
+            // Restarted once the swap is committed, before its backups are dealt with (downtime must not
             // grow with the update's size), or in the finally block if the swap failed.
             boolean[] restarted = {closed.isEmpty()};
             try {
-                Applier.commit(layout, withApps, report, ctx, restarted[0] ? Optional.empty() : Optional.of(() -> {
+                commit(withApps, restarted[0] ? Optional.empty() : Optional.of(() -> {
                     restarted[0] = true;
-                    restart(session, Optional.of(withApps));
+                    afterCommit(session, withApps);
                     report.phase("cleanup");
                 }));
             } finally {
@@ -91,7 +109,7 @@ final class ClosingSwap {
             }
         } catch (RmException e) {
             throw new UpdateException.ApplyFailed("the restart session failed: " + e.getMessage()
-                    + "; the install is unchanged unless the report says updated", e);
+                    + "; the install is unchanged unless the report says otherwise", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpdateException.ApplyFailed("interrupted while closing applications; nothing was changed", e);
@@ -99,6 +117,41 @@ final class ClosingSwap {
             throw new UpdateException.ApplyFailed("no Restart Manager on this system: " + e.getMessage()
                     + "; nothing was changed", e);
         }
+    }
+
+    /** Commits; {@code appsBack} runs between the commit and the cleanup (see {@link Transaction}). */
+    private void commit(Journal journal, Optional<Runnable> appsBack) throws UpdateException {
+        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), appsBack);
+        if (!c.clean()) {
+            report.note(c.cleanupProblem());
+        }
+        Reports.committed(journal, report);
+    }
+
+    /**
+     * With {@code --no-restart} the closed apps are recorded for {@code restart-apps} before anything is
+     * swapped, and kept out of the journal, so that neither this run nor a recovery starts them.
+     */
+    private boolean leaveClosed(List<ClosedApp> records) throws UpdateException {
+        if (holders.after() != HolderOptions.AfterSwap.LEAVE_CLOSED) {
+            return false;
+        }
+        try {
+            LeftClosed.add(layout, records.stream().filter(ClosedApp::restartable).toList());
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot record the apps left closed in " + layout.appsLeftClosedFile()
+                    + ": " + e.getMessage() + "; nothing was swapped", e);
+        }
+        return true;
+    }
+
+    private void afterCommit(RestartSession session, Journal journal) {
+        if (holders.after() == HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK) {
+            report.note("the closed applications were not started again: their files are uninstalled");
+            report.upAgain();
+            return;
+        }
+        restart(session, Optional.of(journal));
     }
 
     private UpdateException deferred(RestartSession session, Holders.Refused refused) throws RmException {
@@ -111,7 +164,7 @@ final class ClosingSwap {
             }
         }
         if (refused.last().apps().stream().anyMatch(o -> Holders.stopped(o.app()))) {
-            restart(session, Optional.empty()); // a forced attempt closed some before one held out: bring them back
+            restartNow(session, Optional.empty()); // a forced attempt closed some before one held out: bring them back
         }
         if (noticeOnRefusal.isPresent()) {
             for (AffectedApp a : session.announceEnd(noticeOnRefusal.get())) {
@@ -120,16 +173,20 @@ final class ClosingSwap {
             }
         }
         return new UpdateException.Deferred("deferred: an application refused to close - " + who
-                + (req.waitFor().isZero() ? "" : " (waited " + req.waitFor() + ")") + "; nothing was changed");
+                + (holders.waitFor().isZero() ? "" : " (waited " + holders.waitFor() + ")") + "; nothing was changed");
     }
 
     /** Restarts what the session closed; if the session cannot, starts them from the journal's records. */
     private void restart(RestartSession session, Optional<Journal> journal) {
         report.phase("restart");
-        if (!req.restart()) {
-            report.note("--no-restart: the closed applications were left closed");
+        if (holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED) {
+            noteLeftClosed();
             return;
         }
+        restartNow(session, journal);
+    }
+
+    private void restartNow(RestartSession session, Optional<Journal> journal) {
         try {
             RestartResult r = session.restart(p -> { });
             for (AppOutcome o : r.apps()) {
@@ -145,6 +202,19 @@ final class ClosingSwap {
             report.note("the restart session could not restart the apps (" + e.getMessage() + ")");
             journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), ctx.system().get(), report));
             report.upAgain();
+        }
+    }
+
+    private void noteLeftClosed() {
+        report.note("--no-restart: the closed applications were left closed; updater restart-apps --install-dir "
+                + layout.installDir() + " starts them again");
+        try {
+            for (ClosedApp a : LeftClosed.read(layout)) {
+                report.note("left closed: " + Shown.argv(List.of(a.name())) + " (pid " + a.pid() + "): "
+                        + Shown.argv(a.argv()) + " in " + Shown.argv(List.of(a.workingDirectory())));
+            }
+        } catch (IOException e) {
+            report.note("cannot read " + layout.appsLeftClosedFile() + ": " + e.getMessage());
         }
     }
 }

@@ -41,6 +41,6 @@ public interface Gate {
 
     /** {@code apply}: its own options, whatever the release. */
     static Gate of(ApplyRequest req) {
-        return (release, pending) -> new Escalation(false, req.force(), req.reboot(), Optional.empty(), "");
+        return (release, pending) -> new Escalation(false, req.holders().force(), req.holders().reboot(), Optional.empty(), "");
     }
 }

@@ -11,6 +11,7 @@ import dev.rmkit.updater.install.InstalledStore;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestLoader;
+import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.InstallScanner;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.plan.Planner;
@@ -81,6 +82,11 @@ public final class Manifests {
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot read " + layout.installedFile() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What the policy compares a manifest with. */
+    public static ManifestPolicy.Installed policyView(InstalledState i) {
+        return new ManifestPolicy.Installed(i.product(), i.channel(), i.version(), i.rolledBackFrom());
     }
 
     /** The plan of {@code m} against the install as it is on disk now. */

@@ -28,8 +28,7 @@ public final class Previewer {
         InstallLayout layout = new InstallLayout(installDir);
         LoadedManifest loaded = Manifests.load(ctx, source, layout, trustKey, false);
         Optional<InstalledState> installed = Manifests.installed(layout);
-        Optional<ManifestPolicy.Installed> view = installed.map(
-                i -> new ManifestPolicy.Installed(i.product(), i.channel(), i.version()));
+        Optional<ManifestPolicy.Installed> view = installed.map(Manifests::policyView);
         Plan plan = Manifests.plan(layout, loaded.manifest(), installed);
         if (!(ManifestPolicy.isInstalledRelease(loaded.manifest(), view) && plan.isEmpty())) {
             ManifestPolicy.checkAgainstInstalled(loaded.manifest(), view, allowDowngrade);

@@ -1,8 +1,10 @@
 package dev.rmkit.updater.apply;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.apps.LeftClosed;
 import dev.rmkit.updater.auto.AutoStateFile;
 import dev.rmkit.updater.auto.Words;
+import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.install.InstalledStore;
@@ -13,6 +15,7 @@ import dev.rmkit.updater.report.UpdateReport;
 import dev.rmkit.updater.rollout.InstallId;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +49,10 @@ public final class StatusReader {
             return new Status(layout.installDir().toString(), i.isPresent(),
                     i.map(InstalledState::product).orElse(""), i.map(InstalledState::channel).orElse(""),
                     i.map(InstalledState::version).orElse(""), i.map(x -> x.files().size()).orElse(0),
+                    i.map(x -> missing(layout, x)).orElse(0),
                     i.map(InstalledState::keyId).orElse(""), i.map(InstalledState::installedAt).orElse(""),
                     pending, j.map(Journal::toVersion).orElse(""), staged(layout),
+                    LeftClosed.read(layout).stream().map(a -> Shown.argv(List.of(a.name())) + " (pid " + a.pid() + ")").toList(),
                     last.map(r -> r.outcome().name().toLowerCase(Locale.ROOT)).orElse(""),
                     last.map(UpdateReport::exitCode).orElse(0), last.map(UpdateReport::message).orElse(""),
                     last.map(UpdateReport::finishedAt).orElse(""), InstallId.read(layout).orElse(""),
@@ -56,6 +61,12 @@ public final class StatusReader {
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot read the install state: " + e.getMessage(), e);
         }
+    }
+
+    /** Managed files not in the install: a cheap existence check (no hashing; verify does that). */
+    private static int missing(InstallLayout layout, InstalledState installed) {
+        return (int) installed.files().stream()
+                .filter(f -> !Files.exists(layout.resolve(f.path()), LinkOption.NOFOLLOW_LINKS)).count();
     }
 
     private static List<String> staged(InstallLayout layout) throws IOException {

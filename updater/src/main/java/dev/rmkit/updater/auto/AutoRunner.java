@@ -6,6 +6,7 @@ import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apply.Applier;
 import dev.rmkit.updater.apply.ApplyRequest;
 import dev.rmkit.updater.apply.Gate;
+import dev.rmkit.updater.apply.HolderOptions;
 import dev.rmkit.updater.apply.ReleaseSource;
 import dev.rmkit.updater.apply.Reports;
 import dev.rmkit.updater.install.InstallLayout;
@@ -79,8 +80,10 @@ public final class AutoRunner {
             decided[0] = Decider.decide(policy, state, seen[0], conditions, now);
             return escalation(decided[0], m);
         };
+        // Keep one release for rollback, as apply does by default; the policy has no health check.
         ApplyRequest req = new ApplyRequest(ReleaseSource.manifest(policy.feed()), layout.installDir(), Optional.empty(),
-                Duration.ZERO, false, RebootMode.NEVER, true, false, false);
+                new HolderOptions(Duration.ZERO, false, RebootMode.NEVER, HolderOptions.AfterSwap.RESTART), false, 1,
+                Optional.empty());
         try {
             new Applier(ctx).runLocked(req, layout, report, gate);
         } catch (UpdateException e) {

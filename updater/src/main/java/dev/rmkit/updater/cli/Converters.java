@@ -38,6 +38,14 @@ final class Converters {
         }
     }
 
+    /** {@code --health-timeout}. */
+    static final class Timeout implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return duration(value, Durations.Rule.TIMEOUT);
+        }
+    }
+
     private static Duration duration(String value, Durations.Rule rule) {
         try {
             return Durations.parse(value, rule);

@@ -40,9 +40,13 @@ public final class StatusCommand implements Callable<Integer> {
             out.println(StateJson.text(s));
         } else {
             out.println(s.installed() ? s.product() + " " + s.version() + " (" + s.channel() + ", " + s.files()
-                    + " files, key " + s.keyId() + ", installed " + s.installedAt() + ")" : "nothing installed by the updater");
+                    + " files" + (s.missingFiles() == 0 ? "" : ", " + s.missingFiles() + " of them missing: run updater verify")
+                    + ", key " + s.keyId() + ", installed " + s.installedAt() + ")" : "nothing installed by the updater");
             out.println("pending: " + (s.pending().equals("none") ? "none" : s.pending() + " update to " + s.pendingVersion()
                     + (s.pending().equals("reboot") ? " (finishes at the next boot)" : " (run updater resume)")));
+            if (!s.appsLeftClosed().isEmpty()) {
+                out.println("left closed: " + String.join(", ", s.appsLeftClosed()) + " (updater restart-apps starts them)");
+            }
             if (!s.staged().isEmpty()) {
                 out.println("staged: " + String.join(", ", s.staged()));
             }

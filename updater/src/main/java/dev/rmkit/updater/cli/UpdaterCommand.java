@@ -25,8 +25,13 @@ import picocli.CommandLine;
             TrustCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
+            CancelCommand.class,
             ResumeCommand.class,
+            RestartAppsCommand.class,
+            RollbackCommand.class,
             StatusCommand.class,
+            UninstallCommand.class,
+            VerifyCommand.class,
             AutoCommand.class,
             ScheduleCommand.class,
             HistoryCommand.class

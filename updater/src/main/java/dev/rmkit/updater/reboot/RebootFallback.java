@@ -1,18 +1,22 @@
 package dev.rmkit.updater.reboot;
 
+import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.JournalStore;
 import dev.rmkit.updater.journal.Journals;
+import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * DESIGN step 9: when the files cannot be replaced now (a holder that cannot be closed, or a release
@@ -30,6 +34,47 @@ public final class RebootFallback {
     /** The resume registration's name for an install: stable, and distinct per install directory. */
     public static String resumeName(InstallLayout layout) {
         return "updater-" + layout.key();
+    }
+
+    /** Removes an install's resume registration (the one place that names it); harmless if there is none. */
+    public static void unregister(InstallLayout layout, SystemControl system) throws RmException {
+        system.unregisterResume(resumeName(layout));
+    }
+
+    /**
+     * Withdraws a swap that waits for the boot ({@code updater cancel}): first the renames scheduled with
+     * the OS (Windows), so from then on the boot does nothing to the install; then the journal, after which
+     * the install is exactly the old release and a crash leaves only leftovers; then the resume
+     * registration, the directories made for the renames, and an update's staged files (a rollback's
+     * kept release stays kept).
+     *
+     * @throws UpdateException.ApplyFailed if the renames cannot be withdrawn; nothing was changed
+     */
+    public static void withdraw(InstallLayout layout, Journal pending, SystemControl system) throws UpdateException {
+        try {
+            if (pending.state() == JournalState.PENDING_BOOT_RENAMES) {
+                List<PendingReplacement> ours = BootRenames.renames(layout, pending);
+                system.withdrawAtReboot(ours);
+                if (system.pendingReplacements().stream().anyMatch(ours::contains)) {
+                    throw new RmException("withdraw replacements", "they are still scheduled after withdrawing them");
+                }
+            }
+        } catch (RmException e) {
+            throw new UpdateException.ApplyFailed("cannot withdraw the renames scheduled for the next boot ("
+                    + e.getMessage() + "); nothing was changed", e);
+        }
+        try {
+            JournalStore.delete(layout);
+            TestHooks.reach("cancel-journal-deleted");
+            unregister(layout, system);
+            BootRenames.undoDirectories(layout, pending);
+            if (pending.operation() == JournalOperation.APPLY) {
+                Swap.deleteTree(layout.stateDir().resolve(pending.stagingDir()));
+            }
+        } catch (IOException | RmException e) {
+            throw new UpdateException.ApplyFailed(pending.describe() + " was withdrawn, but cleaning up after it failed ("
+                    + e.getMessage() + "); the install is the old release", e);
+        }
     }
 
     /**
@@ -56,28 +101,28 @@ public final class RebootFallback {
             } catch (IOException | RmException | RuntimeException ignored) {
                 // The journal was never written, or resume will find a pending swap it can still run.
             }
-            throw new UpdateException.ApplyFailed("cannot schedule the update to " + prepared.toVersion()
+            throw new UpdateException.ApplyFailed("cannot schedule " + prepared.describe()
                     + " for the next boot (" + e.getMessage() + "); nothing was changed", e);
         }
         TestHooks.reach("pending-reboot");
-        report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + prepared.toVersion()
-                + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then");
+        report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, prepared.describe()
+                + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then"
+                + " (updater cancel withdraws it)");
         if (mode == RebootMode.IF_NEEDED) {
-            reboot(system, prepared.toVersion(), why, force, report);
+            reboot(system, prepared.describe(), why, force, report);
         }
     }
 
     /**
-     * Reboots now, in the way that brings the registered apps back, to finish the update to
-     * {@code version}, which waits for the boot. Without {@code force} one refusing app keeps the machine
-     * up: the report then keeps "reboot required" and says why ({@link ReportBuilder#rebootRefusal()}).
+     * Reboots now, in the way that brings the registered apps back, to finish {@code what} (for example
+     * "the update to 2.0.0"), which waits for the boot. Without {@code force} one refusing app keeps the
+     * machine up: the report then keeps "reboot required" and says why ({@link ReportBuilder#rebootRefusal()}).
      */
-    public static void reboot(SystemControl system, String version, String why, boolean force, ReportBuilder report) {
+    public static void reboot(SystemControl system, String what, String why, boolean force, ReportBuilder report) {
         report.phase("reboot");
         try {
-            system.rebootRestartingApps("rmkit updater: finishing the update to " + version, force);
-            report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish the update to "
-                    + version + " (" + why + ")");
+            system.rebootRestartingApps("rmkit updater: finishing " + what, force);
+            report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish " + what + " (" + why + ")");
         } catch (RmException e) {
             report.rebootRefused(e.getMessage());
             report.note("the reboot could not be started: " + e.getMessage() + "; reboot by hand to finish");

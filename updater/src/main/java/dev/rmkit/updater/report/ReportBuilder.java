@@ -28,6 +28,7 @@ public final class ReportBuilder {
     private final List<AppReport> restarted = new ArrayList<>();
     private final List<AppReport> refused = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> left = new ArrayList<>();
     private String reboot = "none";
     private Transfer download = Transfer.NONE;
     private Instant firstClosed;
@@ -115,6 +116,12 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** A file an uninstall left where it is. */
+    public ReportBuilder leftInPlace(String path) {
+        left.add(path);
+        return this;
+    }
+
     public ReportBuilder reboot(String state) {
         reboot = state;
         return this;
@@ -186,11 +193,11 @@ public final class ReportBuilder {
         endPhase();
         long downtime = firstClosed == null ? 0
                 : Math.max(0, Duration.between(firstClosed, lastRestarted == null ? clock.instant() : lastRestarted).toMillis());
-        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.REBOOT_REQUIRED
-                || outcome == Outcome.REBOOT_INITIATED;
+        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.REVERTED || outcome == Outcome.UNINSTALLED
+                || outcome == Outcome.UNHEALTHY || outcome == Outcome.REBOOT_REQUIRED || outcome == Outcome.REBOOT_INITIATED;
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
-                paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes,
+                paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes, left,
                 startedAt.toString(), clock.instant().toString(), download, phases, forced, warned, installId,
                 rolloutBucket, auto);
     }

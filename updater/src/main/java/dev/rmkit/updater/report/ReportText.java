@@ -22,6 +22,7 @@ public final class ReportText {
         paths(sb, "added", r.added());
         paths(sb, "replaced", r.replaced());
         paths(sb, "removed", r.removed());
+        paths(sb, "left in place", r.leftInPlace());
         apps(sb, "closed", r.appsClosed());
         apps(sb, "restarted", r.appsRestarted());
         apps(sb, "refused", r.appsRefused());

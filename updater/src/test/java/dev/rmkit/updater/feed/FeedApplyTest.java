@@ -14,9 +14,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Installs pointed at a feed: the newest release of their channel, patches, and the index's own checks. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the updater against the Linux backend (testing.Cli)")
 class FeedApplyTest {
     static final byte[] BIG1 = HistoryFeed.random(400_000, 1);
     static final byte[] BIG2 = HistoryFeed.edit(BIG1, 2);
