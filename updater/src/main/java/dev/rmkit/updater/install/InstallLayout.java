@@ -22,7 +22,7 @@ import java.util.Objects;
  * .rmkit/releases/TXID/      a kept previous release (files/ and release.json), for rollback
  * .rmkit/apps-left-closed.json  the apps an apply --no-restart left closed, for restart-apps
  * .rmkit/last-report.json    the report of the last apply or resume
- * .rmkit/history.jsonl       one JSON line per run of apply, resume and auto (append-only)
+ * .rmkit/history.jsonl       one JSON line per run that changes the install (append-only)
  * .rmkit/policy.json         the unattended-update policy (updater schedule install puts it here)
  * .rmkit/auto.json           what updater auto remembers between runs
  * .rmkit/install-id          this install's stable random id (staged rollouts)
@@ -99,7 +99,8 @@ public record InstallLayout(Path installDir) {
      */
     public List<Path> stateEntries() {
         return List.of(installedFile(), journalFile(), stagingRoot(), backupRoot(), releasesRoot(), trustDir(),
-                appsLeftClosedFile(), feedStateFile(), lastReportFile(), lockFile());
+                appsLeftClosedFile(), feedStateFile(), lastReportFile(), historyFile(), policyFile(), autoStateFile(),
+                installIdFile(), scheduleArgsFile(), stateDir().resolve("auto-task.xml"), lockFile());
     }
 
     public Path lastReportFile() {
@@ -138,6 +139,11 @@ public record InstallLayout(Path installDir) {
     /** What {@code updater auto} remembers between runs. */
     public Path autoStateFile() {
         return stateDir().resolve("auto.json");
+    }
+
+    /** The JVM's arguments of the Windows scheduled task that runs {@code updater auto} ({@code schedule install}). */
+    public Path scheduleArgsFile() {
+        return stateDir().resolve("auto.args");
     }
 
     /** The install's stable random id, for staged rollouts. */

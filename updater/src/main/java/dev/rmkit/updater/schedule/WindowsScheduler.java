@@ -41,7 +41,7 @@ final class WindowsScheduler implements Scheduler {
 
     /** Where the JVM's arguments for the task live: inside the install, next to its other state. */
     static Path argFile(Path installDir) {
-        return new InstallLayout(installDir).stateDir().resolve("auto.args");
+        return new InstallLayout(installDir).scheduleArgsFile();
     }
 
     @Override
