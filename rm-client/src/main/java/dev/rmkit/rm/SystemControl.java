@@ -104,4 +104,13 @@ public interface SystemControl {
      * must do the work after it (Linux; Windows per-user).
      */
     boolean renamesAtBoot();
+
+    /**
+     * Whether the machine runs on mains power: true on AC, false on battery, empty when the OS cannot
+     * tell (no battery or power-supply information: most servers, containers, virtual machines).
+     * Linux reads {@code /sys/class/power_supply}; Windows asks GetSystemPowerStatus.
+     */
+    default Optional<Boolean> onAcPower() {
+        return Optional.empty();
+    }
 }
