@@ -1,6 +1,8 @@
 package dev.rmkit.rm.linux;
 
+import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
+import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.Filter;
 import dev.rmkit.rm.FilterAction;
 import dev.rmkit.rm.FilterTarget;
@@ -146,6 +148,17 @@ final class LinuxSession implements RestartSession {
                 closed.clear();
                 return result;
             }
+        } finally {
+            running = null;
+        }
+    }
+
+    @Override
+    public List<AffectedApp> announceEnd(EndNotice notice) throws RmException {
+        Operation op = begin("announce end");
+        try {
+            Listing listing = listing("announce end");
+            return new Queries(platform.config(), op).notify(listing.apps(), notice).stream().map(Listed::app).toList();
         } finally {
             running = null;
         }

@@ -35,7 +35,9 @@ import java.util.Optional;
  * {@code updater apply}, DESIGN steps 1–10: lock; recover an unfinished swap; load and verify the
  * manifest; check it against what is installed; plan; stage everything; then, and only then, close
  * the holders, swap, and restart them; or schedule the swap for the next boot. Every outcome,
- * failures included, ends as a report (saved as last-report.json while the lock is held).
+ * failures included, ends as a report, appended to the install's history (and saved as
+ * last-report.json while the lock is held). A staged rollout that does not offer the release to this
+ * install ends the run before anything is downloaded.
  */
 public final class Applier {
 
@@ -49,7 +51,7 @@ public final class Applier {
         InstallLayout layout = new InstallLayout(req.installDir());
         ReportBuilder report = new ReportBuilder("apply", layout.installDir(), ctx.clock());
         boolean existed = Files.exists(layout.installDir());
-        UpdateReport result = Runs.locked(layout, report, () -> run(req, layout, report));
+        UpdateReport result = Runs.locked(layout, report, () -> runLocked(req, layout, report, Gate.of(req)));
         if (!existed && result.exitCode() != 0 && result.reboot().equals("none")) {
             forgetCreatedInstall(layout);
         }
@@ -65,27 +67,26 @@ public final class Applier {
         }
     }
 
-    private void run(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
+    /**
+     * The steps of apply, with the install's lock held by the caller: {@code gate} decides, once the
+     * release is verified, new and offered, how far they go ({@code auto} runs them with its policy).
+     * Failures are thrown; the report holds everything done until then.
+     */
+    public void runLocked(ApplyRequest req, InstallLayout layout, ReportBuilder report, Gate gate) throws UpdateException {
+        report.phase("recover");
         Recovery.Result recovered = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         Reports.noteRecovery(recovered, ctx.system().get(), report);
+        report.phase("verify");
         LoadedManifest loaded = Manifests.load(ctx, req.source(), layout, req.trustKey(), true);
         Manifest m = loaded.manifest();
         Optional<InstalledState> installed = Manifests.installed(layout);
         report.versions(installed.map(InstalledState::version).orElse(""), m.version());
+        String installId = Offers.installId(layout, report);
         if (recovered.kind() == Recovery.Kind.PENDING_REBOOT) {
-            Journal waiting = recovered.journal().orElseThrow();
-            if (waiting.operation() == JournalOperation.APPLY && waiting.toVersion().equals(m.version())) {
-                report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
-                        + " is already staged and finishes at the next boot");
-                if (req.holders().reboot() == RebootMode.IF_NEEDED) {
-                    RebootFallback.reboot(ctx.system().get(), waiting.describe(), "it was staged earlier", req.holders().force(),
-                            report);
-                }
-                return;
-            }
-            throw new UpdateException.Deferred(waiting.describe() + " waits for a reboot; reboot (updater resume then"
-                    + " finishes it) or withdraw it with updater cancel before applying " + m.version());
+            waitingForReboot(recovered.journal().orElseThrow(), m, gate, report);
+            return;
         }
+        report.phase("plan");
         Optional<ManifestPolicy.Installed> policyView = installed.map(Manifests::policyView);
         Plan plan = Manifests.plan(layout, m, installed);
         report.plan(plan);
@@ -94,8 +95,18 @@ public final class Applier {
             return;
         }
         ManifestPolicy.checkAgainstInstalled(m, policyView, req.allowDowngrade());
+        if (!Offers.offered(m, installId, req.ignoreRollout(), report)) {
+            return;
+        }
+        Gate.Escalation esc = gate.decide(m, false);
+        ApplyRequest run = req.escalated(esc);
+        report.phase("stage");
         report.download(Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress()));
         TestHooks.reach("staged");
+        if (esc.stageOnly()) {
+            report.outcome(Outcome.STAGED, m.product() + " " + m.version() + " is staged; " + esc.why());
+            return;
+        }
         InstalledState after = new InstalledState(m.product(), m.channel(), m.version(),
                 m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256(), f.executable())).toList(),
                 loaded.keyId(), "", policyView.map(v -> ManifestPolicy.rolledBackFrom(v, m.version())).orElse(""));
@@ -104,13 +115,28 @@ public final class Applier {
         Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after)
                 .withKeep(installed.map(i -> new KeepPrevious(keep, i)).orElse(null));
         if (m.rebootRequired()) {
-            RebootFallback.schedule(layout, journal, "the release requires a reboot", req.holders().reboot(),
-                    req.holders().force(), ctx, report);
+            RebootFallback.schedule(layout, journal, "the release requires a reboot", run.holders().reboot(),
+                    run.holders().force(), ctx, report);
             return;
         }
-        new ClosingSwap(ctx, req.holders(), layout, report).run(journal);
+        new ClosingSwap(ctx, run.holders(), layout, report).noticeOnRefusal(esc.noticeOnRefusal()).run(journal);
         if (report.outcome() == Outcome.UPDATED && installed.isPresent()) {
-            afterUpdate(req, layout, report);
+            afterUpdate(run, layout, report);
+        }
+    }
+
+    /** The install's swap waits for a boot: this release again answers 100, or reboots if the gate lets it. */
+    private void waitingForReboot(Journal waiting, Manifest m, Gate gate, ReportBuilder report) throws UpdateException {
+        if (waiting.operation() != JournalOperation.APPLY || !waiting.toVersion().equals(m.version())) {
+            throw new UpdateException.Deferred(waiting.describe() + " waits for a reboot; reboot (updater resume then"
+                    + " finishes it) or withdraw it with updater cancel before applying " + m.version());
+        }
+        Gate.Escalation esc = gate.decide(m, true);
+        report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
+                + " is already staged and finishes at the next boot");
+        if (esc.reboot() == RebootMode.IF_NEEDED) {
+            RebootFallback.reboot(ctx.system().get(), "the update to " + m.version(), "it waits for a reboot", esc.force(),
+                    report);
         }
     }
 

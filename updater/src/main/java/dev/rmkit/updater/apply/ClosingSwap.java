@@ -5,6 +5,7 @@ import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
 import dev.rmkit.rm.BusyHandle;
+import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
@@ -43,6 +44,7 @@ public final class ClosingSwap {
     private final HolderOptions holders;
     private final InstallLayout layout;
     private final ReportBuilder report;
+    private Optional<EndNotice> noticeOnRefusal = Optional.empty();
 
     public ClosingSwap(UpdaterContext ctx, HolderOptions holders, InstallLayout layout, ReportBuilder report) {
         this.ctx = ctx;
@@ -51,14 +53,22 @@ public final class ClosingSwap {
         this.report = report;
     }
 
+    /** If an app refuses: the cooperating holders are told when they will be closed ({@code auto} past its deadline). */
+    public ClosingSwap noticeOnRefusal(Optional<EndNotice> notice) {
+        this.noticeOnRefusal = notice;
+        return this;
+    }
+
     /** Runs the swap of a PREPARED journal: with the holders of its displaced files closed, if there are any. */
     public void run(Journal journal) throws UpdateException {
         List<Path> files = journal.steps().stream().filter(JournalStep::displaces).map(s -> layout.resolve(s.path()))
                 .filter(Files::isRegularFile).toList();
         if (files.isEmpty()) {
+            report.phase("swap");
             commit(journal, Optional.empty());
             return;
         }
+        report.phase("close");
         try (RestartSession session = ctx.platform().get().startSession()) {
             session.registerFiles(files);
             AffectedApps listed = session.list();
@@ -81,6 +91,10 @@ public final class ClosingSwap {
                 report.downSince(((Holders.Closed) closing).downSince());
             }
             closed.forEach(a -> report.closed(new AppReport(a.name(), a.process().pid(), "")));
+            if (holders.force()) {
+                closed.forEach(a -> report.forced(new AppReport(a.name(), a.process().pid(), "")));
+            }
+            report.phase("swap");
             List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners)).toList();
             Journal withApps = journal.withClosedApps(leaveClosed(records) ? List.of() : records);
             // Restarted once the swap is committed, before its backups are dealt with (downtime must not
@@ -90,6 +104,7 @@ public final class ClosingSwap {
                 commit(withApps, restarted[0] ? Optional.empty() : Optional.of(() -> {
                     restarted[0] = true;
                     afterCommit(session, withApps);
+                    report.phase("cleanup");
                 }));
             } finally {
                 if (!restarted[0]) {
@@ -163,12 +178,19 @@ public final class ClosingSwap {
         if (refused.last().apps().stream().anyMatch(o -> Holders.stopped(o.app()))) {
             restartNow(session, Optional.empty()); // a forced attempt closed some before one held out: bring them back
         }
+        if (noticeOnRefusal.isPresent()) {
+            for (AffectedApp a : session.announceEnd(noticeOnRefusal.get())) {
+                report.warned(new AppReport(a.name(), a.process().pid(), "closed at " + noticeOnRefusal.get().at()
+                        + " even if it refuses"));
+            }
+        }
         return new UpdateException.Deferred("deferred: an application refused to close - " + who
                 + (holders.waitFor().isZero() ? "" : " (waited " + holders.waitFor() + ")") + "; nothing was changed");
     }
 
     /** Restarts what the session closed; if the session cannot, starts them from the journal's records. */
     private void restart(RestartSession session, Optional<Journal> journal) {
+        report.phase("restart");
         if (holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED) {
             noteLeftClosed();
             return;

@@ -47,10 +47,11 @@ public final class Resumer {
                 report.fail(e);
                 unregister(layout, report);
             }
+            report.phase("restart");
             restartAppsClosedForReboot(report);
             result = Reports.saved(layout, report);
         } catch (UpdateException busy) {
-            return report.fail(busy).build();
+            return Reports.finished(layout, report.fail(busy), false);
         }
         if (result.outcome() == Outcome.UNINSTALLED) {
             Swap.removeEmptyDirs(layout); // again now that the lock is closed (Windows deletes its file only then)
@@ -59,6 +60,7 @@ public final class Resumer {
     }
 
     private void run(InstallLayout layout, ReportBuilder report) throws UpdateException {
+        report.phase("recover");
         Recovery.Result rec = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         if (rec.journal().isEmpty()) {
             report.outcome(Outcome.NOTHING_TO_RESUME, "no unfinished update in " + layout.installDir());
@@ -80,6 +82,7 @@ public final class Resumer {
             case PENDING_REBOOT -> {
                 report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, j.describe()
                         + " waits for a reboot; this is still the boot it was scheduled in");
+                renewRegistration(layout, report);
                 return;
             }
             default -> throw new IllegalStateException("unexpected recovery " + rec.kind());
@@ -123,6 +126,19 @@ public final class Resumer {
             RebootFallback.unregister(layout, ctx.system().get());
         } catch (RmException | RuntimeException e) {
             report.note("could not remove the resume registration: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The swap still waits for the boot: registers the resume again, in case what ran this resume was
+     * used up by it (a RunOnce value at a logon before the reboot).
+     */
+    private void renewRegistration(InstallLayout layout, ReportBuilder report) {
+        try {
+            RebootFallback.registerResume(layout, ctx);
+        } catch (RmException | RuntimeException e) {
+            report.note("could not register updater resume again for the next boot (" + e.getMessage()
+                    + "); run updater resume by hand after the reboot");
         }
     }
 }

@@ -10,7 +10,8 @@ import java.nio.file.LinkOption;
 
 /**
  * The frame of every run that changes an install: take the install's lock (a second run exits busy at
- * once), do the work, end every failure as the report's outcome, save the report while the lock is held.
+ * once), do the work, end every failure as the report's outcome, save the report while the lock is held,
+ * and append it to the install's history (also when the lock was taken).
  */
 public final class Runs {
 
@@ -43,7 +44,7 @@ public final class Runs {
             }
             return Reports.saved(layout, report);
         } catch (UpdateException busy) {
-            return report.fail(busy).build();
+            return Reports.finished(layout, report.fail(busy), false);
         }
     }
 }

@@ -16,10 +16,6 @@ import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -37,16 +33,10 @@ public final class RebootFallback {
 
     /** The resume registration's name for an install: stable, and distinct per install directory. */
     public static String resumeName(InstallLayout layout) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest(layout.installDir().toString().getBytes(StandardCharsets.UTF_8));
-            return "updater-" + HexFormat.of().formatHex(h).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "updater-" + layout.key();
     }
 
-    /** Removes an install's resume registration (the one place that names it); harmless if there is none. */
+    /** Removes an install's resume registration (with {@link #registerResume}, the one place that names it); harmless if there is none. */
     public static void unregister(InstallLayout layout, SystemControl system) throws RmException {
         system.unregisterResume(resumeName(layout));
     }
@@ -88,6 +78,16 @@ public final class RebootFallback {
     }
 
     /**
+     * Registers {@code updater resume} for the install to run after the next boot, replacing an
+     * earlier registration. Also called by a resume that finds the swap still waiting in the same
+     * boot: a registration that a logon before the reboot used up (Windows' RunOnce is deleted before
+     * it runs, at every logon) is so renewed, and exactly one resume runs after the real boot.
+     */
+    public static void registerResume(InstallLayout layout, UpdaterContext ctx) throws RmException {
+        ctx.system().get().registerResume(resumeName(layout), ctx.resumeCommand().apply(layout.installDir()));
+    }
+
+    /**
      * @param force whether the reboot may end apps that refuse ({@code --force}); without it one refusal
      *     keeps the machine up and the update waits for a reboot (exit 100)
      */
@@ -100,14 +100,14 @@ public final class RebootFallback {
             Journal pending = (osRenames ? Journals.withCurrentDirs(layout, prepared).withState(JournalState.PENDING_BOOT_RENAMES)
                     : prepared.withState(JournalState.PENDING_REBOOT)).withClosedApps(java.util.List.of());
             JournalStore.write(layout, pending);
-            system.registerResume(resumeName(layout), ctx.resumeCommand().apply(layout.installDir()));
+            registerResume(layout, ctx);
             if (osRenames) {
                 BootRenames.schedule(layout, pending, system);
             }
         } catch (IOException | RmException | RuntimeException e) {
             try {
                 JournalStore.delete(layout);
-                ctx.system().get().unregisterResume(resumeName(layout));
+                unregister(layout, ctx.system().get());
             } catch (IOException | RmException | RuntimeException ignored) {
                 // The journal was never written, or resume will find a pending swap it can still run.
             }
@@ -124,16 +124,17 @@ public final class RebootFallback {
     }
 
     /**
-     * With {@code --reboot if-needed}: reboots now, in the way that brings the apps back, to finish
-     * {@code what} (an update that waits for the boot, as {@code Journal.describe()} says it); if that
-     * cannot be done (an app refuses, another party's lock blocks shutdown, the command fails) the
-     * outcome stays "reboot required" with a note that says why.
+     * Reboots now, in the way that brings the registered apps back, to finish {@code what} (for example
+     * "the update to 2.0.0"), which waits for the boot. Without {@code force} one refusing app keeps the
+     * machine up: the report then keeps "reboot required" and says why ({@link ReportBuilder#rebootRefusal()}).
      */
     public static void reboot(SystemControl system, String what, String why, boolean force, ReportBuilder report) {
+        report.phase("reboot");
         try {
             system.rebootRestartingApps("rmkit updater: finishing " + what, force);
             report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish " + what + " (" + why + ")");
         } catch (RmException e) {
+            report.rebootRefused(e.getMessage());
             report.note("the reboot could not be started: " + e.getMessage() + "; reboot by hand to finish");
         }
     }

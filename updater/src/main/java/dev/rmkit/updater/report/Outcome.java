@@ -2,7 +2,7 @@ package dev.rmkit.updater.report;
 
 import dev.rmkit.updater.ExitCode;
 
-/** How a run that changes an install (apply, resume, rollback, cancel, uninstall, restart-apps) ended, and the exit code that says it to scripts. */
+/** How a run that changes an install (apply, resume, auto, rollback, cancel, uninstall, restart-apps) ended, and the exit code that says it to scripts. */
 public enum Outcome {
     UPDATED(ExitCode.OK),
     /** Updated, but an application or service that was closed for it did not start again. */
@@ -20,6 +20,10 @@ public enum Outcome {
     UP_TO_DATE(ExitCode.OK),
     /** resume found no unfinished update. */
     NOTHING_TO_RESUME(ExitCode.OK),
+    /** A staged rollout does not offer the release to this install yet (or it is halted): nothing to do. */
+    NOT_OFFERED(ExitCode.OK),
+    /** auto staged the release and, as its policy says, asked no app yet: try later. */
+    STAGED(ExitCode.DEFERRED),
     BAD_USAGE(ExitCode.USAGE),
     REJECTED(ExitCode.REJECTED),
     UNAVAILABLE(ExitCode.UNAVAILABLE),

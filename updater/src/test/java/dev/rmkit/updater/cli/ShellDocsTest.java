@@ -30,7 +30,7 @@ class ShellDocsTest {
     @Test
     @EnabledOnOs(OS.LINUX)
     void bashCompletesSubcommandsAndOptionsWithTheScript() throws Exception {
-        assertEquals("restart-apps resume", complete("updater re"));
+        assertEquals("releases restart-apps resume", complete("updater re"));
         assertTrue(complete("updater rollback --").contains("--no-restart"), complete("updater rollback --"));
         assertTrue(complete("updater apply --he").contains("--health-check"), complete("updater apply --he"));
     }

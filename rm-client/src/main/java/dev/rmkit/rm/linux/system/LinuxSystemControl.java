@@ -215,6 +215,12 @@ public final class LinuxSystemControl implements SystemControl {
         return false;
     }
 
+    /** From the kernel's power-supply class ({@link PowerSupplies}). */
+    @Override
+    public Optional<Boolean> onAcPower() {
+        return PowerSupplies.onAc(PowerSupplies.SYSFS);
+    }
+
     /** From {@code /proc}: uid, gid, the runtime directory its environment names, the kept variables. */
     @Override
     public Optional<AppOwner> ownerOf(ProcessId process) {
