@@ -127,7 +127,7 @@ final class LinuxSession implements RestartSession {
             Listing listing = listing("RmShutdown");
             op.checkpoint();
             synchronized (this) {
-                return new Shutdown(platform.proc(), platform.config(), op, p)
+                return new Shutdown(platform.proc(), platform.config(), op, p, platform.services())
                         .run(listing, options, a -> filtered(a, FilterAction.NO_SHUTDOWN), closed);
             }
         } finally {
@@ -143,7 +143,7 @@ final class LinuxSession implements RestartSession {
                 if (closed.isEmpty()) {
                     throw new RmException("RmRestart", ERROR_REQUEST_OUT_OF_SEQUENCE, "nothing to restart: this session has shut nothing down");
                 }
-                RestartResult result = new Restart(platform.launcher(), op, new Progress(progress))
+                RestartResult result = new Restart(platform.launcher(), platform.services(), op, new Progress(progress))
                         .run(closed, a -> filtered(a, FilterAction.NO_RESTART) || filtered(a, FilterAction.NO_SHUTDOWN));
                 closed.clear();
                 return result;

@@ -4,6 +4,7 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
@@ -78,6 +79,9 @@ public final class ClosingSwap {
                 RebootFallback.schedule(layout, journal, r.reason(), holders.reboot(), holders.force(), ctx, report);
                 return;
             }
+            if (closing instanceof Holders.Uninspectable u) {
+                throw new UpdateException.PermissionDenied(u.reason() + "; nothing was changed", null);
+            }
             if (closing instanceof Holders.Refused r) {
                 throw deferred(session, r);
             }
@@ -121,7 +125,15 @@ public final class ClosingSwap {
 
     /** Commits; {@code appsBack} runs between the commit and the cleanup (see {@link Transaction}). */
     private void commit(Journal journal, Optional<Runnable> appsBack) throws UpdateException {
-        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), appsBack);
+        Transaction.Committed c;
+        // A shutdown that arrives during the swap waits until the commit is recorded (the apps come back after it).
+        try (BusyHandle hold = ShutdownHold.during(ctx.system(), "installing " + journal.toVersion() + " in "
+                + layout.installDir())) {
+            c = Transaction.run(layout, journal, ctx.clock(), appsBack.map(r -> () -> {
+                hold.close();
+                r.run();
+            }));
+        }
         if (!c.clean()) {
             report.note(c.cleanupProblem());
         }
@@ -190,12 +202,13 @@ public final class ClosingSwap {
         try {
             RestartResult r = session.restart(p -> { });
             for (AppOutcome o : r.apps()) {
-                if (o.reason().isEmpty()) {
-                    report.restarted(new AppReport(o.app().name(), o.newProcess().map(p -> p.pid()).orElse(0L), ""));
-                } else {
-                    report.refused(new AppReport(o.app().name(), o.app().process().pid(),
+                if (o.reason().isPresent()) {
+                    report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(),
                             "not restarted: " + o.reason().get()));
+                } else if (o.newProcess().isPresent()) {
+                    report.restarted(new AppReport(o.app().name(), o.newProcess().get().pid(), ""));
                 }
+                // else: closed, with nothing registered to start it again (it is listed as closed)
             }
             report.upAgain();
         } catch (RmException e) {

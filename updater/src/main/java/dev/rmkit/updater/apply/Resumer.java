@@ -108,7 +108,7 @@ public final class Resumer {
                 if (o.reason().isEmpty()) {
                     report.restarted(new AppReport(o.app().name(), o.newProcess().map(ProcessId::pid).orElse(0L), ""));
                 } else {
-                    report.refused(new AppReport(o.app().name(), o.app().process().pid(), "not restarted after the reboot: "
+                    report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(), "not restarted after the reboot: "
                             + o.reason().get()));
                 }
             }

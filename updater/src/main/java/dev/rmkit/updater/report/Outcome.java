@@ -5,6 +5,8 @@ import dev.rmkit.updater.ExitCode;
 /** How a run that changes an install (apply, resume, auto, rollback, cancel, uninstall, restart-apps) ended, and the exit code that says it to scripts. */
 public enum Outcome {
     UPDATED(ExitCode.OK),
+    /** Updated, but an application or service that was closed for it did not start again. */
+    RESTART_FAILED(ExitCode.NOT_RESTARTED),
     /** rollback: the install went back to the kept previous release. */
     REVERTED(ExitCode.OK),
     /** uninstall: every installed file and the install's state are gone. */
@@ -55,6 +57,7 @@ public enum Outcome {
             case REJECTED -> REJECTED;
             case UNAVAILABLE -> UNAVAILABLE;
             case FAILED -> ROLLED_BACK;
+            case NOT_RESTARTED -> RESTART_FAILED;
             case DEFERRED -> DEFERRED;
             case NO_PERMISSION -> PERMISSION_DENIED;
             case REBOOT_REQUIRED -> REBOOT_REQUIRED;

@@ -27,6 +27,7 @@ public final class ReportBuilder {
     private final List<AppReport> closed = new ArrayList<>();
     private final List<AppReport> restarted = new ArrayList<>();
     private final List<AppReport> refused = new ArrayList<>();
+    private final List<String> notRestarted = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> left = new ArrayList<>();
     private String reboot = "none";
@@ -102,6 +103,16 @@ public final class ReportBuilder {
 
     public ReportBuilder refused(AppReport app) {
         refused.add(app);
+        return this;
+    }
+
+    /**
+     * An app or service that was closed and did not start again: listed with the refusals, and an
+     * update that otherwise succeeded then ends {@link Outcome#RESTART_FAILED}, so the exit code says it.
+     */
+    public ReportBuilder restartFailed(AppReport app) {
+        refused.add(app);
+        notRestarted.add(app.name());
         return this;
     }
 
@@ -190,10 +201,13 @@ public final class ReportBuilder {
     }
 
     public UpdateReport build() {
+        if (outcome == Outcome.UPDATED && !notRestarted.isEmpty()) {
+            outcome(Outcome.RESTART_FAILED, message + "; but " + String.join(", ", notRestarted) + " did not start again");
+        }
         endPhase();
         long downtime = firstClosed == null ? 0
                 : Math.max(0, Duration.between(firstClosed, lastRestarted == null ? clock.instant() : lastRestarted).toMillis());
-        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.REVERTED || outcome == Outcome.UNINSTALLED
+        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.RESTART_FAILED || outcome == Outcome.REVERTED || outcome == Outcome.UNINSTALLED
                 || outcome == Outcome.UNHEALTHY || outcome == Outcome.REBOOT_REQUIRED || outcome == Outcome.REBOOT_INITIATED;
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
