@@ -15,4 +15,20 @@ public interface BusyHandle extends AutoCloseable {
 
     @Override
     void close();
+
+    /** A handle that holds nothing: where the platform has no such lock, or it was not granted. */
+    static BusyHandle none() {
+        return new BusyHandle() {
+            @Override
+            public void reason(String reason) {}
+
+            @Override
+            public boolean effective() {
+                return false;
+            }
+
+            @Override
+            public void close() {}
+        };
+    }
 }

@@ -18,6 +18,14 @@ public interface EndSessionListener {
      */
     void endSession(boolean ending, Set<EndSessionFlag> flags);
 
+    /**
+     * An installer will close this app at {@code notice.at()} even if it refuses then, because of
+     * {@code notice.reason()}: warn the user, and save or checkpoint before that time. Only advice:
+     * nothing ends now, and the app may be told again (later runs repeat it). Linux delivers it (the
+     * protocol's {@code notice} message); Windows has no such message and never calls this.
+     */
+    default void endScheduled(EndNotice notice) {}
+
     /** Asked to close (WM_CLOSE; the Linux "close" message): exit soon. */
     default void close() {}
 

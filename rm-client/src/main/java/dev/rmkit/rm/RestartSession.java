@@ -53,6 +53,20 @@ public interface RestartSession extends AutoCloseable {
      */
     RestartResult restart(IntConsumer progress) throws RmException;
 
+    /**
+     * Tells the cooperating apps that hold the registered resources when they will be closed even if
+     * they refuse, and why ({@link EndSessionListener#endScheduled}). Advice only: nothing is closed,
+     * and an app that cannot be reached or does not understand is skipped (and not listed).
+     *
+     * <p>Linux sends the protocol's {@code notice} message. Windows has no message an installer can
+     * send an app for this, so there the default applies: nobody is told and the list is empty.
+     *
+     * @return the apps that acknowledged the notice
+     */
+    default List<AffectedApp> announceEnd(EndNotice notice) throws RmException {
+        return List.of();
+    }
+
     /** Cancels a shutdown or restart running on another thread; it then throws {@link RmCancelledException}. */
     void cancel() throws RmException;
 

@@ -28,6 +28,17 @@ public interface SystemControl {
      */
     void rebootRestartingApps(String reason, boolean force) throws RmException;
 
+    /**
+     * Holds a shutdown or reboot back for as long as the handle is open, while work that must not be
+     * cut runs (an updater's swap and commit). Linux: a logind {@code delay} lock on shutdown (a
+     * shutdown that arrives waits until the handle closes, at most logind's
+     * {@code InhibitDelayMaxSec}); {@link BusyHandle#effective()} says whether it was granted. The
+     * default holds nothing. An observation, never an error: the caller goes on either way.
+     */
+    default BusyHandle delayShutdown(String reason) {
+        return BusyHandle.none();
+    }
+
     /** Logs the current user off (Windows: ExitWindowsEx(EWX_LOGOFF)). */
     void logoff() throws RmException;
 
@@ -104,4 +115,13 @@ public interface SystemControl {
      * must do the work after it (Linux; Windows per-user).
      */
     boolean renamesAtBoot();
+
+    /**
+     * Whether the machine runs on mains power: true on AC, false on battery, empty when the OS cannot
+     * tell (no battery or power-supply information: most servers, containers, virtual machines).
+     * Linux reads {@code /sys/class/power_supply}; Windows asks GetSystemPowerStatus.
+     */
+    default Optional<Boolean> onAcPower() {
+        return Optional.empty();
+    }
 }

@@ -20,6 +20,11 @@ public enum ExitCode {
     UNAVAILABLE(69, 1612, "source unavailable after retries"),
     /** Failed during apply and rolled back: the install is unchanged. */
     FAILED(70, 1603, "failed during apply, rolled back, install unchanged"),
+    /**
+     * Updated, but an application or service it had closed did not start again (Windows: the Restart
+     * Manager's ERROR_FAIL_RESTART).
+     */
+    NOT_RESTARTED(71, 352, "updated, but an application or service did not start again"),
     /** Deferred: an app refused to close, or another update is running. Nothing changed. */
     DEFERRED(75, 1618, "deferred: an app refused to close, or another update is running; nothing changed"),
     /** Permission denied. */

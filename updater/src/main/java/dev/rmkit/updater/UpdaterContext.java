@@ -55,8 +55,14 @@ public record UpdaterContext(Supplier<RmPlatform> platform, Supplier<SystemContr
 
     /** This JVM, this class path, {@code Main resume --install-dir D}: works for the jar and for tests alike. */
     public static List<String> javaResumeCommand(Path installDir) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), MAIN_CLASS, "resume", "--install-dir",
-                installDir.toString());
+        return javaCommand(List.of("resume", "--install-dir", installDir.toString()));
+    }
+
+    /** This JVM, this class path, {@code Main ARGS}: how the system side starts an updater later. */
+    public static List<String> javaCommand(List<String> args) {
+        List<String> argv = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), MAIN_CLASS));
+        argv.addAll(args);
+        return List.copyOf(argv);
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,11 @@ public final class Cmd {
 
     /** Runs {@code command} in {@code dir} with extra environment; fails if it takes over two minutes. */
     public static Result run(List<String> command, Path dir, Map<String, String> env) {
+        return run(command, dir, env, Duration.ofSeconds(120));
+    }
+
+    /** Runs {@code command} in {@code dir} with extra environment; kills it and fails after {@code limit}. */
+    public static Result run(List<String> command, Path dir, Map<String, String> env, Duration limit) {
         try {
             Path out = Files.createTempFile("cmd", ".out");
             Path err = Files.createTempFile("cmd", ".err");
@@ -45,9 +51,9 @@ public final class Cmd {
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
                 pb.environment().putAll(env);
                 Process p = pb.start();
-                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly().waitFor();
-                    throw new AssertionError(String.join(" ", command) + " did not finish in 120 s");
+                    throw new AssertionError(String.join(" ", command) + " did not finish in " + limit.toSeconds() + " s");
                 }
                 return new Result(List.copyOf(command), p.exitValue(), Files.readAllBytes(out), Files.readString(err));
             } finally {

@@ -3,6 +3,7 @@ package dev.rmkit.rm.linux;
 import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.linux.proc.ProcStat;
+import dev.rmkit.rm.linux.systemd.NeverRestarted;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,8 @@ import java.util.Set;
  *   <li>the calling process: CRITICAL, reason DETECTED_SELF;
  *   <li>another user's process when we are not root (we may not signal it): CRITICAL, reason
  *       SESSION_MISMATCH;
+ *   <li>a process of a service an updater must never restart ({@link NeverRestarted}: the message bus,
+ *       logind, display managers, gettys, a user's manager...): CRITICAL, reason CRITICAL_SERVICE;
  *   <li>otherwise: MAIN_WINDOW for a cooperating app (valid registry entry), SERVICE for a process in a
  *       systemd {@code .service} cgroup, CONSOLE for one with a controlling terminal, else UNKNOWN.
  * </ul>
@@ -38,6 +41,9 @@ final class Classifier {
         }
         if (ourUid != 0 && ownerUid != ourUid) {
             reasons.add(RebootReason.SESSION_MISMATCH);
+        }
+        if (serviceUnit.flatMap(NeverRestarted::reason).isPresent()) {
+            reasons.add(RebootReason.CRITICAL_SERVICE);
         }
         if (!reasons.isEmpty()) {
             return new Verdict(AppType.CRITICAL, reasons);

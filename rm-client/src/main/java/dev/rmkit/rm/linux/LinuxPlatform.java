@@ -14,7 +14,9 @@ import dev.rmkit.rm.linux.protocol.Registry;
 import dev.rmkit.rm.linux.protocol.RuntimeDir;
 import dev.rmkit.rm.linux.system.LinuxSystemControl;
 import dev.rmkit.rm.linux.system.LinuxSystemDefaults;
+import dev.rmkit.rm.linux.systemd.Systemctl;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.UncheckedIOException;
 import java.util.Objects;
 
@@ -30,6 +32,7 @@ public final class LinuxPlatform implements RmPlatform {
     private final ProcFs proc;
     private final int uid;
     private final Inhibitor inhibitor;
+    private final Systemctl systemctl;
 
     /** The platform with defaults from the environment ({@link LinuxConfig#defaults()}). */
     public LinuxPlatform() {
@@ -49,6 +52,7 @@ public final class LinuxPlatform implements RmPlatform {
             throw new UncheckedIOException("cannot read " + config.procRoot().resolve("stat"), e);
         }
         this.uid = FileModes.currentUid();
+        this.systemctl = new Systemctl(Path.of("/run"), uid);
     }
 
     @Override
@@ -69,7 +73,11 @@ public final class LinuxPlatform implements RmPlatform {
     }
 
     Lister lister() {
-        return new Lister(proc, registry(), uid);
+        return new Lister(proc, registry(), uid, systemctl.booted());
+    }
+
+    ServiceControl services() {
+        return new ServiceControl(systemctl, proc, config);
     }
 
     Launcher launcher() {
@@ -109,11 +117,15 @@ public final class LinuxPlatform implements RmPlatform {
 
     /**
      * The Linux system side with the defaults of the environment ({@link LinuxSystemDefaults}); a
-     * reboot asks the cooperating apps of this platform's runtime directory.
+     * reboot asks the cooperating apps of this platform's runtime directory and, when root uses the
+     * default one, those of every user's runtime directory too.
      */
     @Override
     public SystemControl system() {
-        return new LinuxSystemControl(LinuxSystemDefaults.settings(System.getenv()), config,
-                () -> LinuxSystemDefaults.bootId(System.getenv()));
+        LinuxSystemControl.Settings settings = LinuxSystemDefaults.settings(System.getenv());
+        if (!config.runtimeDir().equals(RuntimeDir.locateForCurrentProcess())) {
+            settings = settings.ownAppsOnly(); // a platform confined to its own registry asks no one else's apps
+        }
+        return new LinuxSystemControl(settings, config, () -> LinuxSystemDefaults.bootId(System.getenv()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.rmkit.rm.linux;
 
+import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
+import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.Filter;
 import dev.rmkit.rm.FilterAction;
 import dev.rmkit.rm.FilterTarget;
@@ -125,7 +127,7 @@ final class LinuxSession implements RestartSession {
             Listing listing = listing("RmShutdown");
             op.checkpoint();
             synchronized (this) {
-                return new Shutdown(platform.proc(), platform.config(), op, p)
+                return new Shutdown(platform.proc(), platform.config(), op, p, platform.services())
                         .run(listing, options, a -> filtered(a, FilterAction.NO_SHUTDOWN), closed);
             }
         } finally {
@@ -141,11 +143,22 @@ final class LinuxSession implements RestartSession {
                 if (closed.isEmpty()) {
                     throw new RmException("RmRestart", ERROR_REQUEST_OUT_OF_SEQUENCE, "nothing to restart: this session has shut nothing down");
                 }
-                RestartResult result = new Restart(platform.launcher(), op, new Progress(progress))
+                RestartResult result = new Restart(platform.launcher(), platform.services(), op, new Progress(progress))
                         .run(closed, a -> filtered(a, FilterAction.NO_RESTART) || filtered(a, FilterAction.NO_SHUTDOWN));
                 closed.clear();
                 return result;
             }
+        } finally {
+            running = null;
+        }
+    }
+
+    @Override
+    public List<AffectedApp> announceEnd(EndNotice notice) throws RmException {
+        Operation op = begin("announce end");
+        try {
+            Listing listing = listing("announce end");
+            return new Queries(platform.config(), op).notify(listing.apps(), notice).stream().map(Listed::app).toList();
         } finally {
             running = null;
         }

@@ -1,6 +1,7 @@
 package dev.rmkit.rm.linux;
 
 import dev.rmkit.rm.AffectedApp;
+import dev.rmkit.rm.linux.proc.CgroupUnit;
 import dev.rmkit.rm.linux.proc.ProcStat;
 import dev.rmkit.rm.linux.proc.ProcStatus;
 import dev.rmkit.rm.linux.protocol.Registry;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param registration the validated registry entry, if the app cooperates
  * @param ignoredEntry why a registry entry for this process was ignored, if one was
  * @param exe the executable path, if readable
+ * @param unit the systemd service it runs in, with the manager that runs it, if any
  */
 public record Listed(
         AffectedApp app,
@@ -24,7 +26,8 @@ public record Listed(
         ProcStatus status,
         Optional<Registry.Lookup.Registered> registration,
         Optional<String> ignoredEntry,
-        Optional<String> exe) {
+        Optional<String> exe,
+        Optional<CgroupUnit.Unit> unit) {
     public Listed {
         Objects.requireNonNull(app, "app");
         Objects.requireNonNull(stat, "stat");
@@ -32,6 +35,7 @@ public record Listed(
         Objects.requireNonNull(registration, "registration");
         Objects.requireNonNull(ignoredEntry, "ignoredEntry");
         Objects.requireNonNull(exe, "exe");
+        Objects.requireNonNull(unit, "unit");
     }
 
     public long pid() {

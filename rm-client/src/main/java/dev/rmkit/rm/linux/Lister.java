@@ -7,6 +7,7 @@ import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RestartFlag;
+import dev.rmkit.rm.linux.proc.CgroupUnit;
 import dev.rmkit.rm.linux.proc.HolderScan;
 import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.proc.ProcStat;
@@ -38,12 +39,23 @@ public final class Lister {
     private final Registry registry;
     private final int ourUid;
     private final long selfPid;
+    private final boolean systemd;
 
+    /** A lister for a host where services are not managed through systemd (they are signalled). */
     public Lister(ProcFs proc, Registry registry, int ourUid) {
+        this(proc, registry, ourUid, false);
+    }
+
+    /**
+     * @param systemd whether systemd is the init here, so a service can be stopped and started again
+     *     through it (which makes it restartable)
+     */
+    public Lister(ProcFs proc, Registry registry, int ourUid, boolean systemd) {
         this.proc = proc;
         this.registry = registry;
         this.ourUid = ourUid;
         this.selfPid = ProcessHandle.current().pid();
+        this.systemd = systemd;
     }
 
     Listing list(Collection<Path> files, Collection<ProcessId> processes, Collection<String> services) throws IOException {
@@ -89,15 +101,19 @@ public final class Lister {
         Optional<String> ignored = lookup instanceof Registry.Lookup.Ignored i
                 ? Optional.of("registry entry " + i.file() + " ignored: " + i.reason())
                 : Optional.empty();
-        Optional<String> unit = proc.serviceUnit(pid);
-        Classifier.Verdict v = Classifier.classify(stat, status.uid(), ourUid, selfPid, reg.isPresent(), unit);
+        Optional<CgroupUnit.Unit> unit = proc.unit(pid);
+        Optional<String> unitName = unit.map(CgroupUnit.Unit::name);
+        Classifier.Verdict v = Classifier.classify(stat, status.uid(), ourUid, selfPid, reg.isPresent(), unitName);
         Optional<RestartCommand> command = reg.flatMap(r -> r.entry().restartCommand());
-        boolean restartable = v.type() == AppType.MAIN_WINDOW
+        boolean service = v.type() == AppType.SERVICE && systemd;
+        boolean restartable = service || v.type() == AppType.MAIN_WINDOW
                 && command.filter(c -> !c.flags().contains(RestartFlag.NO_PATCH)).isPresent();
-        String name = reg.map(r -> r.entry().appId()).orElse(stat.comm());
-        AffectedApp app = new AffectedApp(proc.processId(stat), name, unit.orElse(""), v.type(),
+        // A service is known by its unit, which is what an admin types (systemctl status app.service).
+        String name = reg.map(r -> r.entry().appId())
+                .orElse(v.type() == AppType.SERVICE || v.type() == AppType.CRITICAL ? unitName.orElse(stat.comm()) : stat.comm());
+        AffectedApp app = new AffectedApp(proc.processId(stat), name, unitName.orElse(""), v.type(),
                 EnumSet.of(AppStatus.RUNNING), restartable, command);
-        return new Listed(app, stat, status, reg, ignored, exe(pid));
+        return new Listed(app, stat, status, reg, ignored, exe(pid), unit);
     }
 
     private Optional<String> exe(long pid) {

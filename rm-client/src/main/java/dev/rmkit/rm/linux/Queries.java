@@ -1,5 +1,6 @@
 package dev.rmkit.rm.linux;
 
+import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.EndSessionFlag;
 import dev.rmkit.rm.RmCancelledException;
 import dev.rmkit.rm.linux.protocol.ControlClient;
@@ -64,6 +65,27 @@ public final class Queries {
                 LOG.log(System.Logger.Level.INFO, "could not tell {0} the end was cancelled: {1}", a.app().name(), e.getMessage());
             }
         }
+    }
+
+    /** Gives every cooperating app the notice of a coming forced end; returns those that acknowledged it. */
+    public List<Listed> notify(List<Listed> apps, EndNotice notice) throws RmCancelledException {
+        List<Listed> told = new java.util.ArrayList<>();
+        for (Listed a : apps) {
+            op.checkpoint();
+            if (!a.cooperating()) {
+                continue;
+            }
+            try {
+                ControlMessage answer = ControlClient.request(socket(a), ControlMessage.notice(notice.at(), notice.reason()),
+                        config.queryTimeout());
+                if ("done".equals(answer.type())) {
+                    told.add(a);
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.INFO, "could not give {0} the notice: {1}", a.app().name(), e.getMessage());
+            }
+        }
+        return told;
     }
 
     static Path socket(Listed a) {

@@ -18,7 +18,8 @@ import java.util.function.Predicate;
  * that registered a restart command (validated against the live process when it was listed) are started
  * again with it, as their own user. An app whose registry entry was ignored is never started from that
  * entry; its outcome says why. A no-restart filter or the app's own NO_PATCH flag keeps it down without
- * counting as a failure.
+ * counting as a failure. A service stopped through systemd is started again through it
+ * ({@link ServiceControl}), services first, since the apps may need them.
  */
 public final class Restart {
 
@@ -26,8 +27,11 @@ public final class Restart {
     private final Operation op;
     private final Progress progress;
 
-    Restart(Launcher launcher, Operation op, Progress progress) {
+    private final ServiceControl services;
+
+    Restart(Launcher launcher, ServiceControl services, Operation op, Progress progress) {
         this.launcher = launcher;
+        this.services = services;
         this.op = op;
         this.progress = progress;
     }
@@ -37,9 +41,11 @@ public final class Restart {
         List<AppOutcome> outcomes = new ArrayList<>();
         List<Closed> order = new ArrayList<>(closed);
         java.util.Collections.reverse(order);
+        ServiceControl.Starts starts = services.new Starts();
         for (int i = 0; i < order.size(); i++) {
             op.checkpoint();
-            outcomes.add(restartOne(order.get(i), noRestart));
+            Listed l = order.get(i).listed();
+            outcomes.add(services.manages(l) && !noRestart.test(l) ? starts.start(l) : restartOne(order.get(i), noRestart));
             progress.step(0, 99, i + 1, order.size());
         }
         progress.report(100);

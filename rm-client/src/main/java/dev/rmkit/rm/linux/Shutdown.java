@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * (REBOOT_REQUIRED); no-shutdown filters mask apps; ONLY_REGISTERED closes nothing unless every app is
  * registered for restart; every cooperating app is queried, and without FORCE one refusal (or no answer)
  * closes nothing and tells the others the end was cancelled (ERROR_FAIL_SHUTDOWN); then apps are closed
- * in Windows' order (cooperating apps, console apps, others, services) by {@link Closer}.
+ * in Windows' order (cooperating apps, console apps, others, services) by {@link Closer}, or, for a
+ * service where systemd is the init, by {@code systemctl stop} ({@link ServiceControl}).
  */
 final class Shutdown {
 
@@ -32,7 +33,10 @@ final class Shutdown {
     private final Operation op;
     private final Progress progress;
 
-    Shutdown(ProcFs proc, LinuxConfig config, Operation op, Progress progress) {
+    private final ServiceControl services;
+
+    Shutdown(ProcFs proc, LinuxConfig config, Operation op, Progress progress, ServiceControl services) {
+        this.services = services;
         this.proc = proc;
         this.config = config;
         this.op = op;
@@ -80,10 +84,11 @@ final class Shutdown {
         }
         targets.sort(Comparator.comparingInt(Shutdown::order));
         Closer closer = new Closer(proc, config, op, force);
+        ServiceControl.Stops stops = services.new Stops(op);
         for (int i = 0; i < targets.size(); i++) {
             Listed a = targets.get(i);
             Map<String, String> env = proc.environment(a.pid()).orElse(Map.of());
-            Optional<String> failure = closer.close(a, flags);
+            Optional<String> failure = services.manages(a) ? stops.stop(a) : closer.close(a, flags);
             if (failure.isEmpty()) {
                 closed.add(new Closed(a, env));
                 outcomes.put(a, AppOutcome.ok(a.app().withStatus(EnumSet.of(AppStatus.STOPPED))));

@@ -91,6 +91,35 @@ class CooperationIT {
     }
 
     @Test
+    void aNoticeTellsTheHoldersWhenAndWhyTheyWillBeClosedAndClosesNothing() throws Exception {
+        Path f = fx.file("data.bin");
+        Path notices = tmp.resolve("notices.txt");
+        JavaProcess app = fx.cooperating(tmp, "--app-id", "burner", "--hold", f.toString(), "--veto", "Burning",
+                "--notices", notices.toString());
+        java.time.Instant at = java.time.Instant.parse("2026-12-09T01:00:00Z");
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            List<AffectedApp> told = s.announceEnd(new dev.rmkit.rm.EndNotice(at, "update of rmkit-burner to 2.0.0"));
+            assertEquals(List.of(app.pid()), told.stream().map(a -> a.process().pid()).toList());
+        }
+        assertEquals("notice 2026-12-09T01:00:00Z update of rmkit-burner to 2.0.0", Files.readString(notices).strip());
+        assertTrue(app.isAlive(), "a notice closes nothing");
+    }
+
+    @Test
+    void aNoticeWithoutATimeIsAnErrorAndTheAppKeepsServing() throws Exception {
+        JavaProcess app = fx.cooperating(tmp, "--app-id", "burner");
+        Path socket = fx.runtime.resolve("apps").resolve(app.pid() + ".sock");
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> dev.rmkit.rm.linux.protocol.ControlClient.request(socket,
+                        dev.rmkit.rm.linux.protocol.ControlMessage.decode("{\"v\":1,\"type\":\"notice\",\"reason\":\"x\"}"),
+                        Duration.ofSeconds(5)));
+        assertTrue(e.getMessage().contains("notice needs 'at'"), e.getMessage());
+        assertEquals("hello", dev.rmkit.rm.linux.protocol.ControlClient.request(socket,
+                dev.rmkit.rm.linux.protocol.ControlMessage.hello(), Duration.ofSeconds(5)).type());
+    }
+
+    @Test
     void vetoKeepsEveryAppRunning() throws Exception {
         Path f = fx.file("data.bin");
         JavaProcess refusing = fx.cooperating(tmp, "--app-id", "burner", "--hold", f.toString(),

@@ -33,4 +33,31 @@ class LauncherTest {
         RmException e = assertThrows(RmException.class, () -> Launcher.argv(cmd, 1001, 1001, 1000));
         assertTrue(e.getMessage().contains("only root"), e.getMessage());
     }
+
+    @Test
+    void whereSystemdIsTheInitTheAppGetsAScopeInItsOwnersManager() throws RmException {
+        assertEquals(List.of("/usr/bin/setpriv", "--reuid=1000", "--regid=100", "--init-groups", "--", "/usr/bin/setsid",
+                "systemd-run", "--user", "--scope", "--quiet", "--collect", "--description=/opt/app (restarted by rmkit)", "--",
+                "/opt/app", "--restore", "s.json"), Launcher.argv(cmd, 1000, 100, 0, Launcher.Scope.USER));
+    }
+
+    @Test
+    void withoutTheOwnersManagerRootPutsTheAppInASystemScopeBeforeChangingUser() throws RmException {
+        assertEquals(List.of("systemd-run", "--scope", "--quiet", "--collect", "--description=/opt/app (restarted by rmkit)", "--",
+                "/usr/bin/setpriv", "--reuid=1000", "--regid=100", "--init-groups", "--", "/usr/bin/setsid",
+                "/opt/app", "--restore", "s.json"), Launcher.argv(cmd, 1000, 100, 0, Launcher.Scope.SYSTEM));
+    }
+
+    @Test
+    void theScopeFollowsWhatRunsHere(@org.junit.jupiter.api.io.TempDir Path run) throws Exception {
+        dev.rmkit.rm.linux.proc.ProcFs proc = new dev.rmkit.rm.linux.proc.ProcFs(Path.of("/proc"));
+        assertEquals(Launcher.Scope.NONE, new Launcher(proc, 0, run).scope(1000), "no systemd");
+        java.nio.file.Files.createDirectories(run.resolve("systemd/system"));
+        assertEquals(Launcher.Scope.SYSTEM, new Launcher(proc, 0, run).scope(1000), "no bus of uid 1000");
+        assertEquals(Launcher.Scope.NONE, new Launcher(proc, 1001, run).scope(1000), "only root reaches the system manager");
+        java.nio.file.Files.createDirectories(run.resolve("user/1000"));
+        java.nio.file.Files.createFile(run.resolve("user/1000/bus"));
+        assertEquals(Launcher.Scope.USER, new Launcher(proc, 0, run).scope(1000));
+        assertEquals(Launcher.Scope.USER, new Launcher(proc, 1000, run).scope(1000));
+    }
 }

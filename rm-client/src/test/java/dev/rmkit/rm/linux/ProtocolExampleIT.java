@@ -142,4 +142,22 @@ class ProtocolExampleIT {
             assertTrue(python.isAlive());
         }
     }
+
+    @Test
+    void thePythonAppHearsTheNoticeOfAComingForcedEnd() throws Exception {
+        Path app = example("rmkit_app.py");
+        Path f = fx.file("data.bin");
+        python = pythonCommand(app.toString(), f.toString(), "Burning session 2 - 10%").start();
+        String ready = "READY " + python.pid() + "\n";
+        python.getInputStream().readNBytes(ready.length());
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            List<AffectedApp> told = s.announceEnd(new dev.rmkit.rm.EndNotice(
+                    java.time.Instant.parse("2026-12-09T01:00:00Z"), "update of rmkit-burner to 2.0.0"));
+            assertEquals(List.of(python.pid()), told.stream().map(a -> a.process().pid()).toList());
+        }
+        String line = "NOTICE 2026-12-09T01:00:00Z update of rmkit-burner to 2.0.0\n";
+        assertEquals(line, new String(python.getInputStream().readNBytes(line.length()), StandardCharsets.UTF_8));
+        assertTrue(python.isAlive());
+    }
 }

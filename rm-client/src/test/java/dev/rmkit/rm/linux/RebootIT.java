@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,12 @@ class RebootIT {
     private LinuxSystemControl control(String rebootShell) {
         return new LinuxSystemControl(new LinuxSystemControl.Settings(tmp.resolve("autostart"), tmp.resolve("units"),
                 tmp.resolve("state"), List.of("/bin/sh", "-c", rebootShell), false, List.of()),
+                fx.platform.config(), boot::get);
+    }
+
+    private LinuxSystemControl control(String rebootShell, Optional<Path> usersRoot, List<Path> searchPath) {
+        return new LinuxSystemControl(new LinuxSystemControl.Settings(tmp.resolve("autostart"), tmp.resolve("units"),
+                tmp.resolve("state"), List.of("/bin/sh", "-c", rebootShell), false, searchPath, usersRoot),
                 fx.platform.config(), boot::get);
     }
 
@@ -145,5 +152,60 @@ class RebootIT {
         } catch (java.io.IOException e) {
             return List.of();
         }
+    }
+
+    @Test
+    void rootAsksTheAppsOfEveryUsersRuntimeDirectoryButAConfinedCallerOnlyItsOwn() throws Exception {
+        int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        Path users = tmp.resolve("users");
+        JavaProcess other = JavaProcess.start(dev.rmkit.rm.testing.CooperatingTestApp.class, users.resolve(uid + "/rmkit"), tmp,
+                "--app-id", "notes").awaitReady();
+        try {
+            control("touch '" + marker() + "'").rebootRestartingApps("test");
+            assertTrue(other.isAlive(), "a caller confined to its own registry asks no one else's apps");
+
+            control("touch '" + marker() + "'", Optional.of(users), List.of()).rebootRestartingApps("test");
+
+            other.awaitLine(l -> l.equals("END true []"), Duration.ofSeconds(10));
+            assertTrue(other.awaitExit(Duration.ofSeconds(30)).isPresent());
+            assertEquals(1, new RestartList(tmp.resolve("state")).pending().size(), "recorded for after the boot");
+        } finally {
+            other.close();
+        }
+    }
+
+    /** A loginctl that only says how it was called. */
+    private List<Path> fakeLoginctl() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path fake = bin.resolve("loginctl");
+        Files.writeString(fake, "#!/bin/sh\necho \"$@\" > '" + tmp.resolve("loginctl-args") + "'\n");
+        Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return List.of(bin);
+    }
+
+    @Test
+    void aLogoffIsCancelledByARefusalWhichItNames() throws Exception {
+        JavaProcess veto = fx.cooperating(tmp, "--app-id", "burner", "--veto", "Burning session 1 - 10%");
+        JavaProcess agreed = fx.cooperating(tmp, "--app-id", "editor");
+
+        RmException e = assertThrows(RmException.class, () -> control("true", Optional.empty(), fakeLoginctl()).logoff());
+
+        assertTrue(e.getMessage().contains("not logging off") && e.getMessage().contains("burner (pid " + veto.pid()
+                + "): Burning session 1 - 10%"), e.getMessage());
+        veto.awaitLine(l -> l.equals("QUERY [LOGOFF]"), Duration.ofSeconds(10));
+        agreed.awaitLine(l -> l.equals("END false [LOGOFF]"), Duration.ofSeconds(10));
+        assertTrue(veto.isAlive() && agreed.isAlive());
+        assertFalse(Files.exists(tmp.resolve("loginctl-args")), "logind was not asked");
+    }
+
+    @Test
+    void anAgreedLogoffEndsTheAppsThenAsksLogind() throws Exception {
+        JavaProcess app = fx.cooperating(tmp, "--app-id", "editor");
+
+        control("true", Optional.empty(), fakeLoginctl()).logoff();
+
+        app.awaitLine(l -> l.equals("END true [LOGOFF]"), Duration.ofSeconds(10));
+        assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent());
+        assertTrue(Files.readString(tmp.resolve("loginctl-args")).startsWith("terminate-"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.rmkit.rm.testing;
 
 import dev.rmkit.rm.CooperatingApp;
+import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.EndSessionFlag;
 import dev.rmkit.rm.EndSessionListener;
 import dev.rmkit.rm.QueryAnswer;
@@ -31,6 +32,7 @@ import java.util.Set;
  *   <li>{@code --veto-file FILE} refuse while FILE exists, with FILE's content as the reason (a test ends
  *       the refusal by deleting it);
  *   <li>{@code --state FILE} on end-session (ending) write {@code ended <flags>} to FILE;
+ *   <li>{@code --notices FILE} on a notice of a coming forced end append {@code notice <at> <reason>} to FILE;
  *   <li>{@code --started FILE} on start write {@code pid}, {@code cwd} and the arguments (one per line);
  *   <li>{@code --end-delay MILLIS} take this long to persist in end-session;
  *   <li>{@code --stay} do not exit when asked to close (only SIGTERM or SIGKILL end it);
@@ -114,6 +116,19 @@ public final class CooperatingTestApp implements EndSessionListener {
     }
 
     @Override
+    public void endScheduled(EndNotice notice) {
+        System.out.println("NOTICE " + notice.at() + " " + notice.reason());
+        if (o.notices != null) {
+            try {
+                Files.writeString(o.notices, "notice " + notice.at() + " " + notice.reason() + "\n", StandardCharsets.UTF_8,
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                System.out.println("NOTICE NOT RECORDED " + e);
+            }
+        }
+    }
+
+    @Override
     public void close() {
         System.out.println("CLOSE");
         if (!o.stay) {
@@ -128,6 +143,7 @@ public final class CooperatingTestApp implements EndSessionListener {
         String veto;
         Path vetoFile;
         Path state;
+        Path notices;
         Path started;
         long endDelayMillis;
         boolean stay;
@@ -143,6 +159,7 @@ public final class CooperatingTestApp implements EndSessionListener {
                     case "--veto" -> o.veto = args[++i];
                     case "--veto-file" -> o.vetoFile = Path.of(args[++i]);
                     case "--state" -> o.state = Path.of(args[++i]);
+                    case "--notices" -> o.notices = Path.of(args[++i]);
                     case "--started" -> o.started = Path.of(args[++i]);
                     case "--end-delay" -> o.endDelayMillis = Long.parseLong(args[++i]);
                     case "--stay" -> o.stay = true;

@@ -4,7 +4,6 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.health.HealthChecks;
 import dev.rmkit.updater.install.InstallLayout;
-import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.journal.Journal;
@@ -19,6 +18,7 @@ import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.reboot.RebootFallback;
+import dev.rmkit.updater.reboot.RebootMode;
 import dev.rmkit.updater.releases.KeptReleases;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
@@ -32,7 +32,9 @@ import java.util.Optional;
  * {@code updater apply}, DESIGN steps 1–10: lock; recover an unfinished swap; load and verify the
  * manifest; check it against what is installed; plan; stage everything; then, and only then, close
  * the holders, swap, and restart them; or schedule the swap for the next boot. Every outcome,
- * failures included, ends as a report (saved as last-report.json while the lock is held).
+ * failures included, ends as a report, appended to the install's history (and saved as
+ * last-report.json while the lock is held). A staged rollout that does not offer the release to this
+ * install ends the run before anything is downloaded.
  */
 public final class Applier {
 
@@ -45,60 +47,29 @@ public final class Applier {
     public UpdateReport apply(ApplyRequest req) {
         InstallLayout layout = new InstallLayout(req.installDir());
         ReportBuilder report = new ReportBuilder("apply", layout.installDir(), ctx.clock());
-        TestHooks.reach("locking");
-        InstallLock lock;
-        try {
-            lock = InstallLock.acquire(layout, () -> TestHooks.reach("lock-opened"));
-        } catch (UpdateException busy) {
-            return report.fail(busy).build(); // not ours to touch: the install belongs to the lock's holder
-        }
-        try {
-            TestHooks.reach("locked");
-            try {
-                run(req, layout, report);
-            } catch (UpdateException e) {
-                report.fail(e);
-            }
-            UpdateReport result = report.build();
-            if (result.exitCode() != 0 && result.reboot().equals("none") && lock.createdStateDir()) {
-                forgetFreshInstall(lock);
-                return result;
-            }
-            return Reports.saved(layout, report);
-        } finally {
-            lock.close();
-        }
+        return Runs.locked(layout, report, () -> runLocked(req, layout, report, Gate.of(req)), true);
     }
 
     /**
-     * A fresh install that failed leaves no trace: decided and done under the lock, and only for what
-     * this run created (its state directory, and the install directory if it made it and it is empty).
+     * The steps of apply, with the install's lock held by the caller: {@code gate} decides, once the
+     * release is verified, new and offered, how far they go ({@code auto} runs them with its policy).
+     * Failures are thrown; the report holds everything done until then.
      */
-    private static void forgetFreshInstall(InstallLock lock) {
-        try {
-            lock.closeRemovingWhatItCreated();
-        } catch (IOException ignored) {
-            // Only the updater's own lock, staging and trust files were there; a leftover is harmless.
-        }
-    }
-
-    private void run(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
+    public void runLocked(ApplyRequest req, InstallLayout layout, ReportBuilder report, Gate gate) throws UpdateException {
+        report.phase("recover");
         Recovery.Result recovered = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         Reports.noteRecovery(recovered, ctx.system().get(), report);
+        report.phase("verify");
         LoadedManifest loaded = Manifests.load(ctx, req.source(), layout, req.trustKey(), true);
         Manifest m = loaded.manifest();
         Optional<InstalledState> installed = Manifests.installed(layout);
         report.versions(installed.map(InstalledState::version).orElse(""), m.version());
+        String installId = Offers.installId(layout, report);
         if (recovered.kind() == Recovery.Kind.PENDING_REBOOT) {
-            Journal waiting = recovered.journal().orElseThrow();
-            if (waiting.operation() == JournalOperation.APPLY && waiting.toVersion().equals(m.version())) {
-                report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
-                        + " is already staged and finishes at the next boot");
-                return;
-            }
-            throw new UpdateException.Deferred(waiting.describe() + " waits for a reboot; reboot (updater resume then"
-                    + " finishes it) or withdraw it with updater cancel before applying " + m.version());
+            waitingForReboot(recovered.journal().orElseThrow(), m, gate, report);
+            return;
         }
+        report.phase("plan");
         Optional<ManifestPolicy.Installed> policyView = installed.map(Manifests::policyView);
         Plan plan = Manifests.plan(layout, m, installed);
         report.plan(plan);
@@ -107,8 +78,18 @@ public final class Applier {
             return;
         }
         ManifestPolicy.checkAgainstInstalled(m, policyView, req.allowDowngrade());
+        if (!Offers.offered(m, installId, req.ignoreRollout(), report)) {
+            return;
+        }
+        Gate.Escalation esc = gate.decide(m, false);
+        ApplyRequest run = req.escalated(esc);
+        report.phase("stage");
         report.download(Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress()));
         TestHooks.reach("staged");
+        if (esc.stageOnly()) {
+            report.outcome(Outcome.STAGED, m.product() + " " + m.version() + " is staged; " + esc.why());
+            return;
+        }
         InstalledState after = new InstalledState(m.product(), m.channel(), m.version(),
                 m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256(), f.executable())).toList(),
                 loaded.keyId(), "", policyView.map(v -> ManifestPolicy.rolledBackFrom(v, m.version())).orElse(""));
@@ -117,13 +98,28 @@ public final class Applier {
         Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after)
                 .withKeep(installed.map(i -> new KeepPrevious(keep, i)).orElse(null));
         if (m.rebootRequired()) {
-            RebootFallback.schedule(layout, journal, "the release requires a reboot", req.holders().reboot(),
-                    req.holders().force(), ctx, report);
+            RebootFallback.schedule(layout, journal, "the release requires a reboot", run.holders().reboot(),
+                    run.holders().force(), ctx, report);
             return;
         }
-        new ClosingSwap(ctx, req.holders(), layout, report).run(journal);
+        new ClosingSwap(ctx, run.holders(), layout, report).noticeOnRefusal(esc.noticeOnRefusal()).run(journal);
         if (report.outcome() == Outcome.UPDATED && installed.isPresent()) {
-            afterUpdate(req, layout, report);
+            afterUpdate(run, layout, report);
+        }
+    }
+
+    /** The install's swap waits for a boot: this release again answers 100, or reboots if the gate lets it. */
+    private void waitingForReboot(Journal waiting, Manifest m, Gate gate, ReportBuilder report) throws UpdateException {
+        if (waiting.operation() != JournalOperation.APPLY || !waiting.toVersion().equals(m.version())) {
+            throw new UpdateException.Deferred(waiting.describe() + " waits for a reboot; reboot (updater resume then"
+                    + " finishes it) or withdraw it with updater cancel before applying " + m.version());
+        }
+        Gate.Escalation esc = gate.decide(m, true);
+        report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
+                + " is already staged and finishes at the next boot");
+        if (esc.reboot() == RebootMode.IF_NEEDED) {
+            RebootFallback.reboot(ctx.system().get(), "the update to " + m.version(), "it waits for a reboot", esc.force(),
+                    report);
         }
     }
 

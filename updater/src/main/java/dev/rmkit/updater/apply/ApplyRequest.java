@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param allowDowngrade {@code --allow-downgrade}: accept a version not newer than the installed one
  * @param keepReleases {@code --keep-releases}: how many previous releases to keep for rollback
  * @param healthCheck {@code --health-check}: run after the restart; a failure rolls the update back
+ * @param ignoreRollout {@code --ignore-rollout}: take the release even if its staged rollout does not
+ *     offer it to this install yet
  */
 public record ApplyRequest(ReleaseSource source, Path installDir, Optional<Path> trustKey, HolderOptions holders,
-        boolean allowDowngrade, int keepReleases, Optional<HealthCheck> healthCheck) {
+        boolean allowDowngrade, int keepReleases, Optional<HealthCheck> healthCheck, boolean ignoreRollout) {
     public ApplyRequest {
         Objects.requireNonNull(source, "source");
         installDir = Objects.requireNonNull(installDir, "installDir").toAbsolutePath().normalize();
@@ -29,6 +31,18 @@ public record ApplyRequest(ReleaseSource source, Path installDir, Optional<Path>
             throw new IllegalArgumentException("keepReleases must not be negative: " + keepReleases);
         }
         Objects.requireNonNull(healthCheck, "healthCheck");
+    }
+
+    /** Honouring the release's staged rollout. */
+    public ApplyRequest(ReleaseSource source, Path installDir, Optional<Path> trustKey, HolderOptions holders,
+            boolean allowDowngrade, int keepReleases, Optional<HealthCheck> healthCheck) {
+        this(source, installDir, trustKey, holders, allowDowngrade, keepReleases, healthCheck, false);
+    }
+
+    /** This request as far as {@code e} lets it go: its force and reboot replace the request's. */
+    ApplyRequest escalated(Gate.Escalation e) {
+        return new ApplyRequest(source, installDir, trustKey, new HolderOptions(holders.waitFor(), e.force(), e.reboot(),
+                holders.after()), allowDowngrade, keepReleases, healthCheck, ignoreRollout);
     }
 
     /** Defaults: no wait, no force, never reboot, restart apps, no downgrade, keep one release, no health check. */

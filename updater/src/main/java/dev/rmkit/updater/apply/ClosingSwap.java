@@ -4,6 +4,8 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.BusyHandle;
+import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
@@ -42,6 +44,7 @@ public final class ClosingSwap {
     private final HolderOptions holders;
     private final InstallLayout layout;
     private final ReportBuilder report;
+    private Optional<EndNotice> noticeOnRefusal = Optional.empty();
 
     public ClosingSwap(UpdaterContext ctx, HolderOptions holders, InstallLayout layout, ReportBuilder report) {
         this.ctx = ctx;
@@ -50,14 +53,22 @@ public final class ClosingSwap {
         this.report = report;
     }
 
+    /** If an app refuses: the cooperating holders are told when they will be closed ({@code auto} past its deadline). */
+    public ClosingSwap noticeOnRefusal(Optional<EndNotice> notice) {
+        this.noticeOnRefusal = notice;
+        return this;
+    }
+
     /** Runs the swap of a PREPARED journal: with the holders of its displaced files closed, if there are any. */
     public void run(Journal journal) throws UpdateException {
         List<Path> files = journal.steps().stream().filter(JournalStep::displaces).map(s -> layout.resolve(s.path()))
                 .filter(Files::isRegularFile).toList();
         if (files.isEmpty()) {
+            report.phase("swap");
             commit(journal, Optional.empty());
             return;
         }
+        report.phase("close");
         try (RestartSession session = ctx.platform().get().startSession()) {
             session.registerFiles(files);
             AffectedApps listed = session.list();
@@ -68,6 +79,9 @@ public final class ClosingSwap {
                 RebootFallback.schedule(layout, journal, r.reason(), holders.reboot(), holders.force(), ctx, report);
                 return;
             }
+            if (closing instanceof Holders.Uninspectable u) {
+                throw new UpdateException.PermissionDenied(u.reason() + "; nothing was changed", null);
+            }
             if (closing instanceof Holders.Refused r) {
                 throw deferred(session, r);
             }
@@ -77,6 +91,10 @@ public final class ClosingSwap {
                 report.downSince(((Holders.Closed) closing).downSince());
             }
             closed.forEach(a -> report.closed(new AppReport(a.name(), a.process().pid(), "")));
+            if (holders.force()) {
+                closed.forEach(a -> report.forced(new AppReport(a.name(), a.process().pid(), "")));
+            }
+            report.phase("swap");
             List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners)).toList();
             Journal withApps = journal.withClosedApps(leaveClosed(records) ? List.of() : records);
             // Restarted once the swap is committed, before its backups are dealt with (downtime must not
@@ -86,6 +104,7 @@ public final class ClosingSwap {
                 commit(withApps, restarted[0] ? Optional.empty() : Optional.of(() -> {
                     restarted[0] = true;
                     afterCommit(session, withApps);
+                    report.phase("cleanup");
                 }));
             } finally {
                 if (!restarted[0]) {
@@ -106,7 +125,15 @@ public final class ClosingSwap {
 
     /** Commits; {@code appsBack} runs between the commit and the cleanup (see {@link Transaction}). */
     private void commit(Journal journal, Optional<Runnable> appsBack) throws UpdateException {
-        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), appsBack);
+        Transaction.Committed c;
+        // A shutdown that arrives during the swap waits until the commit is recorded (the apps come back after it).
+        try (BusyHandle hold = ShutdownHold.during(ctx.system(), "installing " + journal.toVersion() + " in "
+                + layout.installDir())) {
+            c = Transaction.run(layout, journal, ctx.clock(), appsBack.map(r -> () -> {
+                hold.close();
+                r.run();
+            }));
+        }
         if (!c.clean()) {
             report.note(c.cleanupProblem());
         }
@@ -151,12 +178,19 @@ public final class ClosingSwap {
         if (refused.last().apps().stream().anyMatch(o -> Holders.stopped(o.app()))) {
             restartNow(session, Optional.empty()); // a forced attempt closed some before one held out: bring them back
         }
+        if (noticeOnRefusal.isPresent()) {
+            for (AffectedApp a : session.announceEnd(noticeOnRefusal.get())) {
+                report.warned(new AppReport(a.name(), a.process().pid(), "closed at " + noticeOnRefusal.get().at()
+                        + " even if it refuses"));
+            }
+        }
         return new UpdateException.Deferred("deferred: an application refused to close - " + who
                 + (holders.waitFor().isZero() ? "" : " (waited " + holders.waitFor() + ")") + "; nothing was changed");
     }
 
     /** Restarts what the session closed; if the session cannot, starts them from the journal's records. */
     private void restart(RestartSession session, Optional<Journal> journal) {
+        report.phase("restart");
         if (holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED) {
             noteLeftClosed();
             return;
@@ -168,12 +202,13 @@ public final class ClosingSwap {
         try {
             RestartResult r = session.restart(p -> { });
             for (AppOutcome o : r.apps()) {
-                if (o.reason().isEmpty()) {
-                    report.restarted(new AppReport(o.app().name(), o.newProcess().map(p -> p.pid()).orElse(0L), ""));
-                } else {
-                    report.refused(new AppReport(o.app().name(), o.app().process().pid(),
+                if (o.reason().isPresent()) {
+                    report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(),
                             "not restarted: " + o.reason().get()));
+                } else if (o.newProcess().isPresent()) {
+                    report.restarted(new AppReport(o.app().name(), o.newProcess().get().pid(), ""));
                 }
+                // else: closed, with nothing registered to start it again (it is listed as closed)
             }
             report.upAgain();
         } catch (RmException e) {

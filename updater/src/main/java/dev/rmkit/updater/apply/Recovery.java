@@ -13,6 +13,7 @@ import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.JournalStep;
 import dev.rmkit.updater.journal.JournalStore;
 import dev.rmkit.updater.journal.Journals;
+import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.journal.Transaction;
 import dev.rmkit.updater.plan.InstallScanner;
@@ -105,7 +106,7 @@ public final class Recovery {
                     if (BootIds.sameBoot(j.bootId(), bootId)) {
                         return new Result(Kind.PENDING_REBOOT, found, "");
                     }
-                    return runPending(layout, swap, j, clock);
+                    return runPending(layout, swap, j, system, clock);
                 }
                 case PENDING_BOOT_RENAMES -> {
                     return afterBootRenames(layout, swap, j, system.get(), clock);
@@ -149,15 +150,18 @@ public final class Recovery {
         }
     }
 
-    private static Result runPending(InstallLayout layout, Swap swap, Journal pending, Clock clock)
-            throws UpdateException, IOException {
+    private static Result runPending(InstallLayout layout, Swap swap, Journal pending, Supplier<SystemControl> system,
+            Clock clock) throws UpdateException, IOException {
         for (JournalStep s : pending.steps()) {
             if (s.installs()) {
                 verifyStaged(swap.staged(pending, s), s, layout, pending);
             }
         }
         Journal prepared = Journals.withCurrentDirs(layout, pending.withState(JournalState.PREPARED));
-        Transaction.Committed c = Transaction.run(layout, prepared, clock);
+        Transaction.Committed c;
+        try (BusyHandle hold = ShutdownHold.during(system, "installing " + pending.toVersion() + " in " + layout.installDir())) {
+            c = Transaction.run(layout, prepared, clock);
+        }
         return new Result(Kind.COMPLETED_AFTER_REBOOT, Optional.of(c.journal()), c.cleanupProblem());
     }
 

@@ -7,6 +7,7 @@ import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.plan.FileChange;
 import dev.rmkit.updater.plan.Plan;
+import dev.rmkit.updater.report.History;
 import dev.rmkit.updater.report.LastReport;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
@@ -29,8 +30,9 @@ public final class Reports {
     }
 
     /**
-     * Builds the report and saves it as last-report.json; a failure to save becomes a note. After an
-     * uninstall there is no {@code .rmkit/} to save it in, and none is made again.
+     * Builds the report of a run that held the lock, saves it as last-report.json and appends it to the
+     * install's history; a failure to write either becomes a note. After an uninstall there is no
+     * {@code .rmkit/} to write to, and none is made again.
      */
     static UpdateReport saved(InstallLayout layout, ReportBuilder report) {
         UpdateReport r = report.build();
@@ -39,9 +41,26 @@ public final class Reports {
         }
         try {
             LastReport.save(layout, r);
+        } catch (IOException e) {
+            r = report.note("could not save " + layout.lastReportFile() + ": " + e.getMessage()).build();
+        }
+        return appended(layout, report, r);
+    }
+
+    /**
+     * Ends a run: {@link #saved} if it held the lock; otherwise (another updater held it) only appended to
+     * the history, which several runs can append to at once.
+     */
+    public static UpdateReport finished(InstallLayout layout, ReportBuilder report, boolean lockHeld) {
+        return lockHeld ? saved(layout, report) : appended(layout, report, report.build());
+    }
+
+    private static UpdateReport appended(InstallLayout layout, ReportBuilder report, UpdateReport r) {
+        try {
+            History.append(layout, r);
             return r;
         } catch (IOException e) {
-            return report.note("could not save " + layout.lastReportFile() + ": " + e.getMessage()).build();
+            return report.note("could not append to " + layout.historyFile() + ": " + e.getMessage()).build();
         }
     }
 

@@ -47,10 +47,11 @@ public final class Resumer {
                 report.fail(e);
                 unregister(layout, report);
             }
+            report.phase("restart");
             restartAppsClosedForReboot(report);
             result = Reports.saved(layout, report);
         } catch (UpdateException busy) {
-            return report.fail(busy).build();
+            return Reports.finished(layout, report.fail(busy), false);
         }
         if (result.outcome() == Outcome.UNINSTALLED) {
             Swap.removeEmptyDirs(layout); // again now that the lock is closed (Windows deletes its file only then)
@@ -59,6 +60,7 @@ public final class Resumer {
     }
 
     private void run(InstallLayout layout, ReportBuilder report) throws UpdateException {
+        report.phase("recover");
         Recovery.Result rec = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         if (rec.journal().isEmpty()) {
             report.outcome(Outcome.NOTHING_TO_RESUME, "no unfinished update in " + layout.installDir());
@@ -106,7 +108,7 @@ public final class Resumer {
                 if (o.reason().isEmpty()) {
                     report.restarted(new AppReport(o.app().name(), o.newProcess().map(ProcessId::pid).orElse(0L), ""));
                 } else {
-                    report.refused(new AppReport(o.app().name(), o.app().process().pid(), "not restarted after the reboot: "
+                    report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(), "not restarted after the reboot: "
                             + o.reason().get()));
                 }
             }

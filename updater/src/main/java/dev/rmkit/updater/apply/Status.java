@@ -24,14 +24,20 @@ import java.util.Objects;
  * @param lastExitCode its exit code (0 if none)
  * @param lastMessage its message
  * @param lastFinishedAt when it ended
+ * @param installId the install's id (staged rollouts), empty if it has none yet
+ * @param auto what {@code updater auto} remembers (docs/install-state.md), null if it never ran here
+ * @param autoSummary the same in words, empty if auto never ran here
  */
 public record Status(String installDir, boolean installed, String product, String channel, String version, int files, int missingFiles,
         String keyId, String installedAt, String pending, String pendingVersion, List<String> staged, List<String> appsLeftClosed,
-        String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt) {
+        String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt, String installId, Object auto,
+        String autoSummary) {
     public Status {
         Objects.requireNonNull(installDir, "installDir");
         Objects.requireNonNull(pending, "pending");
         staged = List.copyOf(staged);
         appsLeftClosed = List.copyOf(appsLeftClosed);
+        Objects.requireNonNull(installId, "installId");
+        Objects.requireNonNull(autoSummary, "autoSummary");
     }
 }

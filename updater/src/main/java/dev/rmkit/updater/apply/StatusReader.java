@@ -2,6 +2,8 @@ package dev.rmkit.updater.apply;
 
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.apps.LeftClosed;
+import dev.rmkit.updater.auto.AutoStateFile;
+import dev.rmkit.updater.auto.Words;
 import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
@@ -10,6 +12,7 @@ import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalStore;
 import dev.rmkit.updater.report.LastReport;
 import dev.rmkit.updater.report.UpdateReport;
+import dev.rmkit.updater.rollout.InstallId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -37,6 +40,7 @@ public final class StatusReader {
             Optional<InstalledState> i = InstalledStore.read(layout);
             Optional<Journal> j = JournalStore.read(layout);
             Optional<UpdateReport> last = LastReport.read(layout);
+            Optional<AutoStateFile.Stored> auto = AutoStateFile.read(layout);
             String pending = j.map(x -> switch (x.state()) {
                 case PREPARED -> "interrupted";
                 case COMMITTED -> "committed";
@@ -51,7 +55,9 @@ public final class StatusReader {
                     LeftClosed.read(layout).stream().map(a -> Shown.argv(List.of(a.name())) + " (pid " + a.pid() + ")").toList(),
                     last.map(r -> r.outcome().name().toLowerCase(Locale.ROOT)).orElse(""),
                     last.map(UpdateReport::exitCode).orElse(0), last.map(UpdateReport::message).orElse(""),
-                    last.map(UpdateReport::finishedAt).orElse(""));
+                    last.map(UpdateReport::finishedAt).orElse(""), InstallId.read(layout).orElse(""),
+                    auto.map(a -> AutoStateFile.json(a.state(), a.zone())).orElse(null),
+                    auto.map(a -> Words.summary(a.state(), a.zone())).orElse(""));
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot read the install state: " + e.getMessage(), e);
         }

@@ -42,7 +42,7 @@ public final class AppRelauncher {
             report.restarted(new AppReport(app.name(), pid, ""));
             return true;
         } catch (RmException | IllegalArgumentException e) {
-            report.refused(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
+            report.restartFailed(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
             return false;
         }
     }

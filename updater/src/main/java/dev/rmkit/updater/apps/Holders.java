@@ -5,7 +5,9 @@ import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
 import dev.rmkit.rm.AppStatus;
+import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.ShutdownOption;
@@ -30,7 +32,7 @@ public final class Holders {
     private Holders() {}
 
     /** How closing ended. */
-    public sealed interface Result permits Closed, Refused, RebootNeeded {}
+    public sealed interface Result permits Closed, Refused, RebootNeeded, Uninspectable {}
 
     /** Every holder is closed (or there was none). {@code downSince} is when the successful attempt began. */
     public record Closed(List<AppOutcome> apps, Instant downSince) implements Result {}
@@ -41,10 +43,24 @@ public final class Holders {
     /** Only a reboot frees the files (a holder that cannot be closed). */
     public record RebootNeeded(String reason) implements Result {}
 
+    /**
+     * Processes this user may not inspect might hold the files (root's daemons, for a user's updater),
+     * and nothing else stands in the way: only more privileges can tell, a reboot would not.
+     */
+    public record Uninspectable(String reason) implements Result {}
+
+    /** What to do when processes could not be inspected; the same words in every report and in {@code holders}. */
+    public static final String RUN_AS_ROOT = System.getProperty("os.name", "").startsWith("Windows")
+            ? "run as Administrator to see every process" : "run as root to see every process";
+
     public static Result close(RestartSession session, AffectedApps listed, boolean force, Duration wait, Duration retry,
             Clock clock) throws RmException, InterruptedException {
+        if (listed.rebootReasons().equals(Set.of(RebootReason.PERMISSION_DENIED))) {
+            return new Uninspectable("processes of other users could not be inspected, and any of them may hold the files: "
+                    + RUN_AS_ROOT);
+        }
         if (!listed.canShutDown()) {
-            return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons());
+            return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons() + critical(listed));
         }
         Instant deadline = clock.instant().plus(wait);
         Set<ShutdownOption> options = force ? EnumSet.of(ShutdownOption.FORCE) : EnumSet.noneOf(ShutdownOption.class);
@@ -64,6 +80,13 @@ public final class Holders {
                     Thread.sleep(Math.max(1, Math.min(retry.toMillis(), left.toMillis())));
             }
         }
+    }
+
+    /** The holders that cannot be closed, by name (a service by its unit), for the reason's text. */
+    private static String critical(AffectedApps listed) {
+        List<String> names = listed.apps().stream().filter(a -> a.type() == AppType.CRITICAL)
+                .map(a -> a.name() + " (pid " + a.process().pid() + ")").toList();
+        return names.isEmpty() ? "" : " - " + String.join(", ", names);
     }
 
     /** True if the app was actually closed by the session. */

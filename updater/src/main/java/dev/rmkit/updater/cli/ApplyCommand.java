@@ -39,9 +39,13 @@ public final class ApplyCommand implements Callable<Integer> {
                     + "update is rolled back. Split into words at spaces ('...' and \"...\" group), run without a shell.")
     String healthCheck;
 
-    @Option(names = "--health-timeout", paramLabel = "DURATION", converter = Durations.TimeoutConverter.class,
+    @Option(names = "--health-timeout", paramLabel = "DURATION", converter = Converters.Timeout.class,
             description = "How long the health check may take (default: 60s).")
     Duration healthTimeout = Duration.ofSeconds(60);
+
+    @Option(names = "--ignore-rollout",
+            description = "Take the release even if its staged rollout does not offer it to this install yet.")
+    boolean ignoreRollout;
 
     private final UpdaterContext ctx;
 
@@ -61,7 +65,7 @@ public final class ApplyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--health-check: " + e.getMessage());
         }
         ApplyRequest req = new ApplyRequest(target.release(), target.installDir, target.trustKey(), holders.options(),
-                target.allowDowngrade, keepReleases, health);
+                target.allowDowngrade, keepReleases, health, ignoreRollout);
         UpdaterContext run = ctx.withProgress(target.json ? ProgressSink.NONE
                 : ProgressBar.forTerminal(spec.commandLine().getErr()));
         return Printing.print(spec, new Applier(run).apply(req), target.json);

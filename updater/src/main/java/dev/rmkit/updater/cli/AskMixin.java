@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 /** How the apps holding the files are asked to close: {@code --wait} and {@code --force} (apply, rollback, uninstall). */
 final class AskMixin {
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.WaitConverter.class,
+    @Option(names = "--wait", paramLabel = "DURATION", converter = Converters.Wait.class,
             description = "Keep asking refusing apps for this long (90s, 5m, 1h30m) before deferring.")
     Duration waitFor = Duration.ZERO;
 

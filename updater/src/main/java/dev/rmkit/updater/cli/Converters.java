@@ -1,6 +1,8 @@
 package dev.rmkit.updater.cli;
 
+import dev.rmkit.updater.Durations;
 import dev.rmkit.updater.reboot.RebootMode;
+import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -17,6 +19,38 @@ final class Converters {
                 case "if-needed" -> RebootMode.IF_NEEDED;
                 default -> throw new TypeConversionException("--reboot takes never or if-needed, not " + value);
             };
+        }
+    }
+
+    /** {@code --wait}: a bad value is a usage error naming it. */
+    static final class Wait implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return duration(value, Durations.Rule.WAIT);
+        }
+    }
+
+    /** {@code --expires-in}. */
+    static final class Expiry implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return duration(value, Durations.Rule.EXPIRY);
+        }
+    }
+
+    /** {@code --health-timeout}. */
+    static final class Timeout implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return duration(value, Durations.Rule.TIMEOUT);
+        }
+    }
+
+    private static Duration duration(String value, Durations.Rule rule) {
+        try {
+            return Durations.parse(value, rule);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
     }
 }

@@ -7,7 +7,7 @@ import dev.rmkit.updater.report.UpdateReport;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Prints a report as the commands' contract says: one JSON object, or text (and the reason on stderr). */
+/** Prints a report as the commands' contract says: one JSON line (the history's), or text (and the reason on stderr). */
 final class Printing {
 
     private Printing() {}
@@ -15,7 +15,7 @@ final class Printing {
     static int print(CommandSpec spec, UpdateReport report, boolean json) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(StateJson.text(report));
+            out.println(StateJson.line(report));
         } else {
             out.print(ReportText.render(report));
             if (report.outcome().exitCode() != ExitCode.OK && !report.message().isEmpty()) {

@@ -52,7 +52,7 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--channel", paramLabel = "C", description = "Channel (default: the feed's, or stable).")
     String channel;
 
-    @Option(names = "--expires-in", paramLabel = "DURATION", converter = Durations.ExpiryConverter.class,
+    @Option(names = "--expires-in", paramLabel = "DURATION", converter = Converters.Expiry.class,
             description = "How long clients accept the manifest: 30d, 12h, P30D (default: 30d).")
     Duration expiresIn = PublishRequest.DEFAULT_EXPIRY;
 
@@ -69,6 +69,14 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--prune", paramLabel = "KEEP",
             description = "Keep only the KEEP newest releases of each channel; delete the blobs only the others need.")
     Integer prune;
+
+    @Option(names = "--rollout", paramLabel = "PCT",
+            description = "Offer the release to this percentage (0-100) of installs only; republish the same version "
+                    + "with a higher one to widen it (the salt is kept).")
+    Integer rollout;
+
+    @Option(names = "--halt", description = "Offer the release to no install (installs that have it keep it).")
+    boolean halt;
 
     @Option(names = "--root", paramLabel = "ROOT.json",
             description = "Publish this root of trust (from updater trust rotate; its signatures in ROOT.json.sig).")
@@ -88,7 +96,8 @@ public final class PublishCommand implements Callable<Integer> {
             FeedPublisher.Published p = FeedPublisher.publish(new PublishRequest(Optional.ofNullable(from),
                     Optional.ofNullable(version), out, keys, Optional.ofNullable(product), Optional.ofNullable(channel),
                     expiresIn, rebootRequired, removals, deltas,
-                    prune == null ? OptionalInt.empty() : OptionalInt.of(prune), Optional.ofNullable(root)), Clock.systemUTC());
+                    prune == null ? OptionalInt.empty() : OptionalInt.of(prune), Optional.ofNullable(root),
+                    Optional.ofNullable(rollout), halt), Clock.systemUTC());
             PrintWriter o = spec.commandLine().getOut();
             if (p.manifest().isPresent()) {
                 var m = p.manifest().get();
@@ -96,6 +105,8 @@ public final class PublishCommand implements Callable<Integer> {
                         m.channel(), m.files().size(), p.totalBytes(), m.removals().size(), m.expires());
                 o.printf("blobs: %d new, %d shared with earlier releases; patches: %d (%d bytes)%n", p.newBlobs(),
                         p.sharedBlobs(), p.patches(), p.patchBytes());
+                m.rollout().ifPresent(r -> o.printf("rollout %s%n",
+                        r.halted() ? "halted" : r.percent() + "% of installs (salt " + r.salt() + ")"));
             }
             o.printf("index %d: %d releases%s, expires %s%n", p.index().version(), p.index().releases().size(),
                     p.pruned().isEmpty() ? "" : " (pruned " + p.pruned().size() + " releases, " + p.prunedBlobs() + " blobs)",

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code updater status}: installed version, pending work, last outcome. Changes nothing. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows the installed version, any unfinished update, and how the last apply or resume ended.")
+        description = "Shows the installed version, any unfinished update, how the last apply, resume or auto ended, "
+                + "and what unattended updates plan next.")
 public final class StatusCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -52,6 +53,9 @@ public final class StatusCommand implements Callable<Integer> {
             out.println("last: " + (s.lastOutcome().isEmpty() ? "none"
                     : s.lastOutcome().replace('_', ' ') + " (exit " + s.lastExitCode() + ") at " + s.lastFinishedAt()
                             + (s.lastMessage().isEmpty() ? "" : " - " + s.lastMessage())));
+            if (!s.autoSummary().isEmpty()) {
+                out.println("unattended: " + s.autoSummary());
+            }
         }
         out.flush();
         return 0;

@@ -31,7 +31,10 @@ import picocli.CommandLine;
             RollbackCommand.class,
             StatusCommand.class,
             UninstallCommand.class,
-            VerifyCommand.class
+            VerifyCommand.class,
+            AutoCommand.class,
+            ScheduleCommand.class,
+            HistoryCommand.class
         })
 public final class UpdaterCommand implements Runnable {
 

@@ -8,6 +8,7 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartCommand;
+import dev.rmkit.updater.apps.Holders;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -40,6 +41,9 @@ public final class HoldersReport {
         }
         sb.append("Reboot reasons: ").append(apps.rebootReasons().isEmpty() ? "none"
                 : apps.rebootReasons().stream().map(HoldersReport::name).collect(Collectors.joining(", "))).append('\n');
+        if (apps.rebootReasons().contains(RebootReason.PERMISSION_DENIED)) {
+            sb.append("Some processes could not be inspected: ").append(Holders.RUN_AS_ROOT).append(".\n");
+        }
         return sb.toString();
     }
 

@@ -1,6 +1,10 @@
 package dev.rmkit.updater.install;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +22,10 @@ import java.util.Objects;
  * .rmkit/releases/TXID/      a kept previous release (files/ and release.json), for rollback
  * .rmkit/apps-left-closed.json  the apps an apply --no-restart left closed, for restart-apps
  * .rmkit/last-report.json    the report of the last apply or resume
+ * .rmkit/history.jsonl       one JSON line per run that changes the install (append-only)
+ * .rmkit/policy.json         the unattended-update policy (updater schedule install puts it here)
+ * .rmkit/auto.json           what updater auto remembers between runs
+ * .rmkit/install-id          this install's stable random id (staged rollouts)
  * .rmkit/feed.json           the highest release-index version seen from the feed (anti-replay)
  * </pre>
  *
@@ -91,7 +99,8 @@ public record InstallLayout(Path installDir) {
      */
     public List<Path> stateEntries() {
         return List.of(installedFile(), journalFile(), stagingRoot(), backupRoot(), releasesRoot(), trustDir(),
-                appsLeftClosedFile(), feedStateFile(), lastReportFile(), lockFile());
+                appsLeftClosedFile(), feedStateFile(), lastReportFile(), historyFile(), policyFile(), autoStateFile(),
+                installIdFile(), scheduleArgsFile(), stateDir().resolve("auto-task.xml"), lockFile());
     }
 
     public Path lastReportFile() {
@@ -103,8 +112,47 @@ public record InstallLayout(Path installDir) {
         return new InstallFiles(installDir);
     }
 
+    /**
+     * A short name for this install that other system objects can carry (the resume registration,
+     * the scheduler's timer or task): 12 hex digits of SHA-256 of the install directory's path.
+     */
+    public String key() {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(installDir.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** The absolute path of a manifest-relative ('/'-separated) path inside the install. */
     public Path resolve(String relativePath) {
         return installDir.resolve(relativePath);
+    }
+
+    /** One JSON line per run of apply, resume and auto; only ever appended to. */
+    public Path historyFile() {
+        return stateDir().resolve("history.jsonl");
+    }
+
+    /** The install's unattended-update policy. */
+    public Path policyFile() {
+        return stateDir().resolve("policy.json");
+    }
+
+    /** What {@code updater auto} remembers between runs. */
+    public Path autoStateFile() {
+        return stateDir().resolve("auto.json");
+    }
+
+    /** The JVM's arguments of the Windows scheduled task that runs {@code updater auto} ({@code schedule install}). */
+    public Path scheduleArgsFile() {
+        return stateDir().resolve("auto.args");
+    }
+
+    /** The install's stable random id, for staged rollouts. */
+    public Path installIdFile() {
+        return stateDir().resolve("install-id");
     }
 }

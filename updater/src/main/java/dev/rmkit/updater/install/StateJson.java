@@ -22,7 +22,21 @@ public final class StateJson {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+    private static final ObjectMapper LINE = new ObjectMapper();
+
     private StateJson() {}
+
+    /**
+     * {@code value} as one line of JSON, without the newline: what {@code --json} prints and the
+     * history stores. Text cannot break the line: JSON escapes every control character.
+     */
+    public static String line(Object value) {
+        try {
+            return LINE.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
 
     public static ObjectMapper mapper() {
         return MAPPER;

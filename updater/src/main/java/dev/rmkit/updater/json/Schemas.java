@@ -1,6 +1,7 @@
 package dev.rmkit.updater.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -11,9 +12,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The JSON Schemas of the signed documents, packaged from {@code manifests/} into the jar so the
+ * The JSON Schemas of the signed documents and of the policy file, packaged from {@code manifests/} into the jar so the
  * updater validates against the very files published in the repository.
  */
 public enum Schemas {
@@ -22,7 +24,9 @@ public enum Schemas {
     /** {@code manifests/index.schema.json}: a feed's release index. */
     INDEX("index.schema.json"),
     /** {@code manifests/root.schema.json}: a root of trust. */
-    ROOT("root.schema.json");
+    ROOT("root.schema.json"),
+    /** {@code manifests/policy.schema.json}: an install's unattended-update policy. */
+    POLICY("policy.schema.json");
 
     /** Classpath directory of the schemas (copied from manifests/ by the build). */
     public static final String DIRECTORY = "/dev/rmkit/updater/manifest/";
@@ -40,11 +44,38 @@ public enum Schemas {
 
     /** Every violation of {@code document}, sorted by location then message; empty if valid. */
     public List<String> violations(JsonNode document) {
+        return sorted(document).map(ValidationMessage::getMessage).toList();
+    }
+
+    /**
+     * Every violation as "field: problem", the field written the way people write it
+     * ({@code windows[0].start}); an unknown property is "name: unknown field", a missing one
+     * "name: required". Sorted by field.
+     */
+    public List<String> violationsByField(JsonNode document) {
+        return sorted(document).map(Schemas::byField).toList();
+    }
+
+    private Stream<ValidationMessage> sorted(JsonNode document) {
         return schema().validate(document).stream()
                 .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-                        .thenComparing(ValidationMessage::getMessage))
-                .map(ValidationMessage::getMessage)
-                .toList();
+                        .thenComparing(ValidationMessage::getMessage));
+    }
+
+    private static String byField(ValidationMessage m) {
+        JsonNodePath path = m.getInstanceLocation();
+        StringBuilder field = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object e = path.getElement(i);
+            field.append(e instanceof Integer ? "[" + e + "]" : (field.length() == 0 ? "" : ".") + e);
+        }
+        if ("additionalProperties".equals(m.getType()) && m.getProperty() != null) {
+            return (field.length() == 0 ? "" : field + ".") + m.getProperty() + ": unknown field";
+        }
+        if ("required".equals(m.getType()) && m.getProperty() != null) {
+            return (field.length() == 0 ? "" : field + ".") + m.getProperty() + ": required";
+        }
+        return (field.length() == 0 ? "(document)" : field) + ": " + m.getError();
     }
 
     private JsonSchema schema() {

@@ -3,6 +3,7 @@ package dev.rmkit.updater.manifest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A release of one product on one channel: its files, the files it removes, and whether finishing it
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param files every file of the release
  * @param removals relative paths to delete from an older install
  * @param rebootRequired whether finishing the update needs a reboot
+ * @param rollout the staged rollout; empty: every install is offered the release
  */
 public record Manifest(
         String product,
@@ -26,7 +28,8 @@ public record Manifest(
         Instant expires,
         List<ManifestFile> files,
         List<String> removals,
-        boolean rebootRequired) {
+        boolean rebootRequired,
+        Optional<Rollout> rollout) {
     public Manifest {
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(channel, "channel");
@@ -35,5 +38,12 @@ public record Manifest(
         Objects.requireNonNull(expires, "expires");
         files = List.copyOf(files);
         removals = List.copyOf(removals);
+        Objects.requireNonNull(rollout, "rollout");
+    }
+
+    /** A release offered to every install (no staged rollout). */
+    public Manifest(String product, String channel, String version, Instant released, Instant expires,
+            List<ManifestFile> files, List<String> removals, boolean rebootRequired) {
+        this(product, channel, version, released, expires, files, removals, rebootRequired, Optional.empty());
     }
 }

@@ -33,6 +33,14 @@ public final class ManifestJson {
         root.put("released", m.released().toString());
         root.put("expires", m.expires().toString());
         root.put("rebootRequired", m.rebootRequired());
+        m.rollout().ifPresent(r -> { // omitted when absent, so manifests without a rollout keep their exact bytes
+            ObjectNode n = root.putObject("rollout");
+            n.put("percent", r.percent());
+            n.put("salt", r.salt());
+            if (r.halted()) {
+                n.put("halted", true);
+            }
+        });
         ArrayNode files = root.putArray("files");
         for (ManifestFile f : m.files()) {
             ObjectNode n = files.addObject();

@@ -68,8 +68,12 @@ public final class ManifestParser {
         if (!problems.isEmpty()) {
             throw new UpdateException.Rejected("unsafe path: " + summary(problems));
         }
+        Optional<Rollout> rollout = root.has("rollout")
+                ? Optional.of(new Rollout(root.get("rollout").get("percent").asInt(), root.get("rollout").get("salt").asText(),
+                        root.get("rollout").path("halted").asBoolean(false)))
+                : Optional.empty();
         return new Manifest(root.get("product").asText(), root.get("channel").asText(), root.get("version").asText(),
-                released, expires, files, removals, root.path("rebootRequired").asBoolean(false));
+                released, expires, files, removals, root.path("rebootRequired").asBoolean(false), rollout);
     }
 
     /**

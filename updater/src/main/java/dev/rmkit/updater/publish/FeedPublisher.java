@@ -7,6 +7,7 @@ import dev.rmkit.updater.feed.IndexJson;
 import dev.rmkit.updater.feed.ReleaseIndex;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestJson;
+import dev.rmkit.updater.manifest.Rollout;
 import dev.rmkit.updater.manifest.ManifestLoader;
 import dev.rmkit.updater.manifest.ManifestParser;
 import dev.rmkit.updater.manifest.Versions;
@@ -90,8 +91,9 @@ public final class FeedPublisher {
         ReleaseMaker.Release release = null;
         if (req.from().isPresent()) {
             String version = req.version().get();
+            Optional<Rollout> rollout = RolloutSalt.rollout(req, feed.read(FeedLayout.releaseManifest(channel, version)));
             release = ReleaseMaker.make(feed, req.from().get(), product, channel, version, now, now.plus(req.expiresIn()),
-                    req.removals(), req.rebootRequired(), history.earlier(feed, channel, version, req.deltas()));
+                    req.removals(), req.rebootRequired(), history.earlier(feed, channel, version, req.deltas()), rollout);
             byte[] bytes = checked(ManifestJson.write(release.manifest()));
             String path = FeedLayout.releaseManifest(channel, version);
             feed.writeSigned(path, bytes, signer.sign(bytes));

@@ -23,6 +23,9 @@ import java.util.OptionalInt;
  * @param deltas patches against the same path in up to this many earlier releases of the channel (0: none)
  * @param keep with a value, keep only this many newest releases of each channel, and the blobs they need
  * @param root a new root document to publish (signed by the feed's current root and itself)
+ * @param rolloutPercent {@code --rollout}: offer the release to this share of installs; empty: to all,
+ *     unless {@code halt}
+ * @param halt {@code --halt}: offer the release to no install
  */
 public record PublishRequest(
         Optional<Path> from,
@@ -36,7 +39,9 @@ public record PublishRequest(
         List<String> removals,
         int deltas,
         OptionalInt keep,
-        Optional<Path> root) {
+        Optional<Path> root,
+        Optional<Integer> rolloutPercent,
+        boolean halt) {
     public static final String DEFAULT_CHANNEL = "stable";
     public static final Duration DEFAULT_EXPIRY = Duration.ofDays(30);
     public static final int DEFAULT_DELTAS = 3;
@@ -58,6 +63,15 @@ public record PublishRequest(
         }
         Objects.requireNonNull(keep, "keep");
         Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(rolloutPercent, "rolloutPercent");
+    }
+
+    /** Offered to every install: no staged rollout. */
+    public PublishRequest(Optional<Path> from, Optional<String> version, Path feed, List<Path> keyFiles,
+            Optional<String> product, Optional<String> channel, Duration expiresIn, boolean rebootRequired,
+            List<String> removals, int deltas, OptionalInt keep, Optional<Path> root) {
+        this(from, version, feed, keyFiles, product, channel, expiresIn, rebootRequired, removals, deltas, keep, root,
+                Optional.empty(), false);
     }
 
     /** A release signed with one key, patches against the last {@value #DEFAULT_DELTAS} releases, nothing pruned. */

@@ -4,12 +4,14 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.feed.FeedLayout;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestFile;
+import dev.rmkit.updater.manifest.Rollout;
 import dev.rmkit.updater.manifest.Patch;
 import dev.rmkit.updater.manifest.PathRules;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,7 +27,8 @@ final class ReleaseMaker {
     record Release(Manifest manifest, long totalBytes, int newBlobs, int sharedBlobs, int patches, long patchBytes) {}
 
     static Release make(FeedDir feed, Path from, String product, String channel, String version, Instant released,
-            Instant expires, List<String> removals, boolean rebootRequired, List<Manifest> earlier) throws UpdateException {
+            Instant expires, List<String> removals, boolean rebootRequired, List<Manifest> earlier,
+            Optional<Rollout> rollout) throws UpdateException {
         List<Path> sources = SourceTree.list(from);
         List<String> paths = sources.stream().map(p -> SourceTree.relative(from, p)).toList();
         List<String> problems = PathRules.violations(paths, removals);
@@ -44,7 +47,7 @@ final class ReleaseMaker {
             files.add(patches.withPatches(f, sources.get(i)));
             total += s.size();
         }
-        Manifest m = new Manifest(product, channel, version, released, expires, files, removals, rebootRequired);
+        Manifest m = new Manifest(product, channel, version, released, expires, files, removals, rebootRequired, rollout);
         return new Release(m, total, added, sources.size() - added, patches.made(), patches.bytes());
     }
 
@@ -66,7 +69,7 @@ final class ReleaseMaker {
             files.add(new ManifestFile(f.path(), f.size(), f.sha256(), url.apply(f.url()), f.executable(), patches));
         }
         return new Manifest(m.product(), m.channel(), m.version(), m.released(), m.expires(), files, m.removals(),
-                m.rebootRequired());
+                m.rebootRequired(), m.rollout());
     }
 
     private static String latestUrl(String url) {

@@ -16,10 +16,6 @@ import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -37,13 +33,7 @@ public final class RebootFallback {
 
     /** The resume registration's name for an install: stable, and distinct per install directory. */
     public static String resumeName(InstallLayout layout) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest(layout.installDir().toString().getBytes(StandardCharsets.UTF_8));
-            return "updater-" + HexFormat.of().formatHex(h).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return "updater-" + layout.key();
     }
 
     /** Removes an install's resume registration (with {@link #registerResume}, the one place that names it); harmless if there is none. */
@@ -131,13 +121,23 @@ public final class RebootFallback {
                 + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then"
                 + " (updater cancel withdraws it)");
         if (mode == RebootMode.IF_NEEDED) {
-            try {
-                system.rebootRestartingApps("rmkit updater: finishing " + prepared.describe(), force);
-                report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish "
-                        + prepared.describe() + " (" + why + ")");
-            } catch (RmException e) {
-                report.note("the reboot could not be started: " + e.getMessage() + "; reboot by hand to finish");
-            }
+            reboot(system, prepared.describe(), why, force, report);
+        }
+    }
+
+    /**
+     * Reboots now, in the way that brings the registered apps back, to finish {@code what} (for example
+     * "the update to 2.0.0"), which waits for the boot. Without {@code force} one refusing app keeps the
+     * machine up: the report then keeps "reboot required" and says why ({@link ReportBuilder#rebootRefusal()}).
+     */
+    public static void reboot(SystemControl system, String what, String why, boolean force, ReportBuilder report) {
+        report.phase("reboot");
+        try {
+            system.rebootRestartingApps("rmkit updater: finishing " + what, force);
+            report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish " + what + " (" + why + ")");
+        } catch (RmException e) {
+            report.rebootRefused(e.getMessage());
+            report.note("the reboot could not be started: " + e.getMessage() + "; reboot by hand to finish");
         }
     }
 }

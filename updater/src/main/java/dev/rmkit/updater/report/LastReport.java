@@ -1,18 +1,23 @@
 package dev.rmkit.updater.report;
 
+import dev.rmkit.updater.install.Durable;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.StateJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Optional;
 
-/** {@code .rmkit/last-report.json}: the report of the last apply or resume that held the lock. */
+/**
+ * {@code .rmkit/last-report.json}: the report of the last apply, resume or auto that held the lock, as
+ * the one JSON line its {@code --json} printed (and its history line).
+ */
 public final class LastReport {
 
     private LastReport() {}
 
     public static void save(InstallLayout layout, UpdateReport report) throws IOException {
-        StateJson.write(layout.lastReportFile(), report);
+        Durable.write(layout.lastReportFile(), (StateJson.line(report) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     public static Optional<UpdateReport> read(InstallLayout layout) throws IOException {

@@ -2,9 +2,11 @@ package dev.rmkit.updater.report;
 
 import dev.rmkit.updater.ExitCode;
 
-/** How a run that changes an install (apply, resume, rollback, cancel, uninstall, restart-apps) ended, and the exit code that says it to scripts. */
+/** How a run that changes an install (apply, resume, auto, rollback, cancel, uninstall, restart-apps) ended, and the exit code that says it to scripts. */
 public enum Outcome {
     UPDATED(ExitCode.OK),
+    /** Updated, but an application or service that was closed for it did not start again. */
+    RESTART_FAILED(ExitCode.NOT_RESTARTED),
     /** rollback: the install went back to the kept previous release. */
     REVERTED(ExitCode.OK),
     /** uninstall: every installed file and the install's state are gone. */
@@ -18,6 +20,10 @@ public enum Outcome {
     UP_TO_DATE(ExitCode.OK),
     /** resume found no unfinished update. */
     NOTHING_TO_RESUME(ExitCode.OK),
+    /** A staged rollout does not offer the release to this install yet (or it is halted): nothing to do. */
+    NOT_OFFERED(ExitCode.OK),
+    /** auto staged the release and, as its policy says, asked no app yet: try later. */
+    STAGED(ExitCode.DEFERRED),
     BAD_USAGE(ExitCode.USAGE),
     REJECTED(ExitCode.REJECTED),
     UNAVAILABLE(ExitCode.UNAVAILABLE),
@@ -51,6 +57,7 @@ public enum Outcome {
             case REJECTED -> REJECTED;
             case UNAVAILABLE -> UNAVAILABLE;
             case FAILED -> ROLLED_BACK;
+            case NOT_RESTARTED -> RESTART_FAILED;
             case DEFERRED -> DEFERRED;
             case NO_PERMISSION -> PERMISSION_DENIED;
             case REBOOT_REQUIRED -> REBOOT_REQUIRED;

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Collects the facts of a run as it goes; {@link #build()} freezes them into an {@link UpdateReport}. */
 public final class ReportBuilder {
@@ -25,12 +27,22 @@ public final class ReportBuilder {
     private final List<AppReport> closed = new ArrayList<>();
     private final List<AppReport> restarted = new ArrayList<>();
     private final List<AppReport> refused = new ArrayList<>();
+    private final List<String> notRestarted = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> left = new ArrayList<>();
     private String reboot = "none";
     private Transfer download = Transfer.NONE;
     private Instant firstClosed;
     private Instant lastRestarted;
+    private final Map<String, Long> phases = new LinkedHashMap<>();
+    private String phase;
+    private Instant phaseStart;
+    private final List<AppReport> forced = new ArrayList<>();
+    private final List<AppReport> warned = new ArrayList<>();
+    private String installId = "";
+    private Double rolloutBucket;
+    private AutoReport auto;
+    private String rebootRefusal = "";
 
     public ReportBuilder(String command, Path installDir, Clock clock) {
         this.command = command;
@@ -94,6 +106,16 @@ public final class ReportBuilder {
         return this;
     }
 
+    /**
+     * An app or service that was closed and did not start again: listed with the refusals, and an
+     * update that otherwise succeeded then ends {@link Outcome#RESTART_FAILED}, so the exit code says it.
+     */
+    public ReportBuilder restartFailed(AppReport app) {
+        refused.add(app);
+        notRestarted.add(app.name());
+        return this;
+    }
+
     public ReportBuilder note(String note) {
         notes.add(note);
         return this;
@@ -116,19 +138,82 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** Ends the current phase (its time is added to its total) and starts {@code name}. */
+    public ReportBuilder phase(String name) {
+        endPhase();
+        phase = name;
+        phaseStart = clock.instant();
+        return this;
+    }
+
+    private void endPhase() {
+        if (phase != null) {
+            phases.merge(phase, Math.max(0, Duration.between(phaseStart, clock.instant()).toMillis()), Long::sum);
+            phase = null;
+        }
+    }
+
+    /** An app closed by a forced close. */
+    public ReportBuilder forced(AppReport app) {
+        forced.add(app);
+        return this;
+    }
+
+    /** A cooperating app told when it will be closed. */
+    public ReportBuilder warned(AppReport app) {
+        warned.add(app);
+        return this;
+    }
+
+    public ReportBuilder installId(String id) {
+        installId = id;
+        return this;
+    }
+
+    public ReportBuilder rolloutBucket(double bucket) {
+        rolloutBucket = bucket;
+        return this;
+    }
+
+    public ReportBuilder auto(AutoReport a) {
+        auto = a;
+        return this;
+    }
+
+    /** A reboot this run wanted did not happen (an app refused it, or the command failed): why. */
+    public ReportBuilder rebootRefused(String why) {
+        rebootRefusal = why;
+        return this;
+    }
+
+    /** Why a reboot this run wanted did not happen; empty if it did, or none was wanted. */
+    public String rebootRefusal() {
+        return rebootRefusal;
+    }
+
     public Outcome outcome() {
         return outcome;
     }
 
+    /** The apps refused so far (in the order they were reported). */
+    public List<AppReport> refusedSoFar() {
+        return List.copyOf(refused);
+    }
+
     public UpdateReport build() {
+        if (outcome == Outcome.UPDATED && !notRestarted.isEmpty()) {
+            outcome(Outcome.RESTART_FAILED, message + "; but " + String.join(", ", notRestarted) + " did not start again");
+        }
+        endPhase();
         long downtime = firstClosed == null ? 0
                 : Math.max(0, Duration.between(firstClosed, lastRestarted == null ? clock.instant() : lastRestarted).toMillis());
-        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.REVERTED || outcome == Outcome.UNINSTALLED
+        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.RESTART_FAILED || outcome == Outcome.REVERTED || outcome == Outcome.UNINSTALLED
                 || outcome == Outcome.UNHEALTHY || outcome == Outcome.REBOOT_REQUIRED || outcome == Outcome.REBOOT_INITIATED;
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
                 paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes, left,
-                startedAt.toString(), clock.instant().toString(), download);
+                startedAt.toString(), clock.instant().toString(), download, phases, forced, warned, installId,
+                rolloutBucket, auto);
     }
 
     /** Only a run that changed (or scheduled a change to) the install lists the paths it changed. */

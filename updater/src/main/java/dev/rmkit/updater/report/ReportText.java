@@ -5,6 +5,7 @@ import java.util.Locale;
 
 /** The human-readable form of a report: the outcome first, then only the sections that have content. */
 public final class ReportText {
+    private static final int MAX_APP_TEXT = 200;
 
     private ReportText() {}
 
@@ -25,12 +26,20 @@ public final class ReportText {
         apps(sb, "closed", r.appsClosed());
         apps(sb, "restarted", r.appsRestarted());
         apps(sb, "refused", r.appsRefused());
+        apps(sb, "forced", r.appsForced());
+        apps(sb, "warned", r.appsWarned());
         download(sb, r.download());
         if (!r.reboot().equals("none")) {
             sb.append("  reboot ").append(r.reboot()).append('\n');
         }
         if (!r.appsClosed().isEmpty()) {
             sb.append("  downtime ").append(r.downtimeMillis()).append(" ms\n");
+        }
+        if (r.auto() != null) {
+            sb.append("  policy: ").append(r.auto().why()).append('\n');
+            if (!r.auto().next().isEmpty()) {
+                sb.append("  next: ").append(r.auto().next()).append('\n');
+            }
         }
         for (String note : r.notes()) {
             sb.append("  note: ").append(note).append('\n');
@@ -66,14 +75,26 @@ public final class ReportText {
 
     private static void apps(StringBuilder sb, String label, List<AppReport> apps) {
         for (AppReport a : apps) {
-            sb.append("  ").append(label).append(": ").append(a.name());
+            sb.append("  ").append(label).append(": ").append(printable(a.name()));
             if (a.pid() > 0) {
                 sb.append(" (pid ").append(a.pid()).append(')');
             }
             if (!a.reason().isEmpty()) {
-                sb.append(" - ").append(a.reason());
+                sb.append(" - ").append(printable(a.reason()));
             }
             sb.append('\n');
         }
+    }
+
+    /**
+     * Another process's text (an app's name, its reason), safe to print on one line: control and
+     * format characters become '?', and it is cut at 200 characters. Apps of other users are hostile
+     * input; a reason with a newline must not forge a line of the report.
+     */
+    public static String printable(String text) {
+        StringBuilder sb = new StringBuilder();
+        text.codePoints().limit(MAX_APP_TEXT).forEach(c -> sb.appendCodePoint(
+                Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c));
+        return text.codePointCount(0, text.length()) > MAX_APP_TEXT ? sb + "..." : sb.toString();
     }
 }

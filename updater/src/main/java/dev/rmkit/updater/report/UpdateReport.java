@@ -1,13 +1,17 @@
 package dev.rmkit.updater.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one run that changes an install did (apply, resume, rollback, cancel, uninstall, restart-apps): printed as text or as one JSON object, and saved as
- * {@code .rmkit/last-report.json}.
+ * What one run that changes an install did (apply, resume, auto, rollback, cancel, uninstall,
+ * restart-apps): printed as text or as one JSON line, saved as {@code .rmkit/last-report.json}, and
+ * appended as that same line to the install's history ({@code .rmkit/history.jsonl}, docs/install-state.md).
  *
- * @param command the subcommand: "apply", "resume", "rollback", "cancel", "uninstall", "restart-apps"
+ * @param command the subcommand: "apply", "resume", "auto", "rollback", "cancel", "uninstall", "restart-apps"
  * @param outcome how it ended
  * @param exitCode the process exit code on this OS
  * @param message one line for people: what happened, or the reason it did not
@@ -28,6 +32,13 @@ import java.util.Objects;
  * @param startedAt when the run started (ISO-8601)
  * @param finishedAt when it ended (ISO-8601)
  * @param download bytes fetched and saved by patches during staging; patches used and refused
+ * @param phases milliseconds spent in each phase, in the order they ran (recover, verify, plan, stage,
+ *     close, swap, restart, cleanup, reboot; only those that ran)
+ * @param appsForced applications closed by a forced close: they could not refuse (they still saved)
+ * @param appsWarned cooperating applications told when they will be closed (auto, past the deadline)
+ * @param installId the install's id, empty if it has none yet (staged rollouts)
+ * @param rolloutBucket the install's rollout bucket for this release, null when the release has no rollout
+ * @param auto the policy's decision, null except in an {@code auto} run
  */
 public record UpdateReport(
         String command,
@@ -49,7 +60,13 @@ public record UpdateReport(
         List<String> leftInPlace,
         String startedAt,
         String finishedAt,
-        Transfer download) {
+        Transfer download,
+        Map<String, Long> phases,
+        List<AppReport> appsForced,
+        List<AppReport> appsWarned,
+        String installId,
+        Double rolloutBucket,
+        AutoReport auto) {
     public UpdateReport {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(outcome, "outcome");
@@ -74,5 +91,10 @@ public record UpdateReport(
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
         download = download == null ? Transfer.NONE : download; // reports saved before patches existed
+        // Absent in reports written before these fields existed (an older last-report.json).
+        phases = Collections.unmodifiableMap(phases == null ? new LinkedHashMap<>() : new LinkedHashMap<>(phases));
+        appsForced = appsForced == null ? List.of() : List.copyOf(appsForced);
+        appsWarned = appsWarned == null ? List.of() : List.copyOf(appsWarned);
+        installId = installId == null ? "" : installId;
     }
 }

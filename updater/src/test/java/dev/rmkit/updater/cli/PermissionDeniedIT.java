@@ -50,7 +50,7 @@ class PermissionDeniedIT {
             String out = updater.awaitLine(l -> l.contains("\"exitCode\""), Duration.ofSeconds(10));
 
             assertEquals(ExitCode.NO_PERMISSION.code(), code, updater.stderr());
-            assertTrue(out.contains("\"exitCode\" : 77"), out);
+            assertTrue(out.contains("\"exitCode\":77"), out);
         }
         assertEquals(tree, Trees.snapshot(install), "the install is untouched");
         assertEquals(state, state(install), "and so is its .rmkit state");

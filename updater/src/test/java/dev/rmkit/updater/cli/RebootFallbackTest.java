@@ -121,6 +121,19 @@ class RebootFallbackTest {
     }
 
     @Test
+    void applyingTheStagedReleaseAgainWithRebootIfNeededReboots() throws Exception {
+        Path m = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), cli.run("apply", "--manifest", m.toString(), "--install-dir",
+                install.toString()).code());
+
+        Cli.Run r = cli.run("apply", "--manifest", m.toString(), "--install-dir", install.toString(), "--reboot",
+                "if-needed", "--json");
+
+        assertEquals(ExitCode.REBOOT_INITIATED.code(), r.code(), r.out() + r.err());
+        assertEquals("rebooted", Files.readString(cli.rebootMarker()).strip());
+    }
+
+    @Test
     void anotherReleaseWaitsUntilThePendingOneFinished() {
         Path pending = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
         assertEquals(ExitCode.REBOOT_REQUIRED.code(), cli.run("apply", "--manifest", pending.toString(),

@@ -71,6 +71,15 @@ class ManifestParserTest {
         assertEquals(m, ManifestParser.parse(ManifestJson.write(m)));
     }
 
+    @Test
+    void readsAndWritesARollout() throws Exception {
+        ObjectNode n = valid();
+        n.putObject("rollout").put("percent", 25).put("salt", "0123456789abcdef").put("halted", true);
+        Manifest m = ManifestParser.parse(bytes(n));
+        assertEquals(java.util.Optional.of(new Rollout(25, "0123456789abcdef", true)), m.rollout());
+        assertEquals(m, ManifestParser.parse(ManifestJson.write(m)));
+    }
+
     static Stream<Arguments> schemaViolations() {
         return Stream.<Arguments>of(
                 violation("unknown top-level field", n -> n.put("extra", 1)),
@@ -90,7 +99,12 @@ class ManifestParserTest {
                 violation("unknown file field", n -> file(n).put("mode", "755")),
                 violation("rebootRequired as string", n -> n.put("rebootRequired", "yes")),
                 violation("duplicate removals", n -> ((ArrayNode) n.get("removals")).add("lib/old.jar")),
-                violation("expires before released", n -> n.put("expires", "2026-10-01T00:00:00Z")));
+                violation("expires before released", n -> n.put("expires", "2026-10-01T00:00:00Z")),
+                violation("rollout over 100%", n -> n.putObject("rollout").put("percent", 101).put("salt", "0123456789abcdef")),
+                violation("rollout without salt", n -> n.putObject("rollout").put("percent", 10)),
+                violation("rollout salt not hex", n -> n.putObject("rollout").put("percent", 10).put("salt", "XYZXYZXYZXYZXYZXYZ")),
+                violation("rollout unknown field", n -> n.putObject("rollout").put("percent", 10)
+                        .put("salt", "0123456789abcdef").put("everyone", true)));
     }
 
     private static Arguments violation(String name, Consumer<ObjectNode> mutation) {

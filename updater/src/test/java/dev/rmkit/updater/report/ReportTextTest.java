@@ -31,6 +31,46 @@ class ReportTextTest {
     }
 
     @Test
+    void anAppsNameAndReasonCannotForgeALineOfTheReport() {
+        UpdateReport r = new ReportBuilder("apply", Path.of("/opt/app"), clock).versions("1.0.0", "2.0.0")
+                .refused(new AppReport("evil\nrefused: burner", 7, "busy\nupdated: 1.0.0 -> 6.6.6 (exit 0)\u202e"))
+                .fail(new UpdateException.Deferred("deferred")).build();
+
+        String text = ReportText.render(r);
+
+        assertEquals(3, text.lines().count(), text);
+        assertTrue(text.contains("refused: evil?refused: burner (pid 7) - busy?updated: 1.0.0 -> 6.6.6 (exit 0)?"), text);
+    }
+
+    @Test
+    void theExtraFactsOfARunSurviveTheJsonRoundTrip() throws Exception {
+        ReportBuilder b = new ReportBuilder("auto", Path.of("/opt/app"), clock).versions("1.0.0", "2.0.0")
+                .phase("verify").phase("stage").forced(new AppReport("burner", 1, ""))
+                .warned(new AppReport("burner", 1, "")).installId("0123456789abcdef0123456789abcdef")
+                .rolloutBucket(12.34).auto(new AutoReport("ask", "why", "2026-01-01T00:00:00Z", "", "", 2, "next"));
+        UpdateReport r = b.build();
+
+        assertEquals(java.util.List.of("verify", "stage"), java.util.List.copyOf(r.phases().keySet()));
+        assertEquals(r, StateJson.mapper().readValue(StateJson.text(r), UpdateReport.class));
+        String text = ReportText.render(r);
+        assertTrue(text.contains("forced: burner (pid 1)") && text.contains("warned: burner (pid 1)")
+                && text.contains("policy: why") && text.contains("next: next"), text);
+    }
+
+    @Test
+    void aReportWrittenBeforeTheHistoryFieldsStillReads() throws Exception {
+        String old = "{\"command\":\"apply\",\"outcome\":\"UPDATED\",\"exitCode\":0,\"message\":\"updated to 2.0.0\","
+                + "\"installDir\":\"/opt/app\",\"fromVersion\":\"1.0.0\",\"toVersion\":\"2.0.0\",\"added\":[],"
+                + "\"replaced\":[\"a.jar\"],\"removed\":[],\"appsClosed\":[],\"appsRestarted\":[],\"appsRefused\":[],"
+                + "\"reboot\":\"none\",\"downtimeMillis\":0,\"notes\":[],\"startedAt\":\"2026-01-01T00:00:00Z\","
+                + "\"finishedAt\":\"2026-01-01T00:00:01Z\"}";
+        UpdateReport r = StateJson.mapper().readValue(old, UpdateReport.class);
+        assertEquals(Transfer.NONE, r.download());
+        assertTrue(r.phases().isEmpty() && r.appsForced().isEmpty() && r.installId().isEmpty());
+        assertEquals(null, r.auto());
+    }
+
+    @Test
     void eachFailureKindMapsToItsExitCode() {
         assertEquals(Outcome.REJECTED, Outcome.of(new UpdateException.Rejected("x").exitCode()));
         assertEquals(Outcome.UNAVAILABLE, Outcome.of(new UpdateException.Unavailable("x", null).exitCode()));

@@ -44,6 +44,11 @@ public final class Cli {
     private final LinuxSystemControl system;
 
     public Cli(Path dir) {
+        this(dir, Clock.systemUTC());
+    }
+
+    /** With {@code clock} as the updater's "now" (decisions, expiry, reports). */
+    public Cli(Path dir, Clock clock) {
         this.dir = dir;
         LinuxConfig config = LinuxConfig.withRuntimeDir(dir.resolve("runtime"))
                 .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -53,7 +58,7 @@ public final class Cli {
                 config, bootId::get);
         FetchOptions fast = FetchOptions.defaults().withAttempts(2, 4)
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100));
-        this.ctx = new UpdaterContext(() -> new LinuxPlatform(config), () -> system, new Fetcher(fast), Clock.systemUTC(),
+        this.ctx = new UpdaterContext(() -> new LinuxPlatform(config), () -> system, new Fetcher(fast), clock,
                 bootId::get, UpdaterContext::javaResumeCommand, Duration.ofMillis(100), ProgressSink.NONE);
     }
 

@@ -33,8 +33,13 @@ public final class HeldInstall implements AutoCloseable {
 
     /** Publishes {@code files} as 1.0.0 and installs it, pinning the publisher's key. */
     public static HeldInstall of(Path tmp, Map<String, String> files) throws Exception {
+        return of(tmp, files, java.time.Clock.systemUTC());
+    }
+
+    /** The same, with the updater's clock injected. */
+    public static HeldInstall of(Path tmp, Map<String, String> files, java.time.Clock clock) throws Exception {
         Feeds feeds = Feeds.create(tmp.resolve("publisher"));
-        Cli cli = new Cli(tmp.resolve("env"));
+        Cli cli = new Cli(tmp.resolve("env"), clock);
         Path install = tmp.resolve("app");
         Path workDir = Files.createDirectories(tmp.resolve("work dir"));
         Cli.Run r = cli.run("apply", "--manifest", feeds.publish("1.0.0", files).toString(),

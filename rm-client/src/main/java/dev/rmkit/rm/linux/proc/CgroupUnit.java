@@ -1,21 +1,51 @@
 package dev.rmkit.rm.linux.proc;
 
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Derives the systemd unit of a process from {@code /proc/PID/cgroup}, the way needrestart does: the
  * cgroup v2 line ({@code 0::PATH}) or, on v1 hosts, the {@code name=systemd} line gives the path;
  * its last {@code .service} component is the unit. A user service
- * ({@code .../user@1000.service/app.slice/x.service}) gives {@code x.service}; the per-user manager
- * itself gives {@code user@1000.service}. Login-session scopes ({@code session-3.scope}), slices and
- * {@code init.scope} are not services. Without systemd (paths like {@code /}) there is no unit.
+ * ({@code .../user@1000.service/app.slice/x.service}) gives {@code x.service} of the manager of uid
+ * 1000; the per-user manager itself gives the system unit {@code user@1000.service}. Login-session
+ * scopes ({@code session-3.scope}), slices and {@code init.scope} are not services. Without systemd
+ * (paths like {@code /}) there is no unit.
  */
 public final class CgroupUnit {
 
+    private static final Pattern USER_MANAGER = Pattern.compile("user@(\\d{1,10})\\.service");
+
     private CgroupUnit() {}
+
+    /**
+     * A service unit and the manager that runs it.
+     *
+     * @param name the unit's name, {@code NAME.service}
+     * @param userManager the uid whose user manager ({@code systemd --user}) runs it; empty for the
+     *     system manager
+     */
+    public record Unit(String name, Optional<Integer> userManager) {
+        public Unit {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(userManager, "userManager");
+        }
+
+        @Override
+        public String toString() {
+            return userManager.map(uid -> name + " (user " + uid + ")").orElse(name);
+        }
+    }
 
     /** The service unit the process runs in, or empty. */
     public static Optional<String> serviceUnit(String cgroupFile) {
+        return unit(cgroupFile).map(Unit::name);
+    }
+
+    /** The service unit the process runs in, with its manager, or empty. */
+    public static Optional<Unit> unit(String cgroupFile) {
         String v2 = null;
         String v1 = null;
         for (String line : cgroupFile.split("\n")) {
@@ -37,7 +67,22 @@ public final class CgroupUnit {
         String[] parts = path.trim().split("/");
         for (int i = parts.length - 1; i >= 0; i--) {
             if (parts[i].endsWith(".service")) {
-                return Optional.of(parts[i]);
+                return Optional.of(new Unit(parts[i], managerAbove(parts, i)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The uid of a {@code user@UID.service} component above index {@code i}, if any. */
+    private static Optional<Integer> managerAbove(String[] parts, int i) {
+        for (int j = i - 1; j >= 0; j--) {
+            Matcher m = USER_MANAGER.matcher(parts[j]);
+            if (m.matches()) {
+                try {
+                    return Optional.of(Integer.parseInt(m.group(1)));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
             }
         }
         return Optional.empty();

@@ -90,7 +90,12 @@ public final class ProcFs {
 
     /** The systemd service of a process, or empty. */
     public Optional<String> serviceUnit(long pid) {
-        return readText(dir(pid).resolve("cgroup")).flatMap(CgroupUnit::serviceUnit);
+        return unit(pid).map(CgroupUnit.Unit::name);
+    }
+
+    /** The systemd service of a process with the manager that runs it, or empty. */
+    public Optional<CgroupUnit.Unit> unit(long pid) {
+        return readText(dir(pid).resolve("cgroup")).flatMap(CgroupUnit::unit);
     }
 
     /** The environment a process started with, or empty if it cannot be read. */

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * One message of the control-socket protocol, version 1 (docs/linux-protocol.md): a single JSON object
- * on one line. Requests are {@code hello}, {@code query}, {@code end} and {@code close}; answers are
+ * on one line. Requests are {@code hello}, {@code query}, {@code end}, {@code close} and
+ * {@code notice} (a forced end is coming at {@code at}, because of {@code reason}); answers are
  * {@code hello}, {@code answer}, {@code done} and {@code error}. Fields a message type does not use are
  * absent.
  */
@@ -24,7 +25,8 @@ public record ControlMessage(
         @JsonProperty("reason") String reason,
         @JsonProperty("appId") String appId,
         @JsonProperty("pid") Long pid,
-        @JsonProperty("message") String message) {
+        @JsonProperty("message") String message,
+        @JsonProperty("at") String at) {
 
     public static final int VERSION = 1;
     /** The longest line either side accepts, newline included. */
@@ -35,23 +37,28 @@ public record ControlMessage(
     }
 
     public static ControlMessage query(Set<EndSessionFlag> flags) {
-        return new ControlMessage(VERSION, "query", names(flags), null, null, null, null, null, null);
+        return new ControlMessage(VERSION, "query", names(flags), null, null, null, null, null, null, null);
     }
 
     public static ControlMessage end(boolean ending, Set<EndSessionFlag> flags) {
-        return new ControlMessage(VERSION, "end", names(flags), ending, null, null, null, null, null);
+        return new ControlMessage(VERSION, "end", names(flags), ending, null, null, null, null, null, null);
     }
 
     public static ControlMessage close() {
         return of("close");
     }
 
+    /** "You will be asked to end at {@code at}, because of {@code reason}" (an ISO-8601 instant). */
+    public static ControlMessage notice(java.time.Instant at, String reason) {
+        return new ControlMessage(VERSION, "notice", null, null, null, reason, null, null, null, at.toString());
+    }
+
     public static ControlMessage helloAnswer(String appId, long pid) {
-        return new ControlMessage(VERSION, "hello", null, null, null, null, appId, pid, null);
+        return new ControlMessage(VERSION, "hello", null, null, null, null, appId, pid, null, null);
     }
 
     public static ControlMessage answer(boolean allow, String reason) {
-        return new ControlMessage(VERSION, "answer", null, null, allow, reason, null, null, null);
+        return new ControlMessage(VERSION, "answer", null, null, allow, reason, null, null, null, null);
     }
 
     public static ControlMessage done() {
@@ -59,11 +66,11 @@ public record ControlMessage(
     }
 
     public static ControlMessage error(String message) {
-        return new ControlMessage(VERSION, "error", null, null, null, null, null, null, message);
+        return new ControlMessage(VERSION, "error", null, null, null, null, null, null, message, null);
     }
 
     private static ControlMessage of(String type) {
-        return new ControlMessage(VERSION, type, null, null, null, null, null, null, null);
+        return new ControlMessage(VERSION, type, null, null, null, null, null, null, null, null);
     }
 
     /** The end-session flags; names this version does not know are ignored. */

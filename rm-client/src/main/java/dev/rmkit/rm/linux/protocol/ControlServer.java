@@ -1,5 +1,6 @@
 package dev.rmkit.rm.linux.protocol;
 
+import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.EndSessionListener;
 import dev.rmkit.rm.QueryAnswer;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -82,6 +85,7 @@ final class ControlServer implements AutoCloseable {
                 listener.endSession(Boolean.TRUE.equals(request.ending()), request.endSessionFlags());
                 LineChannel.write(ch, ControlMessage.done().encode());
             }
+            case "notice" -> notice(ch, request);
             case "close" -> {
                 LineChannel.write(ch, ControlMessage.done().encode());
                 ch.close();
@@ -89,6 +93,19 @@ final class ControlServer implements AutoCloseable {
             }
             default -> LineChannel.write(ch, ControlMessage.error("unknown request type '" + request.type() + "'").encode());
         }
+    }
+
+    /** A forced end is coming: the listener hears when and why; a notice without a valid time is an error. */
+    private void notice(SocketChannel ch, ControlMessage request) throws IOException {
+        Instant at;
+        try {
+            at = Instant.parse(request.at() == null ? "" : request.at());
+        } catch (DateTimeParseException e) {
+            LineChannel.write(ch, ControlMessage.error("notice needs 'at', an ISO-8601 instant").encode());
+            return;
+        }
+        listener.endScheduled(new EndNotice(at, request.reason() == null ? "" : request.reason()));
+        LineChannel.write(ch, ControlMessage.done().encode());
     }
 
     @Override

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Keep-awake and shutdown-block on Linux: a logind {@code block} inhibitor on
- * {@code shutdown:sleep:idle}, taken by running {@code systemd-inhibit} as a child that holds the lock
- * for as long as it runs. The child runs {@code sh -c 'echo locked; exec cat'}: the line proves the lock
+ * Keep-awake and shutdown-block on Linux: a logind {@code block} inhibitor on {@code shutdown:sleep}
+ * (an app's busy period: {@link #system()}), or a {@code delay} inhibitor on {@code shutdown} (an
+ * updater's swap and commit: {@link #delay()}: a shutdown that arrives then waits, at most logind's
+ * {@code InhibitDelayMaxSec}, until the lock is released), taken by running {@code systemd-inhibit} as
+ * a child that holds the lock for as long as it runs. The child runs {@code sh -c 'echo locked; exec cat'}: the line proves the lock
  * was granted, and {@code cat} exits when our end of its stdin closes, on {@link BusyHandle#close()} or
  * when this JVM dies, so the lock never outlives the app.
  *
@@ -28,20 +30,36 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Inhibitor {
 
-    static final Duration GRANT_TIMEOUT = Duration.ofSeconds(3);
+    /** How long logind (and polkit, which it may have to start first) may take to grant a lock. */
+    static final Duration GRANT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Path SYSTEMD_INHIBIT = Path.of("/usr/bin/systemd-inhibit");
 
     private final Path command;
+    private final String what;
+    private final String mode;
 
-    /** An inhibitor run through {@code command} (normally {@code /usr/bin/systemd-inhibit}). */
+    /** A block inhibitor on shutdown and sleep run through {@code command} (normally {@code /usr/bin/systemd-inhibit}). */
     Inhibitor(Path command) {
+        this(command, "shutdown:sleep", "block");
+    }
+
+    Inhibitor(Path command, String what, String mode) {
         this.command = command;
+        this.what = what;
+        this.mode = mode;
     }
 
+    /** The block lock on shutdown and sleep an app holds while busy. */
     public static Inhibitor system() {
-        return new Inhibitor(Path.of("/usr/bin/systemd-inhibit"));
+        return new Inhibitor(SYSTEMD_INHIBIT);
     }
 
-    BusyHandle acquire(String who, String why) {
+    /** The delay lock on shutdown an updater holds while its swap cannot be cut. */
+    public static Inhibitor delay() {
+        return new Inhibitor(SYSTEMD_INHIBIT, "shutdown", "delay");
+    }
+
+    public BusyHandle acquire(String who, String why) {
         return new Handle(who, why);
     }
 
@@ -50,8 +68,8 @@ public final class Inhibitor {
             return Optional.empty();
         }
         try {
-            Process p = new ProcessBuilder(List.of(command.toString(), "--what=shutdown:sleep:idle", "--who=" + who,
-                            "--why=" + why, "--mode=block", "sh", "-c", "echo locked; exec cat"))
+            Process p = new ProcessBuilder(List.of(command.toString(), "--what=" + what, "--who=" + who,
+                            "--why=" + why, "--mode=" + mode, "sh", "-c", "echo locked; exec cat"))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

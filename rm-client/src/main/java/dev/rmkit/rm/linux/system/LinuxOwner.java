@@ -104,13 +104,20 @@ public record LinuxOwner(
      *     a missing working directory, an exec failure, or it exited at once)
      */
     public ProcessId start(RestartCommand command) throws RmException {
+        return start(command, Map.of());
+    }
+
+    /** As {@link #start(RestartCommand)}, with {@code extra} variables added to the environment. */
+    public ProcessId start(RestartCommand command, Map<String, String> extra) throws RmException {
         ProcFs proc;
         try {
             proc = new ProcFs(Path.of("/proc"));
         } catch (IOException e) {
             throw new RmException("restart", "cannot read /proc: " + e.getMessage(), e);
         }
-        return new Launcher(proc, FileModes.currentUid()).launch(command, uid, gid, environment, Path.of(runtimeDir));
+        Map<String, String> env = new TreeMap<>(environment);
+        env.putAll(extra);
+        return new Launcher(proc, FileModes.currentUid()).launch(command, uid, gid, env, Path.of(runtimeDir));
     }
 
     /** This owner in the portable form: uid and gid in decimal, the runtime directory as the session. */

@@ -1,6 +1,7 @@
 package dev.rmkit.rm.linux.system;
 
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartCommand;
@@ -10,6 +11,8 @@ import dev.rmkit.rm.SystemControl;
 import dev.rmkit.rm.linux.LinuxConfig;
 import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.protocol.FileModes;
+import dev.rmkit.rm.linux.protocol.Inhibitor;
+import dev.rmkit.rm.linux.systemd.Inhibitors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,10 +55,25 @@ public final class LinuxSystemControl implements SystemControl {
      * @param rebootCommand argv of the reboot command
      * @param systemWide register resume as a systemd unit (root) rather than an autostart entry
      * @param searchPath directories searched for {@code loginctl}
+     * @param usersRuntimeRoot where every user's runtime directory is ({@code /run/user}): a reboot
+     *     asks the cooperating apps of each {@code ROOT/UID/rmkit} too, not only the caller's; empty
+     *     to ask the caller's only (a user, or a caller confined to one registry)
      */
     public record Settings(Path autostartDir, Path systemdUnitDir, Path stateDir, List<String> rebootCommand,
-            boolean systemWide, List<Path> searchPath) {
+            boolean systemWide, List<Path> searchPath, Optional<Path> usersRuntimeRoot) {
+        /** Settings whose reboot asks the caller's own runtime directory only. */
+        public Settings(Path autostartDir, Path systemdUnitDir, Path stateDir, List<String> rebootCommand,
+                boolean systemWide, List<Path> searchPath) {
+            this(autostartDir, systemdUnitDir, stateDir, rebootCommand, systemWide, searchPath, Optional.empty());
+        }
+
+        /** A copy whose reboot asks the caller's own runtime directory only. */
+        public Settings ownAppsOnly() {
+            return new Settings(autostartDir, systemdUnitDir, stateDir, rebootCommand, systemWide, searchPath);
+        }
+
         public Settings {
+            Objects.requireNonNull(usersRuntimeRoot, "usersRuntimeRoot");
             Objects.requireNonNull(autostartDir, "autostartDir");
             Objects.requireNonNull(systemdUnitDir, "systemdUnitDir");
             Objects.requireNonNull(stateDir, "stateDir");
@@ -108,6 +126,14 @@ public final class LinuxSystemControl implements SystemControl {
      */
     @Override
     public void rebootRestartingApps(String reason, boolean force) throws RmException {
+        if (!force) {
+            List<Inhibitors.Lock> blocking = Inhibitors.blockingShutdown(Inhibitors.list(), Inhibitors::ours);
+            if (!blocking.isEmpty()) {
+                throw new RmException("reboot", RebootRound.ERROR_FAIL_SHUTDOWN, "not rebooting: a shutdown is blocked by "
+                        + String.join("; ", blocking.stream().map(Inhibitors.Lock::describe).toList())
+                        + " (forced, the reboot goes through the lock)");
+            }
+        }
         ProcFs proc;
         try {
             proc = new ProcFs(config.procRoot());
@@ -115,7 +141,8 @@ public final class LinuxSystemControl implements SystemControl {
             throw new RmException("reboot", "cannot read " + config.procRoot() + ": " + e.getMessage(), e);
         }
         String boot = bootId.get();
-        List<RecordedApp> recorded = new RebootRound(proc, config, FileModes.currentUid()).run(force, restarts, boot);
+        List<RecordedApp> recorded = new RebootRound(proc, config, FileModes.currentUid())
+                .run(force, restarts, boot, RebootRound.runtimeDirs(config.runtimeDir(), settings.usersRuntimeRoot()));
         try {
             if (!recorded.isEmpty() || !restarts.pending().isEmpty()) {
                 for (String name : resumes.all().keySet()) {
@@ -135,6 +162,12 @@ public final class LinuxSystemControl implements SystemControl {
             throw new RmException("reboot", e.errorCode(), "the reboot command failed (" + e.getMessage() + "); "
                     + back.apps().size() + " closed app(s) started again", e);
         }
+    }
+
+    /** A logind delay lock on shutdown, held by a {@code systemd-inhibit} child (see {@link Inhibitor#delay()}). */
+    @Override
+    public BusyHandle delayShutdown(String reason) {
+        return Inhibitor.delay().acquire("rmkit updater", reason);
     }
 
     /**
@@ -182,6 +215,12 @@ public final class LinuxSystemControl implements SystemControl {
         return false;
     }
 
+    /** From the kernel's power-supply class ({@link PowerSupplies}). */
+    @Override
+    public Optional<Boolean> onAcPower() {
+        return PowerSupplies.onAc(PowerSupplies.SYSFS);
+    }
+
     /** From {@code /proc}: uid, gid, the runtime directory its environment names, the kept variables. */
     @Override
     public Optional<AppOwner> ownerOf(ProcessId process) {
@@ -203,14 +242,10 @@ public final class LinuxSystemControl implements SystemControl {
         return linux.start(command);
     }
 
-    /** {@code loginctl terminate-user USER}; without loginctl there is no portable logoff. */
+    /** See {@link Logoff}: the caller's apps are asked first; a refusal cancels it; logind ends the session. */
     @Override
     public void logoff() throws RmException {
-        Path loginctl = settings.searchPath().stream().map(d -> d.resolve("loginctl"))
-                .filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new RmException("logoff", "loginctl not found in " + settings.searchPath()
-                        + "; without systemd-logind there is no session to end"));
-        run("logoff", List.of(loginctl.toString(), "terminate-user", System.getProperty("user.name")));
+        Logoff.run(settings, config, LinuxSystemControl::run);
     }
 
     @Override
@@ -308,7 +343,7 @@ public final class LinuxSystemControl implements SystemControl {
         return files.existing(name);
     }
 
-    private static void run(String operation, List<String> argv) throws RmException {
+    static void run(String operation, List<String> argv) throws RmException {
         try {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
             String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -1,5 +1,6 @@
 package dev.rmkit.rm.linux.system;
 
+import dev.rmkit.rm.linux.protocol.RuntimeDir;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the Linux system side puts things by default, from the environment: the XDG base
@@ -24,6 +26,8 @@ public final class LinuxSystemDefaults {
     /** Replaces the kernel's boot id: lets a demo or test simulate a reboot without one. */
     public static final String BOOT_ID_ENV = "RMKIT_BOOT_ID";
     private static final Path KERNEL_BOOT_ID = Path.of("/proc/sys/kernel/random/boot_id");
+    /** Where logind makes each user's runtime directory ({@code XDG_RUNTIME_DIR}). */
+    public static final Path USERS_RUNTIME = Path.of("/run/user");
 
     private LinuxSystemDefaults() {}
 
@@ -37,8 +41,10 @@ public final class LinuxSystemDefaults {
         String reboot = env.get(REBOOT_COMMAND_ENV);
         List<String> rebootArgv = reboot == null || reboot.isBlank()
                 ? List.of("systemctl", "reboot") : List.of("/bin/sh", "-c", reboot);
+        // Root asks every user's apps before a reboot, unless it was confined to one registry.
+        boolean everyUser = root && (env.get(RuntimeDir.ENV) == null || env.get(RuntimeDir.ENV).isBlank());
         return new LinuxSystemControl.Settings(config.resolve("autostart"), units, state, rebootArgv, root,
-                searchPath(env.getOrDefault("PATH", "/usr/bin:/bin")));
+                searchPath(env.getOrDefault("PATH", "/usr/bin:/bin")), everyUser ? Optional.of(USERS_RUNTIME) : Optional.empty());
     }
 
     /**

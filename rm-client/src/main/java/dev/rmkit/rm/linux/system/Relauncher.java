@@ -5,19 +5,21 @@ import dev.rmkit.rm.AppStatus;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.protocol.Json;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Starts the apps of the restart list after the boot: each record is claimed first (so it starts at
- * most once, whoever else runs), then started as its owner with its argv and working directory.
- * Records from the current boot are left alone: that reboot has not happened yet.
+ * Starts the apps of the restart list after the boot, exactly once each, by the protocol of
+ * {@link RestartList}: first the claims an earlier starter left when it died (started, or found
+ * running by its token, or else started now), then the records nobody claimed yet. Records from the
+ * current boot are left alone: that reboot has not happened yet.
  */
 final class Relauncher {
 
@@ -27,43 +29,98 @@ final class Relauncher {
 
     static RestartResult relaunch(RestartList list, String currentBoot) throws RmException {
         List<AppOutcome> outcomes = new ArrayList<>();
-        List<Path> pending;
         try {
-            pending = list.pending();
-        } catch (IOException e) {
-            throw new RmException("restart after reboot", "cannot read " + list.dir() + ": " + e.getMessage(), e);
-        }
-        for (Path record : pending) {
-            if (recordedIn(record).filter(currentBoot::equals).isPresent()) {
-                continue;
-            }
-            Optional<RestartList.Claim> claim;
-            try {
-                claim = list.claim(record);
-            } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "skipping unreadable restart record {0}: {1}", record, e.getMessage());
-                continue;
-            }
-            if (claim.isPresent()) {
-                outcomes.add(start(claim.get().app()));
-                try {
-                    Files.deleteIfExists(claim.get().file());
-                } catch (IOException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot delete {0}: {1}", claim.get().file(), e.getMessage());
+            for (Path claim : list.claims()) {
+                if (!RestartList.alive(RestartList.claimerOf(claim))) {
+                    settleOrphan(list, claim, currentBoot).ifPresent(outcomes::add);
                 }
             }
+            for (Path record : list.pending()) {
+                if (recordedIn(record).filter(currentBoot::equals).isPresent()) {
+                    continue;
+                }
+                Optional<RestartList.Claim> claim;
+                try {
+                    claim = list.claim(record);
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "skipping unreadable restart record {0}: {1}", record, e.getMessage());
+                    continue;
+                }
+                if (claim.isPresent()) {
+                    outcomes.add(startAndSettle(list, claim.get()));
+                }
+            }
+        } catch (IOException e) {
+            throw new RmException("restart after reboot", "cannot read " + list.dir() + ": " + e.getMessage(), e);
         }
         return new RestartResult(outcomes);
     }
 
-    private static AppOutcome start(RecordedApp app) {
+    /** A claim whose starter died: it was started (marked, or running with its token), or it is started now. */
+    private static Optional<AppOutcome> settleOrphan(RestartList list, Path orphan, String currentBoot) throws IOException {
+        if (recordedIn(orphan).filter(currentBoot::equals).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<RestartList.Claim> claim;
         try {
-            ProcessId started = app.owner().start(app.command());
+            claim = list.reclaim(orphan);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "skipping unreadable restart claim {0}: {1}", orphan, e.getMessage());
+            return Optional.empty();
+        }
+        if (claim.isEmpty()) {
+            return Optional.empty(); // another starter took it over first
+        }
+        RestartList.Claim c = claim.get();
+        Optional<ProcessId> started = list.startedBy(c).or(() -> running(c.token()));
+        if (started.isPresent()) {
+            LOG.log(System.Logger.Level.INFO, "{0} was started before its starter died (pid {1}); not starting it again",
+                    c.app().appId(), started.get().pid());
+            list.started(c, started.get());
+            list.done(c);
+            return Optional.of(new AppOutcome(c.app().app(EnumSet.of(AppStatus.STOPPED, AppStatus.RESTARTED)),
+                    Optional.empty(), started));
+        }
+        return Optional.of(startAndSettle(list, c));
+    }
+
+    private static AppOutcome startAndSettle(RestartList list, RestartList.Claim c) throws IOException {
+        AppOutcome o = start(c);
+        if (o.newProcess().isPresent()) {
+            TestPoint.reach("app-started");
+            list.started(c, o.newProcess().get());
+        }
+        list.done(c);
+        return o;
+    }
+
+    private static AppOutcome start(RestartList.Claim c) {
+        RecordedApp app = c.app();
+        try {
+            ProcessId started = app.owner().start(app.command(), Map.of(RestartList.TOKEN_ENV, c.token()));
             return new AppOutcome(app.app(EnumSet.of(AppStatus.STOPPED, AppStatus.RESTARTED)), Optional.empty(),
                     Optional.of(started));
         } catch (RmException e) {
             return AppOutcome.failed(app.app(EnumSet.of(AppStatus.STOPPED, AppStatus.ERROR_ON_RESTART)), e.getMessage());
         }
+    }
+
+    /** A live process started for the record with {@code token}, found by its environment. */
+    private static Optional<ProcessId> running(String token) {
+        try {
+            ProcFs proc = new ProcFs(Path.of("/proc"));
+            for (long pid : proc.pids()) {
+                if (proc.environment(pid).map(env -> token.equals(env.get(RestartList.TOKEN_ENV))).orElse(false)) {
+                    Optional<ProcessId> id = proc.processId(pid);
+                    if (id.isPresent()) {
+                        return id;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot scan /proc for a started app: {0}", e.getMessage());
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> recordedIn(Path record) {

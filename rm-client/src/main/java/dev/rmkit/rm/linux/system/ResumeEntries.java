@@ -47,12 +47,22 @@ public final class ResumeEntries {
 
     /** The one-shot system unit; installed into multi-user.target.wants by a symlink. */
     public static String systemdUnit(String name, List<String> argv) {
+        return systemdUnit(name, argv, false);
+    }
+
+    /**
+     * The one-shot system unit; with {@code againIfKilled} systemd starts it again when it dies of a
+     * signal ({@code Restart=on-abnormal}), not when it exits with a code: for a runner whose work is
+     * safe to repeat and must not be left half done in this boot.
+     */
+    public static String systemdUnit(String name, List<String> argv, boolean againIfKilled) {
         return "[Unit]\n"
                 + "Description=rmkit resume " + name + " (finishes an update that waited for a reboot)\n"
                 + "After=local-fs.target\n"
                 + "\n[Service]\n"
                 + "Type=oneshot\n"
                 + "ExecStart=" + systemdExec(argv) + "\n"
+                + (againIfKilled ? "Restart=on-abnormal\nRestartSec=1\n" : "")
                 + "\n[Install]\n"
                 + "WantedBy=multi-user.target\n";
     }

@@ -24,7 +24,8 @@ final class ResumeFiles {
     void write(String name, List<String> argv) throws IOException {
         if (settings.systemWide()) {
             String unit = ResumeEntries.unitFileName(name);
-            writeFile(settings.systemdUnitDir().resolve(unit), ResumeEntries.systemdUnit(name, argv));
+            writeFile(settings.systemdUnitDir().resolve(unit),
+                    ResumeEntries.systemdUnit(name, argv, name.equals(LinuxSystemControl.AFTER_BOOT)));
             Path wants = settings.systemdUnitDir().resolve("multi-user.target.wants");
             Files.createDirectories(wants);
             Path link = wants.resolve(unit);

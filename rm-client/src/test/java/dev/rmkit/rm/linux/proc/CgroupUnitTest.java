@@ -21,6 +21,16 @@ class CgroupUnitTest {
     }
 
     @Test
+    void aUserServiceIsRunByItsUsersManagerAndTheManagerItselfByTheSystem() {
+        assertEquals(Optional.of(new CgroupUnit.Unit("burner.service", Optional.of(1000))), CgroupUnit.unit(
+                "0::/user.slice/user-1000.slice/user@1000.service/app.slice/burner.service\n"));
+        assertEquals(Optional.of(new CgroupUnit.Unit("user@1000.service", Optional.empty())), CgroupUnit.unit(
+                "0::/user.slice/user-1000.slice/user@1000.service/init.scope\n"));
+        assertEquals(Optional.of(new CgroupUnit.Unit("nginx.service", Optional.empty())),
+                CgroupUnit.unit("0::/system.slice/nginx.service\n"));
+    }
+
+    @Test
     void loginSessionsAndInitAreNotServices() {
         assertEquals(Optional.empty(), CgroupUnit.serviceUnit("0::/user.slice/user-1000.slice/session-3.scope\n"));
         assertEquals(Optional.empty(), CgroupUnit.serviceUnit("0::/init.scope\n"));

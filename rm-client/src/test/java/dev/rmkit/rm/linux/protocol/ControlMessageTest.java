@@ -32,6 +32,16 @@ class ControlMessageTest {
     }
 
     @Test
+    void aNoticeCarriesTheTimeOfTheForcedEndAndItsReason() throws IOException {
+        String line = new String(ControlMessage.notice(java.time.Instant.parse("2026-12-09T01:00:00Z"), "update to 2.0.0")
+                .encode(), StandardCharsets.UTF_8);
+        assertEquals("{\"v\":1,\"type\":\"notice\",\"reason\":\"update to 2.0.0\",\"at\":\"2026-12-09T01:00:00Z\"}\n", line);
+        ControlMessage m = ControlMessage.decode(line.strip());
+        assertEquals("2026-12-09T01:00:00Z", m.at());
+        assertEquals("update to 2.0.0", m.reason());
+    }
+
+    @Test
     void unknownFieldsAndFlagsAreIgnored() throws IOException {
         ControlMessage m = ControlMessage.decode("{\"v\":1,\"type\":\"end\",\"ending\":true,\"flags\":[\"logoff\",\"future\"],\"extra\":3}");
         assertEquals(Set.of(EndSessionFlag.LOGOFF), m.endSessionFlags());

@@ -41,11 +41,21 @@ class InhibitorTest {
         BusyHandle h = new Inhibitor(fakeInhibit(true)).acquire("burner", "Burning session 3");
         assertTrue(h.effective());
         String log = Files.readString(tmp.resolve("inhibit.log"));
-        assertTrue(log.contains("--what=shutdown:sleep:idle") && log.contains("--mode=block")
+        assertTrue(log.contains("--what=shutdown:sleep") && log.contains("--mode=block")
                 && log.contains("--why=Burning session 3") && log.contains("--who=burner"), log);
         h.reason("Burning session 3 - 50%");
         assertTrue(h.effective());
         assertTrue(Files.readString(tmp.resolve("inhibit.log")).contains("--why=Burning session 3 - 50%"));
+        h.close();
+        assertFalse(h.effective());
+    }
+
+    @Test
+    void anUpdatersDelayLockIsOnShutdownOnly() throws Exception {
+        BusyHandle h = new Inhibitor(fakeInhibit(true), "shutdown", "delay").acquire("rmkit updater", "installing 2.0");
+        assertTrue(h.effective());
+        String log = Files.readString(tmp.resolve("inhibit.log"));
+        assertTrue(log.contains("--what=shutdown\n") && log.contains("--mode=delay") && log.contains("--who=rmkit updater"), log);
         h.close();
         assertFalse(h.effective());
     }

@@ -1,9 +1,9 @@
-package dev.rmkit.updater.cli;
+package dev.rmkit.updater;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rmkit.updater.cli.Durations.Rule;
+import dev.rmkit.updater.Durations.Rule;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,17 +1,16 @@
-package dev.rmkit.updater.cli;
+package dev.rmkit.updater;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * Durations on the command line, the way people write them: {@code 90s}, {@code 5m}, {@code 1h30m},
  * {@code 250ms}, {@code 30d}, or ISO-8601 ({@code PT5M}, {@code P30D}); never negative. What else is
- * accepted depends on the option ({@link Rule}). Pure; picocli uses it through the converters.
+ * accepted depends on where ({@link Rule}). Pure; the command line reads it through picocli converters
+ * ({@code cli.Converters}), the policy file through {@code policy.PolicyLoader}.
  */
 public final class Durations {
 
@@ -23,6 +22,10 @@ public final class Durations {
         WAIT(true, true, "try 90s, 5m, 1h30m, PT5M"),
         /** {@code --expires-in}: must be positive, and the unit must be written (a bare 30 is ambiguous). */
         EXPIRY(false, false, "use 30d, 12h, 90m, 45s or ISO-8601 like P30D"),
+        /** A policy file's durations: positive, with the unit written, like {@code --expires-in}. */
+        POLICY(false, false, "use 7d, 12h, 90m, 45s or ISO-8601 like P7D"),
+        /** A policy file's grace period and spread: like {@link #POLICY}, and {@code 0s} is allowed. */
+        POLICY_OR_ZERO(true, false, "use 0s, 7d, 12h, 90m, 45s or ISO-8601 like P7D"),
         /** {@code --health-timeout}: must be positive; a bare number is seconds. */
         TIMEOUT(false, true, "try 30s, 2m, PT1M");
 
@@ -82,35 +85,21 @@ public final class Durations {
         return end == 0 || end != t.length() ? java.util.Optional.empty() : java.util.Optional.of(total);
     }
 
-    /** picocli converter for {@code --wait}: a bad value is a usage error naming it. */
-    static final class WaitConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return converted(value, Rule.WAIT);
+    /** The shortest way to write {@code d} in the short form: {@code 7d}, {@code 1h30m}, {@code 250ms}, {@code 0s}. */
+    public static String format(Duration d) {
+        if (d.isZero()) {
+            return "0s";
         }
-    }
-
-    /** picocli converter for {@code --expires-in}. */
-    static final class ExpiryConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return converted(value, Rule.EXPIRY);
+        StringBuilder sb = new StringBuilder();
+        long ms = d.toMillis();
+        long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+        String[] names = {"d", "h", "m", "s", "ms"};
+        for (int i = 0; i < units.length; i++) {
+            if (ms >= units[i]) {
+                sb.append(ms / units[i]).append(names[i]);
+                ms %= units[i];
+            }
         }
-    }
-
-    /** picocli converter for {@code --health-timeout}. */
-    static final class TimeoutConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return converted(value, Rule.TIMEOUT);
-        }
-    }
-
-    private static Duration converted(String value, Rule rule) {
-        try {
-            return parse(value, rule);
-        } catch (IllegalArgumentException e) {
-            throw new TypeConversionException(e.getMessage());
-        }
+        return sb.toString();
     }
 }

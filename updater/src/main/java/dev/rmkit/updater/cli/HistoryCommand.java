@@ -1,0 +1,101 @@
+package dev.rmkit.updater.cli;
+
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.report.AppReport;
+import dev.rmkit.updater.report.History;
+import dev.rmkit.updater.report.ReportText;
+import dev.rmkit.updater.report.UpdateReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code updater history}: the install's past runs of apply, resume and auto, oldest first. Changes nothing. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Shows the install's past runs of apply, resume and auto, oldest first: one line each, or with "
+                + "--json the recorded JSON lines as they are (.rmkit/history.jsonl).")
+public final class HistoryCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--install-dir", required = true, paramLabel = "D", description = "The install.")
+    Path installDir;
+
+    @Option(names = "--json", description = "Print the recorded JSON lines (JSON Lines), exactly as each run's --json printed them.")
+    boolean json;
+
+    @Option(names = "--last", paramLabel = "N", description = "Only the last N runs.")
+    Integer last;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        InstallLayout layout = new InstallLayout(installDir);
+        if (!Files.isDirectory(layout.installDir())) {
+            err.println("updater history: no such install directory: " + layout.installDir());
+            return dev.rmkit.updater.ExitCode.USAGE.code();
+        }
+        if (last != null && last < 1) {
+            err.println("updater history: --last takes a positive number, not " + last);
+            return dev.rmkit.updater.ExitCode.USAGE.code();
+        }
+        History.Lines lines;
+        try {
+            lines = History.read(layout);
+        } catch (IOException e) {
+            err.println("updater history: cannot read " + layout.historyFile() + ": " + e.getMessage());
+            return dev.rmkit.updater.ExitCode.FAILED.code();
+        }
+        int from = last == null ? 0 : Math.max(0, lines.runs().size() - last);
+        if (json) {
+            lines.raw().subList(from, lines.raw().size()).forEach(out::println);
+        } else if (lines.runs().isEmpty()) {
+            out.println("no runs recorded in " + layout.historyFile());
+        } else {
+            lines.runs().subList(from, lines.runs().size()).forEach(r -> out.println(line(r)));
+        }
+        if (lines.unreadable() > 0) {
+            err.println("warning: " + lines.unreadable() + " unreadable line(s) in " + layout.historyFile()
+                    + " skipped (a run cut short by a power loss leaves at most one)");
+        }
+        out.flush();
+        err.flush();
+        return 0;
+    }
+
+    /** "2026-11-22T03:00:01Z  auto     deferred (exit 75)  1.0.0 -> 2.0.0  refused by burner: Burning ...". */
+    static String line(UpdateReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(r.startedAt().replaceAll("\\.\\d+Z$", "Z")).append("  ");
+        sb.append(String.format(Locale.ROOT, "%-7s", r.command()));
+        sb.append(r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" (exit ").append(r.exitCode()).append(')');
+        if (!r.toVersion().isEmpty()) {
+            sb.append("  ").append(r.fromVersion().isEmpty() ? "(none)" : r.fromVersion()).append(" -> ").append(r.toVersion());
+        }
+        StringBuilder details = new StringBuilder();
+        apps(details, "refused by", r.appsRefused(), true);
+        apps(details, "forced", r.appsForced(), false);
+        apps(details, "warned", r.appsWarned(), false);
+        if (details.length() == 0 && !r.message().isEmpty()) {
+            details.append("  ").append(r.message());
+        }
+        return sb.append(details).toString();
+    }
+
+    private static void apps(StringBuilder sb, String label, List<AppReport> apps, boolean withReason) {
+        for (AppReport a : apps) {
+            sb.append("  ").append(label).append(' ').append(ReportText.printable(a.name()));
+            if (withReason && !a.reason().isEmpty()) {
+                sb.append(": ").append(ReportText.printable(a.reason()));
+            }
+        }
+    }
+}
