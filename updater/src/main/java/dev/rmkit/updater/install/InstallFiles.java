@@ -1,6 +1,9 @@
 package dev.rmkit.updater.install;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -10,8 +13,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -201,6 +206,65 @@ public final class InstallFiles {
             delete(path);
         }
         return true;
+    }
+
+    /** {@link #deleteOwn} of each entry, and of the temporary sibling ({@code .NAME.tmp}) a crash may have left of it. */
+    public void deleteOwnWithTemps(List<Path> entries) throws IOException {
+        for (Path entry : entries) {
+            deleteOwn(entry);
+            deleteOwn(entry.resolveSibling("." + entry.getFileName() + ".tmp"));
+        }
+    }
+
+    /**
+     * Appends {@code bytes} to a file of the updater's own below the root (the history), in one write
+     * on a file opened for append, so that several processes appending at once each add whole lines.
+     * Never through a link: one at the file, or on the way to it, is refused and stays. Durable when it
+     * returns: the bytes are fsync'd, and if this call created the file ({@code O_EXCL}), its directory
+     * too. The file's directory must exist; nothing else is created.
+     */
+    public void append(Path file, byte[] bytes) throws IOException {
+        checkParents(file);
+        Optional<BasicFileAttributes> a = attributes(file);
+        if (a.isPresent() && isLink(a.get())) {
+            throw linked(file);
+        }
+        FileChannel ch = null;
+        if (a.isEmpty()) {
+            try {
+                ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+                changed.add(file.getParent());
+            } catch (FileAlreadyExistsException raced) {
+                // another run created it meanwhile: append to it
+            }
+        }
+        if (ch == null) {
+            ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
+        }
+        try (FileChannel out = ch) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                out.write(buf);
+            }
+            out.force(true);
+        }
+        sync();
+    }
+
+    /**
+     * The bytes of a file of the updater's own below the root, read only if neither it nor a component
+     * on the way to it is a link ({@link #linkOnPath}): a link there is refused, named, and not read.
+     */
+    public byte[] readOwn(Path file) throws IOException {
+        Optional<String> link = linkOnPath(file);
+        if (link.isPresent()) {
+            throw new UnsafePathException("refused: " + link.get() + " is a symbolic link; the updater reads its state"
+                    + " only from files it wrote");
+        }
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
+        }
     }
 
     /**

@@ -80,4 +80,45 @@ class InstallFilesTest {
         assertEquals(Optional.empty(), files.linkOnPath(root.resolve("lib/missing/x.jar")));
         assertEquals(Optional.empty(), files.linkOnPath(root.resolve("lib")));
     }
+
+    @Test
+    void appendAddsToTheUpdatersFileButNeverThroughALinkAtItOrOnTheWay() throws Exception {
+        Files.createDirectories(root.resolve(".rmkit"));
+        Path history = root.resolve(".rmkit/history.jsonl");
+        files.append(history, "one\n".getBytes());
+        files.append(history, "two\n".getBytes());
+        assertEquals("one\ntwo\n", Files.readString(history));
+
+        Path theirs = Files.writeString(outside.resolve("log"), "theirs\n");
+        Files.delete(history);
+        Files.createSymbolicLink(history, theirs);
+        UnsafePathException atFile = assertThrows(UnsafePathException.class, () -> files.append(history, "x\n".getBytes()));
+        assertTrue(atFile.getMessage().startsWith("refused: .rmkit/history.jsonl is a symbolic link"), atFile.getMessage());
+
+        Files.createDirectories(root.resolve("sub"));
+        Files.createSymbolicLink(root.resolve("sub/state"), outside);
+        UnsafePathException onTheWay = assertThrows(UnsafePathException.class,
+                () -> files.append(root.resolve("sub/state/log"), "x\n".getBytes()));
+        assertTrue(onTheWay.getMessage().contains("sub/state is a symbolic link"), onTheWay.getMessage());
+
+        assertEquals("theirs\n", Files.readString(theirs));
+        assertEquals(List.of("log"), outsideNames());
+        assertTrue(Files.isSymbolicLink(history), "the link stays");
+    }
+
+    @Test
+    void readOwnReadsTheUpdatersFileAndRefusesALinkAtItOrOnTheWay() throws Exception {
+        Files.createDirectories(root.resolve(".rmkit"));
+        Files.writeString(root.resolve(".rmkit/install-id"), "mine");
+        assertEquals("mine", new String(files.readOwn(root.resolve(".rmkit/install-id"))));
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> files.readOwn(root.resolve(".rmkit/missing")));
+
+        Files.writeString(outside.resolve("id"), "theirs");
+        Files.createSymbolicLink(root.resolve(".rmkit/linked-id"), outside.resolve("id"));
+        UnsafePathException e = assertThrows(UnsafePathException.class, () -> files.readOwn(root.resolve(".rmkit/linked-id")));
+        assertTrue(e.getMessage().startsWith("refused: .rmkit/linked-id is a symbolic link"), e.getMessage());
+
+        Files.createSymbolicLink(root.resolve("state"), outside);
+        assertThrows(UnsafePathException.class, () -> files.readOwn(root.resolve("state/id")));
+    }
 }
