@@ -171,10 +171,11 @@ public final class InstallLock implements AutoCloseable {
 
     /**
      * Ends a fresh install that failed, leaving no trace: if this run created {@code .rmkit/} and no
-     * swap is unfinished or installed, removes what the updater puts there (staging, backups, trust,
-     * the feed state, the last report), then the lock file while still holding it, then, once released,
-     * {@code .rmkit/} and, if this run created it, the install directory: each only while empty, so
-     * anything a user put there meanwhile stays.
+     * swap is unfinished or installed, removes what the updater puts there (every state entry: staging,
+     * trust, the install id, a history line a busy run appended meanwhile...; a link found there stays),
+     * then the lock file while still holding it, then, once released, {@code .rmkit/} and, if this run
+     * created it, the install directory: each only while empty, so anything a user put there meanwhile
+     * stays.
      */
     public void closeRemovingWhatItCreated() throws IOException {
         if (!createdStateDir || Files.exists(layout.journalFile(), LinkOption.NOFOLLOW_LINKS)
@@ -184,12 +185,8 @@ public final class InstallLock implements AutoCloseable {
         }
         InstallFiles files = layout.files();
         try {
-            files.deleteTree(layout.stagingRoot());
-            files.deleteTree(layout.backupRoot());
-            files.deleteTree(layout.trustDir());
-            files.delete(layout.feedStateFile());
-            files.delete(layout.lastReportFile());
-            files.delete(layout.lockFile());
+            files.deleteOwnWithTemps(layout.stateEntries().stream().filter(e -> !e.equals(layout.lockFile())).toList());
+            files.deleteOwn(layout.lockFile());
         } finally {
             close();
         }

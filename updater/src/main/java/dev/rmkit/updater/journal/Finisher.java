@@ -81,13 +81,8 @@ final class Finisher {
      */
     void removeState() throws IOException {
         InstallFiles files = layout.files();
-        for (Path entry : layout.stateEntries()) {
-            if (entry.equals(layout.journalFile()) || entry.equals(layout.lockFile())) {
-                continue;
-            }
-            files.deleteOwn(entry);
-            files.deleteOwn(entry.resolveSibling("." + entry.getFileName() + ".tmp"));
-        }
+        files.deleteOwnWithTemps(layout.stateEntries().stream()
+                .filter(e -> !e.equals(layout.journalFile()) && !e.equals(layout.lockFile())).toList());
         files.sync(); // the state is durably gone before the journal that says what remains to do
         TestHooks.reach("state-removed");
         JournalStore.delete(layout);

@@ -156,6 +156,21 @@ class ApplyCommandTest {
     }
 
     @Test
+    void aFreshInstallWhosePayloadIsRejectedLeavesNoTrace() throws Exception {
+        Path m = feeds.publish("1.0.0", V1);
+        try (var blobs = Files.walk(m.getParent().resolve("blobs"))) {
+            for (Path b : (Iterable<Path>) blobs.filter(Files::isRegularFile)::iterator) {
+                Files.writeString(b, "evil bytes");
+            }
+        }
+
+        Cli.Run r = apply(m, "--trust", feeds.publicKey().toString());
+
+        assertEquals(ExitCode.REJECTED.code(), r.code(), r.out());
+        assertFalse(Files.exists(install), "neither the key, the install id, the staging nor the directory stay");
+    }
+
+    @Test
     void aMissingManifestIsBadUsageAndAnUnreachableFeedIsUnavailable() {
         Cli.Run missing = apply(tmp.resolve("nope/manifest.json"));
         assertEquals(ExitCode.USAGE.code(), missing.code(), missing.out());
