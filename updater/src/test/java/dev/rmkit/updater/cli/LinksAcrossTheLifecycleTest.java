@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.testing.Cli;
-import dev.rmkit.updater.testing.Feeds;
 import dev.rmkit.updater.testing.Releases;
 import dev.rmkit.updater.testing.Trees;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The install-tree rules of {@code SymlinksInInstallTest}, for the commands of the install's whole life:
@@ -30,21 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "creating symbolic links needs a privilege on Windows; runs the"
         + " updater against the Linux backend (testing.Cli)")
-class LinksAcrossTheLifecycleTest {
-
-    @TempDir Path tmp;
-    Feeds feeds;
-    Cli cli;
-    Path install;
-    Path outside;
+class LinksAcrossTheLifecycleTest extends InstalledWithOutside {
 
     @BeforeEach
-    void installV1() throws Exception {
-        feeds = Feeds.create(tmp.resolve("publisher"));
-        cli = new Cli(tmp.resolve("env"));
-        install = tmp.resolve("app");
-        outside = Files.createDirectories(tmp.resolve("outside"));
-        assertEquals(0, apply(feeds.publish("1.0.0", ApplyCommandTest.V1), "--trust", feeds.publicKey().toString()).code());
+    void aUserFile() throws Exception {
         Files.writeString(install.resolve("notes.txt"), "user data");
     }
 
