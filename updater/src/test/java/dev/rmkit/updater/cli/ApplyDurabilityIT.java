@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.report.History;
+import dev.rmkit.updater.report.UpdateReport;
 import dev.rmkit.updater.testing.Cli;
 import dev.rmkit.updater.testing.DurabilityAudit;
 import dev.rmkit.updater.testing.Feeds;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A real apply under {@code strace}, its system calls checked against the ordering rules a power cut
  * must not break ({@link DurabilityAudit}): a fresh install, then an update that replaces an
  * executable, creates nested directories and removes a file (and keeps the release it replaced); a
- * rollback to that kept release; an uninstall.
+ * rollback to that kept release; an uninstall; and an {@code updater auto} run that updates (its
+ * remembered state and its history line included).
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "strace is a Linux tool")
 class ApplyDurabilityIT {
@@ -38,19 +43,29 @@ class ApplyDurabilityIT {
             "lib/ext/deep/new.jar", "new in 2.0");
 
     @TempDir Path tmp;
+    Feeds feeds;
+    Cli cli;
+    Path install;
 
     @BeforeAll
     static void needsStrace() {
         assumeTrue(Strace.available(), "needs strace (apt-get install strace) with permission to trace");
     }
 
-    private List<String> tracedApply(Feeds feeds, Cli cli, Path manifest, Path install, String name) throws Exception {
-        return traced(cli, install, name, "apply", "--manifest", manifest.toString(), "--install-dir", install.toString(),
+    @BeforeEach
+    void publisherAndInstall() {
+        feeds = Feeds.create(tmp.resolve("publisher"));
+        cli = new Cli(tmp.resolve("env"));
+        install = tmp.resolve("app");
+    }
+
+    private List<String> tracedApply(Path manifest, String name) throws Exception {
+        return traced(name, "apply", "--manifest", manifest.toString(), "--install-dir", install.toString(),
                 "--trust", feeds.publicKey().toString());
     }
 
     /** Runs one updater command under strace; it must succeed; returns the audit's violations. */
-    private List<String> traced(Cli cli, Path install, String name, String... args) throws Exception {
+    private List<String> traced(String name, String... args) throws Exception {
         Path log = tmp.resolve(name + ".strace");
         UpdaterProcess.Result r = UpdaterProcess.start(Strace.logging(log, Strace.FILE_CALLS), Map.of(),
                 Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()), args).await();
@@ -62,12 +77,8 @@ class ApplyDurabilityIT {
 
     @Test
     void aFreshInstallAndAnUpdateKeepDataBeforeRenamesAndEntriesBeforeTheJournal() throws Exception {
-        Feeds feeds = Feeds.create(tmp.resolve("publisher"));
-        Cli cli = new Cli(tmp.resolve("env"));
-        Path install = tmp.resolve("app");
-
-        List<String> fresh = tracedApply(feeds, cli, feeds.publish("1.0.0", V1, Set.of("bin/burner")), install, "fresh");
-        List<String> update = tracedApply(feeds, cli, feeds.publish("2.0.0", V2, Set.of("bin/burner")), install, "update");
+        List<String> fresh = tracedApply(feeds.publish("1.0.0", V1, Set.of("bin/burner")), "fresh");
+        List<String> update = tracedApply(feeds.publish("2.0.0", V2, Set.of("bin/burner")), "update");
 
         assertTrue(fresh.isEmpty() && update.isEmpty(), "fresh install:\n" + String.join("\n", fresh)
                 + "\nupdate:\n" + String.join("\n", update));
@@ -77,20 +88,34 @@ class ApplyDurabilityIT {
 
     @Test
     void aRollbackAndAnUninstallKeepEntriesBeforeTheJournal() throws Exception {
-        Feeds feeds = Feeds.create(tmp.resolve("publisher"));
-        Cli cli = new Cli(tmp.resolve("env"));
-        Path install = tmp.resolve("app");
-        assertEquals(List.of(), tracedApply(feeds, cli, feeds.publish("1.0.0", V1, Set.of("bin/burner")), install, "v1"));
+        assertEquals(List.of(), tracedApply(feeds.publish("1.0.0", V1, Set.of("bin/burner")), "v1"));
         Path v2 = feeds.publish("2.0.0", V2, Set.of("bin/burner"));
-        assertEquals(List.of(), tracedApply(feeds, cli, v2, install, "v2"), "an update that keeps the release it replaces");
+        assertEquals(List.of(), tracedApply(v2, "v2"), "an update that keeps the release it replaces");
 
-        List<String> rollback = traced(cli, install, "rollback", "rollback", "--install-dir", install.toString());
+        List<String> rollback = traced("rollback", "rollback", "--install-dir", install.toString());
         assertEquals(feeds.tree("v1", V1), Trees.snapshot(install));
-        assertEquals(List.of(), tracedApply(feeds, cli, v2, install, "v2-again"));
-        List<String> uninstall = traced(cli, install, "uninstall", "uninstall", "--install-dir", install.toString());
+        assertEquals(List.of(), tracedApply(v2, "v2-again"));
+        List<String> uninstall = traced("uninstall", "uninstall", "--install-dir", install.toString());
 
         assertTrue(rollback.isEmpty() && uninstall.isEmpty(), "rollback:\n" + String.join("\n", rollback)
                 + "\nuninstall:\n" + String.join("\n", uninstall));
         assertFalse(Files.exists(install), "nothing was left in it");
+    }
+
+    @Test
+    void anAutoRunThatUpdatesKeepsTheRulesAndLeavesItsStateAndHistoryDurable() throws Exception {
+        assertEquals(List.of(), tracedApply(feeds.publish("1.0.0", V1, Set.of("bin/burner")), "v1"));
+        Path policy = Files.writeString(tmp.resolve("policy.json"), "{\"feed\": \""
+                + feeds.publish("2.0.0", V2, Set.of("bin/burner")) + "\", \"timeZone\": \"UTC\"}");
+
+        List<String> auto = traced("auto", "auto", "--install-dir", install.toString(), "--policy",
+                policy.toString());
+
+        assertEquals(List.of(), auto);
+        assertEquals(feeds.tree("v2", V2), Trees.snapshot(install));
+        assertTrue(Files.isRegularFile(install.resolve(".rmkit/auto.json")));
+        History.Lines history = History.read(new InstallLayout(install));
+        assertEquals(List.of("apply", "auto"), history.runs().stream().map(UpdateReport::command).toList());
+        assertEquals(0, history.unreadable());
     }
 }

@@ -22,6 +22,12 @@ import java.util.Optional;
  *       ({@code .rmkit/releases/TXID/release.json} renamed into place), which rollback trusts to have
  *       its files beside it.
  * </ol>
+ * and a third that every run must end with: <b>durable at the end</b>: when the run exits, every file
+ * it wrote inside the install is fsync'd, and every directory whose entries it changed is fsync'd
+ * after the change, a file it opened with {@code O_CREAT} (and did not rename or delete since)
+ * included: what the run reported, its state files and its history line survive a power cut that
+ * follows. ({@code O_CREAT} may open a file that exists, so it counts only here: a record need not
+ * wait for the directory entry of, say, the lock file, which no recovery reads.)
  * Only calls on paths inside the install count, plus the creation of the install directory itself.
  */
 public final class DurabilityAudit {
@@ -31,6 +37,7 @@ public final class DurabilityAudit {
     private final Map<String, String> unsyncedData = new HashMap<>();
     private final Map<String, String> unsyncedMode = new HashMap<>();
     private final Map<String, String> unsyncedEntries = new LinkedHashMap<>();
+    private final Map<String, String> unsyncedCreates = new LinkedHashMap<>();
     private final List<String> violations = new ArrayList<>();
 
     private DurabilityAudit(String root) {
@@ -38,11 +45,22 @@ public final class DurabilityAudit {
         this.journal = root + "/.rmkit/journal.json";
     }
 
-    /** Every violation in {@code calls} of a run on the install at {@code root}; empty if none. */
+    /** Every violation in {@code calls}, a whole run on the install at {@code root}, of the three rules; empty if none. */
     public static List<String> check(String root, List<Call> calls) {
+        DurabilityAudit audit = ordered(root, calls);
+        audit.atTheEnd();
+        return audit.violations;
+    }
+
+    /** Only the two ordering rules, for {@code calls} that are part of a run (the rest may still make them durable). */
+    public static List<String> checkOrdering(String root, List<Call> calls) {
+        return ordered(root, calls).violations;
+    }
+
+    private static DurabilityAudit ordered(String root, List<Call> calls) {
         DurabilityAudit audit = new DurabilityAudit(root);
         calls.stream().filter(Call::succeeded).forEach(audit::accept);
-        return audit.violations;
+        return audit;
     }
 
     private void accept(Call c) {
@@ -57,8 +75,10 @@ public final class DurabilityAudit {
                 unsyncedData.remove(p);
                 unsyncedMode.remove(p);
                 unsyncedEntries.remove(p);
+                unsyncedCreates.keySet().removeIf(f -> parent(f).equals(p));
             });
             case "fdatasync" -> c.fdPath(0).ifPresent(unsyncedData::remove);
+            case "open", "openat", "creat" -> opened(c);
             case "mkdir" -> c.string(0).ifPresent(d -> created(d, c));
             case "mkdirat" -> c.atPath(0).ifPresent(d -> created(d, c));
             case "rename" -> renamed(c.string(0), c.string(1), c);
@@ -83,12 +103,22 @@ public final class DurabilityAudit {
         }
     }
 
+    /** A file opened with {@code O_CREAT} may have been created: its directory's entries may have changed. */
+    private void opened(Call c) {
+        boolean creates = c.name().equals("creat") || c.args().stream().anyMatch(a -> a.matches("(.*\\|)?O_CREAT(\\|.*)?"));
+        if (creates) {
+            SyscallTrace.descriptorPath(c.result()).filter(this::inside).ifPresent(p ->
+                    unsyncedCreates.putIfAbsent(p, c.name() + " (O_CREAT) of " + p + " at line " + c.line()));
+        }
+    }
+
     private void renamed(Optional<String> from, Optional<String> to, Call c) {
         if (from.isEmpty() || to.isEmpty() || !inside(from.get()) && !inside(to.get())) {
             return;
         }
         String f = from.get();
         String t = to.get();
+        unsyncedCreates.remove(f); // its entry is the rename's now
         String dirty = Optional.ofNullable(unsyncedData.remove(f)).orElse(unsyncedMode.remove(f));
         if (dirty != null) {
             violations.add("data before rename: " + f + " was renamed to " + t + " at line " + c.line()
@@ -109,6 +139,9 @@ public final class DurabilityAudit {
             checkpoint(c, "journal");
         }
         unsyncedEntries.remove(path);
+        unsyncedData.remove(path);
+        unsyncedMode.remove(path);
+        unsyncedCreates.remove(path);
         unsyncedEntries.putIfAbsent(parent(path), c.name() + " " + path + " at line " + c.line());
     }
 
@@ -123,5 +156,15 @@ public final class DurabilityAudit {
         unsyncedEntries.forEach((dir, change) -> violations.add("entries before dependents: the " + record + " record at"
                 + " line " + c.line() + " came before an fsync of " + dir + " after its " + change));
         unsyncedEntries.clear();
+    }
+
+    /** The run has exited: whatever it changed inside the install must be durable by now. */
+    private void atTheEnd() {
+        unsyncedData.forEach((file, change) -> violations.add("durable at the end: " + file + " was never fsync'd after its "
+                + change));
+        unsyncedEntries.forEach((dir, change) -> violations.add("durable at the end: " + dir + " was never fsync'd after its "
+                + change));
+        unsyncedCreates.forEach((file, change) -> violations.add("durable at the end: " + parent(file)
+                + " was never fsync'd after its " + change));
     }
 }
