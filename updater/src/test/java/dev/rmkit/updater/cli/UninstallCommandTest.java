@@ -137,8 +137,9 @@ class UninstallCommandTest {
         String notes = r.json().get("notes").toString();
         assertTrue(notes.contains("schedule: removed " + timer), notes);
         List<String> calls = cli.systemctlCalls();
-        assertTrue(calls.get(calls.size() - 2).endsWith("stop " + name + ".timer")
-                && calls.get(calls.size() - 1).endsWith("daemon-reload"), calls.toString());
+        assertTrue(calls.get(calls.size() - 3).endsWith("stop " + name + ".timer")
+                && calls.get(calls.size() - 2).endsWith("daemon-reload")
+                && calls.get(calls.size() - 1).endsWith("reset-failed " + name + ".service " + name + ".timer"), calls.toString());
         assertFalse(Files.exists(install));
     }
 
