@@ -3,6 +3,9 @@ package dev.rmkit.updater.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.rmkit.updater.testing.HistoryFeed.BIG1;
+import static dev.rmkit.updater.testing.HistoryFeed.BIG2;
+import static dev.rmkit.updater.testing.HistoryFeed.BIG3;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,10 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "runs the updater against the Linux backend (testing.Cli)")
 class AutoFeedIndexTest {
-    static final byte[] BIG1 = HistoryFeed.random(300_000, 1);
-    static final byte[] BIG2 = HistoryFeed.edit(BIG1, 2);
-    static final byte[] BIG3 = HistoryFeed.edit(BIG2, 3);
-
     @TempDir Path tmp;
     HistoryFeed feed;
     Path key;
@@ -44,17 +43,10 @@ class AutoFeedIndexTest {
         key = feed.keygen("k");
         cli = new Cli(tmp.resolve("env"));
         install = tmp.resolve("app");
-        publish("1.0.0", BIG1);
+        feed.publishBig("1.0.0", BIG1, key);
         Cli.Run r = cli.run("apply", "--feed", feed.dir().toString(), "--install-dir", install.toString(), "--trust",
                 HistoryFeed.pub(key).toString());
         assertEquals(0, r.code(), r.out() + r.err());
-    }
-
-    private void publish(String version, byte[] big, String... extra) {
-        String[] args = new String[extra.length + 4];
-        System.arraycopy(new String[] {"--key", HistoryFeed.key(key).toString(), "--product", "rmkit-burner"}, 0, args, 0, 4);
-        System.arraycopy(extra, 0, args, 4, extra.length);
-        feed.publish(version, Map.of("lib/big.bin", big, "bin/run", ("run " + version).getBytes()), args);
     }
 
     private Cli.Run auto(String feedValue) throws Exception {
@@ -68,9 +60,9 @@ class AutoFeedIndexTest {
 
     @Test
     void aFeedDirectoryTakesTheNewestReleaseOfTheChannelWithItsPatch() throws Exception {
-        publish("1.1.0", BIG2);
-        publish("1.2.0", BIG3);
-        publish("2.0.0-beta.1", HistoryFeed.random(1000, 9), "--channel", "beta");
+        feed.publishBig("1.1.0", BIG2, key);
+        feed.publishBig("1.2.0", BIG3, key);
+        feed.publishBig("2.0.0-beta.1", HistoryFeed.random(1000, 9), key, "--channel", "beta");
 
         Cli.Run r = auto(feed.dir() + "/");
 
@@ -88,7 +80,7 @@ class AutoFeedIndexTest {
 
     @Test
     void aFeedsIndexJsonNamesTheIndexToo() throws Exception {
-        publish("1.1.0", BIG2);
+        feed.publishBig("1.1.0", BIG2, key);
 
         Cli.Run r = auto(feed.dir().resolve("index.json").toString());
 
@@ -98,12 +90,12 @@ class AutoFeedIndexTest {
 
     @Test
     void anOlderIndexReplayedIsRefusedAndChangesNothing() throws Exception {
-        publish("1.1.0", BIG2);
+        feed.publishBig("1.1.0", BIG2, key);
         Path old = Files.createDirectories(tmp.resolve("old-index"));
         for (String f : List.of("index.json", "index.json.sig")) {
             Files.copy(feed.dir().resolve(f), old.resolve(f));
         }
-        publish("1.2.0", BIG3);
+        feed.publishBig("1.2.0", BIG3, key);
         assertEquals(0, auto(feed.dir() + "/").code());
         assertEquals("1.2.0", version());
         for (String f : List.of("index.json", "index.json.sig")) {
@@ -123,8 +115,8 @@ class AutoFeedIndexTest {
 
     @Test
     void aManifestPolicyOnTheSameFeedStillTakesThatManifest() throws Exception {
-        publish("1.1.0", BIG2);
-        publish("1.2.0", BIG3);
+        feed.publishBig("1.1.0", BIG2, key);
+        feed.publishBig("1.2.0", BIG3, key);
 
         Cli.Run r = auto(feed.dir().resolve("releases/stable/1.1.0/manifest.json").toString());
 
