@@ -86,7 +86,9 @@ final class Tally {
     /** A reboot the policy started: inside a window, or (rule at-deadline) after deadline + grace, else a violation. */
     void policyReboot(Instant t, Policy p, Decision d) {
         policyReboots[day(t)]++;
-        boolean afterGrace = p.reboot() == RebootRule.AT_DEADLINE && d.forceAt().filter(f -> !t.isBefore(f)).isPresent();
+        // deadline + grace itself: the forced close may come later (a grace after a late notice), the reboot rule does not wait for it
+        boolean afterGrace = p.reboot() == RebootRule.AT_DEADLINE
+                && d.deadline().map(x -> x.plus(p.grace())).filter(f -> !t.isBefore(f)).isPresent();
         if (!p.inWindow(t) && !afterGrace) {
             rebootsOutsideWindowOrGrace++;
         }
