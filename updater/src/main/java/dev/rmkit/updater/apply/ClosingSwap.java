@@ -45,6 +45,7 @@ public final class ClosingSwap {
     private final InstallLayout layout;
     private final ReportBuilder report;
     private Optional<EndNotice> noticeOnRefusal = Optional.empty();
+    private Optional<Runnable> afterCommit = Optional.empty();
 
     public ClosingSwap(UpdaterContext ctx, HolderOptions holders, InstallLayout layout, ReportBuilder report) {
         this.ctx = ctx;
@@ -56,6 +57,15 @@ public final class ClosingSwap {
     /** If an app refuses: the cooperating holders are told when they will be closed ({@code auto} past its deadline). */
     public ClosingSwap noticeOnRefusal(Optional<EndNotice> notice) {
         this.noticeOnRefusal = notice;
+        return this;
+    }
+
+    /**
+     * Runs {@code action} once the swap is committed and recorded, before its cleanup (so a crash before
+     * it is finished by {@code resume}); after the apps are back. Not run if the swap does not commit.
+     */
+    public ClosingSwap afterCommit(Runnable action) {
+        this.afterCommit = Optional.of(action);
         return this;
     }
 
@@ -129,10 +139,12 @@ public final class ClosingSwap {
         // A shutdown that arrives during the swap waits until the commit is recorded (the apps come back after it).
         try (BusyHandle hold = ShutdownHold.during(ctx.system(), "installing " + journal.toVersion() + " in "
                 + layout.installDir())) {
-            c = Transaction.run(layout, journal, ctx.clock(), appsBack.map(r -> () -> {
+            Optional<Runnable> afterIt = appsBack.isEmpty() && afterCommit.isEmpty() ? Optional.empty() : Optional.of(() -> {
                 hold.close();
-                r.run();
-            }));
+                appsBack.ifPresent(Runnable::run);
+                afterCommit.ifPresent(Runnable::run);
+            });
+            c = Transaction.run(layout, journal, ctx.clock(), afterIt);
         }
         if (!c.clean()) {
             report.note(c.cleanupProblem());
