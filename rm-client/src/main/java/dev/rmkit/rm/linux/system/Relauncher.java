@@ -5,6 +5,7 @@ import dev.rmkit.rm.AppStatus;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.TestPoints;
 import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.protocol.Json;
 import java.io.IOException;
@@ -87,7 +88,7 @@ final class Relauncher {
     private static AppOutcome startAndSettle(RestartList list, RestartList.Claim c) throws IOException {
         AppOutcome o = start(c);
         if (o.newProcess().isPresent()) {
-            TestPoint.reach("app-started");
+            TestPoints.reach("app-started");
             list.started(c, o.newProcess().get());
         }
         list.done(c);
