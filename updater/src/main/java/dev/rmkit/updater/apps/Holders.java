@@ -10,6 +10,7 @@ import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.ServiceUnit;
 import dev.rmkit.rm.ShutdownOption;
 import dev.rmkit.rm.ShutdownResult;
 import dev.rmkit.rm.SystemControl;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,8 +111,26 @@ public final class Holders {
         return out;
     }
 
-    /** The journal's record of a closed app: enough to start it again, as its user, without the session. */
-    public static ClosedApp record(AffectedApp app, Map<ProcessId, AppOwner> owners) {
+    /**
+     * The services among the listed apps that a shutdown stops through their service manager, read
+     * while they still run ({@link SystemControl#serviceOf}), so the journal can name them before they
+     * are stopped; by process, several processes of one unit naming the same unit.
+     */
+    public static Map<ProcessId, ServiceUnit> services(AffectedApps listed, SystemControl system) {
+        Map<ProcessId, ServiceUnit> out = new LinkedHashMap<>();
+        for (AffectedApp a : listed.apps()) {
+            if (a.type() == AppType.SERVICE && a.restartable()) {
+                system.serviceOf(a.process()).ifPresent(s -> out.put(a.process(), s));
+            }
+        }
+        return out;
+    }
+
+    /** The journal's record of a closed app: enough to start it again, as its user (a service: by its unit), without the session. */
+    public static ClosedApp record(AffectedApp app, Map<ProcessId, AppOwner> owners, Map<ProcessId, ServiceUnit> services) {
+        if (services.containsKey(app.process())) {
+            return ClosedApp.of(services.get(app.process()), app.process().pid());
+        }
         ClosedApp c = app.restartCommand()
                 .map(r -> new ClosedApp(app.name(), app.process().pid(), r.argv(), r.workingDirectory().toString()))
                 .orElse(new ClosedApp(app.name(), app.process().pid(), List.of(), ""));
