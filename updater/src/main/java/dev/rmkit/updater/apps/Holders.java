@@ -55,11 +55,19 @@ public final class Holders {
     public static final String RUN_AS_ROOT = System.getProperty("os.name", "").startsWith("Windows")
             ? "run as Administrator to see every process" : "run as root to see every process";
 
+    /**
+     * What to do so that every process can be inspected: the platform's words where it gives them (a root
+     * updater whose kernel hides processes is not told to run as root), else {@link #RUN_AS_ROOT}.
+     */
+    public static String seeEveryProcess(AffectedApps listed) {
+        return listed.permissionAdvice().isBlank() ? RUN_AS_ROOT : listed.permissionAdvice();
+    }
+
     public static Result close(RestartSession session, AffectedApps listed, boolean force, Duration wait, Duration retry,
             Clock clock) throws RmException, InterruptedException {
         if (listed.rebootReasons().equals(Set.of(RebootReason.PERMISSION_DENIED))) {
             return new Uninspectable("processes of other users could not be inspected, and any of them may hold the files: "
-                    + RUN_AS_ROOT);
+                    + seeEveryProcess(listed));
         }
         if (!listed.canShutDown()) {
             return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons() + critical(listed));
