@@ -175,7 +175,8 @@ public final class LinuxSystemControl implements SystemControl {
     /**
      * Starts the apps an earlier boot's {@link #rebootRestartingApps} recorded, once each, as their
      * own users; nothing while a registered resume is unfinished (it must run first so they start on
-     * the new files; the last resume, or the after-boot runner, starts them).
+     * the new files; the last resume, or the after-boot runner, starts them). The apps of a user who is
+     * not logged in start at that user's next login instead ({@link AtLogin}).
      */
     @Override
     public RestartResult restartAppsAfterReboot() throws RmException {
@@ -186,7 +187,12 @@ public final class LinuxSystemControl implements SystemControl {
         } catch (IOException e) {
             throw new RmException("restart after reboot", "cannot read the resume registrations: " + e.getMessage(), e);
         }
-        return Relauncher.relaunch(restarts, bootId.get());
+        return Relauncher.relaunch(restarts, bootId.get(), atLogin());
+    }
+
+    /** What holds back the apps of users who are not logged in until they log in ({@link AtLogin}). */
+    AtLogin atLogin() {
+        return new AtLogin(settings, RUN);
     }
 
     /** What the after-boot runner does: every registered resume, then the recorded apps, then removes itself. */
