@@ -24,9 +24,6 @@ import java.util.Optional;
  */
 final class LinuxServices {
 
-    /** How long a lingering user's manager may take to come up after a boot. */
-    private static final Duration MANAGER_LIMIT = Duration.ofSeconds(90);
-
     private final ProcFs proc;
     private final Systemctl systemctl;
     private final Path runRoot;
@@ -69,7 +66,7 @@ final class LinuxServices {
         int gid = service.user().isPresent() ? number(service.user().get().group(), service) : 0;
         if (unit.userManager().isPresent()) {
             int uid = unit.userManager().get();
-            if (!UserManagers.awaitBus(runRoot, uid, UserManagers.lingering(uid) ? MANAGER_LIMIT : Duration.ZERO)) {
+            if (!UserManagers.awaitBus(runRoot, uid, UserManagers.lingering(uid) ? UserManagers.MANAGER_LIMIT : Duration.ZERO)) {
                 throw new RmException("start service", "cannot start " + service + ": the service manager of uid " + uid
                         + " is not running (no " + UserManagers.bus(runRoot, uid) + "); it starts when the user logs in");
             }
