@@ -19,7 +19,8 @@ import org.junit.jupiter.api.condition.OS;
  * starts it: the journal names the service before it is stopped, and {@code updater resume} (or the
  * next {@code apply}) starts that unit once; one that is up is left alone. With {@code --no-restart}
  * the service is recorded for {@code updater restart-apps}. The updater is SIGKILLed where the crash
- * tests kill it ({@code rmkit.test.pauseAt}), or while systemd is still stopping the service.
+ * tests kill it ({@code rmkit.test.pauseAt}: mid-swap, or after the commit), or while systemd is still
+ * stopping the service.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "a systemd-nspawn container of Linux (skipped with the reason where it cannot run)")
 class ServiceRecoveryIT extends BoxScenario {
@@ -70,18 +71,25 @@ class ServiceRecoveryIT extends BoxScenario {
         return box.sh("journalctl -u app.service -o cat --no-pager").split("serving ", -1).length - 1;
     }
 
-    @Test
-    void aServiceStoppedByAnUpdaterKilledAfterTheCommitIsStartedByResumeWithTheNewFiles() throws Exception {
-        serviceRunning("service recovery: the updater killed after the commit", "");
-        String before = mainPid();
-
-        updaterInBackground("-Drmkit.test.pauseAt=committed -Drmkit.test.pauseFile=" + PAUSE,
+    /**
+     * The updater paused at {@code step} of its swap, with app.service stopped through systemd and named
+     * in the journal, then SIGKILLed there.
+     */
+    private void updaterKilledAt(String step) {
+        updaterInBackground("-Drmkit.test.pauseAt=" + step + " -Drmkit.test.pauseFile=" + PAUSE,
                 "apply", "--manifest", Box.MANIFEST, "--install-dir", APP);
-        Box.await(() -> !box.read(PAUSE).isEmpty(), Duration.ofSeconds(120), "the updater to pause after its commit");
+        Box.await(() -> !box.read(PAUSE).isEmpty(), Duration.ofSeconds(120), "the updater to pause at " + step);
         assertEquals("inactive", state(), "stopped through systemd, not started again yet");
         assertTrue(box.read(APP + "/.rmkit/journal.json").contains("\"app.service\""), box.read(APP + "/.rmkit/journal.json"));
         kill(box.read(PAUSE));
         assertEquals("inactive", state());
+    }
+
+    @Test
+    void aServiceStoppedByAnUpdaterKilledAfterTheCommitIsStartedByResumeWithTheNewFiles() throws Exception {
+        serviceRunning("service recovery: the updater killed after the commit", "");
+        String before = mainPid();
+        updaterKilledAt("committed");
 
         Result r = box.updater("resume", "--install-dir", APP);
 
@@ -96,6 +104,24 @@ class ServiceRecoveryIT extends BoxScenario {
         Result again = box.updater("resume", "--install-dir", APP);
         assertEquals(0, again.exit(), again.toString());
         assertEquals(after, mainPid(), "a second resume starts nothing");
+    }
+
+    @Test
+    void aServiceStoppedByAnUpdaterKilledMidSwapIsStartedByResumeWithTheOldFiles() throws Exception {
+        serviceRunning("service recovery: the updater killed mid-swap, after the stop", "");
+        String before = mainPid();
+        updaterKilledAt("install-0");
+
+        Result r = box.updater("resume", "--install-dir", APP);
+
+        assertEquals(70, r.exit(), r.toString());
+        assertEquals("1.0", box.read(APP + "/VERSION"), "rolled back");
+        assertEquals("active", state());
+        String after = mainPid();
+        assertNotEquals(before, after);
+        assertEquals("1.0", served(), "the new process holds the old file again");
+        assertTrue(r.out().contains("restarted: app.service (pid " + after + ")"), r.out());
+        assertEquals(2, starts(), "started once by systemctl at the beginning, once by resume");
     }
 
     @Test
