@@ -91,15 +91,7 @@ class ServiceRecoveryIT extends BoxScenario {
         String before = mainPid();
         updaterKilledAt("committed");
 
-        Result r = box.updater("resume", "--install-dir", APP);
-
-        assertEquals(0, r.exit(), r.toString());
-        assertEquals("active", state());
-        String after = mainPid();
-        assertNotEquals(before, after);
-        assertEquals("2.0", served(), "the new process holds the new file");
-        assertTrue(r.out().contains("restarted: app.service (pid " + after + ")"), r.out());
-        assertEquals(2, starts(), "started once by systemctl at the beginning, once by resume");
+        String after = resumeStartsTheServiceOnce(0, "2.0", before);
 
         Result again = box.updater("resume", "--install-dir", APP);
         assertEquals(0, again.exit(), again.toString());
@@ -112,16 +104,25 @@ class ServiceRecoveryIT extends BoxScenario {
         String before = mainPid();
         updaterKilledAt("install-0");
 
+        resumeStartsTheServiceOnce(70, "1.0", before);
+        assertEquals("1.0", box.read(APP + "/VERSION"), "rolled back");
+    }
+
+    /**
+     * Runs {@code updater resume}, which must answer {@code exit} and start app.service once, with a
+     * new main process (not {@code before}) on {@code version}'s files; returns that process's pid.
+     */
+    private String resumeStartsTheServiceOnce(int exit, String version, String before) {
         Result r = box.updater("resume", "--install-dir", APP);
 
-        assertEquals(70, r.exit(), r.toString());
-        assertEquals("1.0", box.read(APP + "/VERSION"), "rolled back");
+        assertEquals(exit, r.exit(), r.toString());
         assertEquals("active", state());
         String after = mainPid();
         assertNotEquals(before, after);
-        assertEquals("1.0", served(), "the new process holds the old file again");
+        assertEquals(version, served(), "the new process holds the files of " + version);
         assertTrue(r.out().contains("restarted: app.service (pid " + after + ")"), r.out());
         assertEquals(2, starts(), "started once by systemctl at the beginning, once by resume");
+        return after;
     }
 
     @Test
