@@ -95,7 +95,7 @@ public final class Resumer {
             report.note(rec.cleanupProblem());
         }
         if (Reports.restartsClosedApps(rec.kind(), j)) {
-            AppRelauncher.relaunch(j.closedApps(), ctx.system().get(), report);
+            AppRelauncher.relaunch(j.closedApps(), j.services(), ctx.system().get(), report);
         }
         unregister(layout, report);
     }
