@@ -108,7 +108,7 @@ final class Relauncher {
             return Optional.empty(); // another starter took it over first
         }
         RestartList.Claim c = claim.get();
-        Optional<ProcessId> started = list.startedBy(c).or(() -> running(c.token()));
+        Optional<ProcessId> started = list.startedBy(c).or(() -> running(c.token(), c.app().owner().uid()));
         if (started.isPresent()) {
             LOG.log(System.Logger.Level.INFO, "{0} was started before its starter died (pid {1}); not starting it again",
                     c.app().appId(), started.get().pid());
@@ -145,12 +145,17 @@ final class Relauncher {
         }
     }
 
-    /** A live process started for the record with {@code token}, found by its environment. */
-    private static Optional<ProcessId> running(String token) {
+    /**
+     * A live process started for the record with {@code token}, found by its environment. Only a process
+     * of the record's owner counts: another user can read the record's pid and start time in /proc and
+     * forge the token, and must not make the owner's app lose its restart.
+     */
+    private static Optional<ProcessId> running(String token, int ownerUid) {
         try {
             ProcFs proc = new ProcFs(Path.of("/proc"));
             for (long pid : proc.pids()) {
-                if (proc.environment(pid).map(env -> token.equals(env.get(RestartList.TOKEN_ENV))).orElse(false)) {
+                if (proc.status(pid).filter(st -> st.uid() == ownerUid).isPresent()
+                        && proc.environment(pid).map(env -> token.equals(env.get(RestartList.TOKEN_ENV))).orElse(false)) {
                     Optional<ProcessId> id = proc.processId(pid);
                     if (id.isPresent()) {
                         return id;
