@@ -24,6 +24,11 @@ public enum ExitCode {
     DEFERRED(75, 1618, "deferred: an app refused to close, or another update is running; nothing changed"),
     /** Permission denied. */
     NO_PERMISSION(77, 5, "permission denied"),
+    /**
+     * The install's own state ({@code .rmkit/installed.json}, the journal) is damaged: nothing was changed.
+     * {@code sysexits.h} EX_CONFIG; Windows Installer's ERROR_BAD_CONFIGURATION (1610).
+     */
+    CORRUPT_STATE(78, 1610, "the install's state files are damaged; nothing changed"),
     /** Updated; a reboot is required to finish. */
     REBOOT_REQUIRED(100, 3010, "updated, reboot required to finish"),
     /** Updated; a reboot was initiated. */

@@ -43,6 +43,11 @@ public final class Applier {
     public UpdateReport apply(ApplyRequest req) {
         InstallLayout layout = new InstallLayout(req.installDir());
         ReportBuilder report = new ReportBuilder("apply", layout.installDir(), ctx.clock());
+        try {
+            Manifests.checkInstallDir(layout.installDir());
+        } catch (UpdateException.Usage notADirectory) {
+            return report.fail(notADirectory).build();
+        }
         boolean existed = Files.exists(layout.installDir());
         UpdateReport result;
         try (InstallLock lock = InstallLock.acquire(layout)) {

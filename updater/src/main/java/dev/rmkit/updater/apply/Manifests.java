@@ -55,11 +55,18 @@ public final class Manifests {
         }
     }
 
+    /** {@code --install-dir} must be a directory, or not exist yet (a fresh install). */
+    public static void checkInstallDir(Path dir) throws UpdateException.Usage {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UpdateException.Usage("--install-dir " + dir + " is not a directory");
+        }
+    }
+
     public static Optional<InstalledState> installed(InstallLayout layout) throws UpdateException {
         try {
             return InstalledStore.read(layout);
         } catch (IOException e) {
-            throw new UpdateException.ApplyFailed("cannot read " + layout.installedFile() + ": " + e.getMessage(), e);
+            throw UpdateException.stateUnreadable(layout.installedFile().toString(), e);
         }
     }
 

@@ -20,6 +20,7 @@ public final class Previewer {
 
     public static Plan preview(UpdaterContext ctx, String manifest, Path installDir, Optional<Path> trustKey,
             boolean allowDowngrade) throws UpdateException {
+        Manifests.checkInstallDir(installDir);
         InstallLayout layout = new InstallLayout(installDir);
         LoadedManifest loaded = Manifests.load(ctx, manifest, layout, trustKey, false);
         Optional<InstalledState> installed = Manifests.installed(layout);

@@ -18,14 +18,16 @@ import java.util.Objects;
  *     "reboot" (waits for a reboot)
  * @param pendingVersion the version of the unfinished update, empty if none
  * @param staged versions with files in staging (a deferred update keeps its downloads)
- * @param lastOutcome outcome of the last apply/resume, empty if none
+ * @param lastOutcome outcome of the last apply/resume, spelled as in the report ({@code UPDATED}), empty if none
  * @param lastExitCode its exit code (0 if none)
  * @param lastMessage its message
  * @param lastFinishedAt when it ended
+ * @param lastReportProblem why the last report could not be read (then the last* fields are empty);
+ *     empty when it could, or when there is none
  */
 public record Status(String installDir, boolean installed, String product, String channel, String version, int files,
         String keyId, String installedAt, String pending, String pendingVersion, List<String> staged,
-        String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt) {
+        String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt, String lastReportProblem) {
     public Status {
         Objects.requireNonNull(installDir, "installDir");
         Objects.requireNonNull(pending, "pending");

@@ -1,6 +1,8 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.updater.Problems;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.CorruptStateFile;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.install.InstalledStore;
@@ -12,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -30,10 +31,28 @@ public final class StatusReader {
         if (!Files.isDirectory(layout.installDir())) {
             throw new UpdateException.Usage("no such install directory: " + layout.installDir());
         }
+        Optional<InstalledState> i;
+        Optional<Journal> j;
         try {
-            Optional<InstalledState> i = InstalledStore.read(layout);
-            Optional<Journal> j = JournalStore.read(layout);
-            Optional<UpdateReport> last = LastReport.read(layout);
+            i = InstalledStore.read(layout);
+        } catch (IOException e) {
+            throw UpdateException.stateUnreadable(layout.installedFile().toString(), e);
+        }
+        try {
+            j = JournalStore.read(layout);
+        } catch (IOException e) {
+            throw UpdateException.stateUnreadable(layout.journalFile().toString(), e);
+        }
+        // The last report only informs: a damaged one is shown as such and never stops status.
+        Optional<UpdateReport> last;
+        String lastProblem = "";
+        try {
+            last = LastReport.read(layout);
+        } catch (IOException e) {
+            last = Optional.empty();
+            lastProblem = e instanceof CorruptStateFile ? e.getMessage() : Problems.describe(e);
+        }
+        try {
             String pending = j.map(x -> switch (x.state()) {
                 case PREPARED -> "interrupted";
                 case COMMITTED -> "committed";
@@ -44,11 +63,11 @@ public final class StatusReader {
                     i.map(InstalledState::version).orElse(""), i.map(x -> x.files().size()).orElse(0),
                     i.map(InstalledState::keyId).orElse(""), i.map(InstalledState::installedAt).orElse(""),
                     pending, j.map(Journal::toVersion).orElse(""), staged(layout),
-                    last.map(r -> r.outcome().name().toLowerCase(Locale.ROOT)).orElse(""),
+                    last.map(r -> r.outcome().name()).orElse(""),
                     last.map(UpdateReport::exitCode).orElse(0), last.map(UpdateReport::message).orElse(""),
-                    last.map(UpdateReport::finishedAt).orElse(""));
+                    last.map(UpdateReport::finishedAt).orElse(""), lastProblem);
         } catch (IOException e) {
-            throw new UpdateException.ApplyFailed("cannot read the install state: " + e.getMessage(), e);
+            throw new UpdateException.ApplyFailed("cannot list the staged versions: " + Problems.describe(e), e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.RmPlatforms;
 import dev.rmkit.updater.ExitCode;
+import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.holders.HoldersReport;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -34,11 +35,10 @@ public final class HoldersCommand implements Callable<Integer> {
     List<Path> paths;
 
     @Override
-    public Integer call() {
+    public Integer call() throws UpdateException {
         for (Path p : paths) {
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                spec.commandLine().getErr().println("updater holders: no such file: " + p);
-                return ExitCode.USAGE.code();
+                throw new UpdateException.Usage("no such file: " + p);
             }
         }
         try (RestartSession session = RmPlatforms.current().startSession()) {
@@ -47,8 +47,10 @@ public final class HoldersCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(json ? HoldersReport.json(apps) : HoldersReport.text(apps));
             return ExitCode.OK.code();
         } catch (RmException e) {
-            spec.commandLine().getErr().println("updater holders: " + e.getMessage());
-            return (e.errorCode() == 13 ? ExitCode.NO_PERMISSION : ExitCode.FAILED).code();
+            if (e.errorCode() == 13) {
+                throw new UpdateException.PermissionDenied(e.getMessage(), e);
+            }
+            throw new UpdateException.ApplyFailed(e.getMessage(), e);
         }
     }
 }

@@ -3,7 +3,10 @@ package dev.rmkit.updater.cli;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.publish.FeedPublisher;
 import dev.rmkit.updater.publish.PublishRequest;
+import dev.rmkit.updater.install.StateJson;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,19 +58,35 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--remove", paramLabel = "PATH", description = "A path older installs have that this release deletes (repeatable).")
     List<String> removals = new ArrayList<>();
 
+    @Option(names = "--json", description = "Print one JSON object: product, version, channel, files, bytes, removals, "
+            + "expires, keyId, manifest.")
+    boolean json;
+
     @Override
-    public Integer call() {
-        try {
-            FeedPublisher.Published p = FeedPublisher.publish(new PublishRequest(from, version, out, key,
-                    Optional.ofNullable(product), Optional.ofNullable(channel), expiresIn, rebootRequired, removals),
-                    Clock.systemUTC());
+    public Integer call() throws UpdateException {
+        FeedPublisher.Published p = FeedPublisher.publish(new PublishRequest(from, version, out, key,
+                Optional.ofNullable(product), Optional.ofNullable(channel), expiresIn, rebootRequired, removals),
+                Clock.systemUTC());
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("product", p.manifest().product());
+            o.put("version", p.manifest().version());
+            o.put("channel", p.manifest().channel());
+            o.put("files", p.manifest().files().size());
+            o.put("bytes", p.totalBytes());
+            o.put("removals", p.manifest().removals().size());
+            o.put("expires", p.manifest().expires().toString());
+            o.put("keyId", p.keyId());
+            o.put("manifest", p.manifestFile().toString());
+            spec.commandLine().getOut().println(StateJson.text(o));
+            return 0;
+        }
+        {
             spec.commandLine().getOut().printf("published %s %s (%s): %d files, %d bytes, %d removals, expires %s%n"
                             + "signed by key %s%nmanifest %s%n",
                     p.manifest().product(), p.manifest().version(), p.manifest().channel(), p.manifest().files().size(),
                     p.totalBytes(), p.manifest().removals().size(), p.manifest().expires(), p.keyId(), p.manifestFile());
             return 0;
-        } catch (UpdateException e) {
-            return CliErrors.report(spec, e);
         }
     }
 }

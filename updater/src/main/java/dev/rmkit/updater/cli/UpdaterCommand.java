@@ -47,6 +47,10 @@ public final class UpdaterCommand implements Runnable {
         cl.setUsageHelpWidth(100);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
         cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.FAILED.code());
+        // One error mechanism for every subcommand, those added later included (Failures).
+        Failures failures = new Failures();
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         return cl;
     }
 

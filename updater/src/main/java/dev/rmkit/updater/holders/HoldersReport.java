@@ -8,6 +8,7 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartCommand;
+import dev.rmkit.updater.report.SafeText;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -32,10 +33,12 @@ public final class HoldersReport {
                     .append(" these files:\n");
             for (AffectedApp a : apps.apps()) {
                 sb.append(String.format(Locale.ROOT, "  pid %d  started %s  %s  type %s%s  restartable %s%n",
-                        a.process().pid(), a.process().startTime(), a.name(), a.type(),
-                        a.serviceName().isEmpty() ? "" : "  service " + a.serviceName(), a.restartable() ? "yes" : "no"));
+                        a.process().pid(), a.process().startTime(), SafeText.field(a.name()), a.type(),
+                        a.serviceName().isEmpty() ? "" : "  service " + SafeText.field(a.serviceName()),
+                        a.restartable() ? "yes" : "no"));
                 a.restartCommand().ifPresent(c -> sb.append("      registered command: ").append(quote(c.argv()))
-                        .append("\n      working directory: ").append(c.workingDirectory()).append('\n'));
+                        .append("\n      working directory: ").append(SafeText.field(c.workingDirectory().toString()))
+                        .append('\n'));
             }
         }
         sb.append("Reboot reasons: ").append(apps.rebootReasons().isEmpty() ? "none"
@@ -78,9 +81,16 @@ public final class HoldersReport {
         return r.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    /** Shell-style quoting so a person can see where each argument starts and ends. */
+    /**
+     * Shell-style quoting so a person can see where each argument starts and ends; each argument made
+     * safe and bounded ({@link SafeText}), and at most {@value #MAX_ARGS} of them shown.
+     */
     static String quote(List<String> argv) {
-        return argv.stream().map(a -> a.matches("[A-Za-z0-9_@%+=:,./-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
+        String shown = argv.stream().limit(MAX_ARGS).map(a -> SafeText.of(a, SafeText.ARG))
+                .map(a -> a.matches("[A-Za-z0-9_@%+=:,./-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
                 .collect(Collectors.joining(" "));
+        return argv.size() > MAX_ARGS ? shown + " \u2026 (" + (argv.size() - MAX_ARGS) + " more arguments)" : shown;
     }
+
+    private static final int MAX_ARGS = 100;
 }

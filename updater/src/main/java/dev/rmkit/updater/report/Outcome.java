@@ -15,6 +15,8 @@ public enum Outcome {
     ROLLED_BACK(ExitCode.FAILED),
     DEFERRED(ExitCode.DEFERRED),
     PERMISSION_DENIED(ExitCode.NO_PERMISSION),
+    /** installed.json or the journal cannot be read: nothing was changed. */
+    CORRUPT_STATE(ExitCode.CORRUPT_STATE),
     REBOOT_REQUIRED(ExitCode.REBOOT_REQUIRED),
     REBOOT_INITIATED(ExitCode.REBOOT_INITIATED);
 
@@ -38,6 +40,7 @@ public enum Outcome {
             case FAILED -> ROLLED_BACK;
             case DEFERRED -> DEFERRED;
             case NO_PERMISSION -> PERMISSION_DENIED;
+            case CORRUPT_STATE -> CORRUPT_STATE;
             case REBOOT_REQUIRED -> REBOOT_REQUIRED;
             case REBOOT_INITIATED -> REBOOT_INITIATED;
         };

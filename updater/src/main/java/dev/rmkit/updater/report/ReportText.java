@@ -12,11 +12,12 @@ public final class ReportText {
         StringBuilder sb = new StringBuilder();
         sb.append(r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         if (!r.toVersion().isEmpty()) {
-            sb.append(": ").append(r.fromVersion().isEmpty() ? "(none)" : r.fromVersion()).append(" -> ").append(r.toVersion());
+            sb.append(": ").append(r.fromVersion().isEmpty() ? "(none)" : SafeText.field(r.fromVersion())).append(" -> ")
+                    .append(SafeText.field(r.toVersion()));
         }
         sb.append(" (exit ").append(r.exitCode()).append(")\n");
         if (!r.message().isEmpty()) {
-            sb.append("  ").append(r.message()).append('\n');
+            sb.append("  ").append(SafeText.line(r.message())).append('\n');
         }
         paths(sb, "added", r.added());
         paths(sb, "replaced", r.replaced());
@@ -31,7 +32,7 @@ public final class ReportText {
             sb.append("  downtime ").append(r.downtimeMillis()).append(" ms\n");
         }
         for (String note : r.notes()) {
-            sb.append("  note: ").append(note).append('\n');
+            sb.append("  note: ").append(SafeText.line(note)).append('\n');
         }
         return sb.toString();
     }
@@ -39,18 +40,18 @@ public final class ReportText {
     private static void paths(StringBuilder sb, String label, List<String> paths) {
         if (!paths.isEmpty()) {
             sb.append("  ").append(label).append(" (").append(paths.size()).append("): ")
-                    .append(String.join(", ", paths)).append('\n');
+                    .append(SafeText.line(String.join(", ", paths))).append('\n');
         }
     }
 
     private static void apps(StringBuilder sb, String label, List<AppReport> apps) {
         for (AppReport a : apps) {
-            sb.append("  ").append(label).append(": ").append(a.name());
+            sb.append("  ").append(label).append(": ").append(SafeText.field(a.name()));
             if (a.pid() > 0) {
                 sb.append(" (pid ").append(a.pid()).append(')');
             }
             if (!a.reason().isEmpty()) {
-                sb.append(" - ").append(a.reason());
+                sb.append(" - ").append(SafeText.field(a.reason()));
             }
             sb.append('\n');
         }
