@@ -73,7 +73,7 @@ public final class LinuxPlatform implements RmPlatform {
     }
 
     Launcher launcher() {
-        return new Launcher(proc, uid);
+        return new Launcher(proc, uid, config.endSessionTimeout());
     }
 
     @Override

@@ -16,13 +16,24 @@ class LauncherTest {
 
     @Test
     void ownAppsStartDirectlyInANewSession() throws RmException {
-        assertEquals(List.of("/usr/bin/setsid", "/opt/app", "--restore", "s.json"), Launcher.argv(cmd, 1000, 1000, 1000));
+        assertEquals(List.of("/usr/bin/setsid", "--", "/opt/app", "--restore", "s.json"), Launcher.argv(cmd, 1000, 1000, 1000));
     }
 
     @Test
     void rootStartsAnotherUsersAppAsThatUser() throws RmException {
         assertEquals(List.of("/usr/bin/setpriv", "--reuid=1000", "--regid=100", "--init-groups", "--",
-                "/usr/bin/setsid", "/opt/app", "--restore", "s.json"), Launcher.argv(cmd, 1000, 100, 0));
+                "/usr/bin/setsid", "--", "/opt/app", "--restore", "s.json"), Launcher.argv(cmd, 1000, 100, 0));
+    }
+
+    @Test
+    void aRegisteredArgvThatLooksLikeAnOptionReachesNeitherSetprivNorSetsidAsOne() throws RmException {
+        for (String option : List.of("-w", "--fork", "-c", "--", "--reuid=0")) {
+            RestartCommand hostile = RestartCommand.of(List.of(option, "/bin/sh", "-c", "id"), Path.of("/home/u"));
+            List<String> argv = Launcher.argv(hostile, 1000, 100, 0);
+            int setsid = argv.indexOf("/usr/bin/setsid");
+            assertEquals(List.of("--", option, "/bin/sh", "-c", "id"), argv.subList(setsid + 1, argv.size()), option);
+            assertEquals("--", argv.get(setsid - 1), "setpriv's options end before setsid: " + argv);
+        }
     }
 
     @Test
