@@ -60,6 +60,11 @@ public final class LinuxPlatform implements RmPlatform {
         return config;
     }
 
+    @Override
+    public RmPlatform withCloseTimeout(java.time.Duration timeout) {
+        return new LinuxPlatform(config.withTimeouts(timeout, config.killTimeout(), config.queryTimeout()), inhibitor);
+    }
+
     ProcFs proc() {
         return proc;
     }

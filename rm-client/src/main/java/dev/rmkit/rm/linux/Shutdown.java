@@ -88,12 +88,11 @@ final class Shutdown {
         // apps end only once all of it is gone, so a survivor costs no cooperating app its session.
         targets.sort(Comparator.comparingInt(Shutdown::order));
         Closer closer = new Closer(proc, config, op, force);
-        String survivor = "";
+        boolean survivor = false; // a holder that did not close
         for (int i = 0; i < targets.size(); i++) {
             Listed a = targets.get(i);
-            if (!survivor.isEmpty() && a.cooperating()) {
-                outcomes.put(a, AppOutcome.failed(a.app(), "kept running: " + survivor + " did not close"));
-                continue;
+            if (survivor && a.cooperating()) {
+                continue; // left running, untouched: outcome RUNNING without a reason
             }
             Map<String, String> env = proc.environment(a.pid()).orElse(Map.of());
             Optional<String> failure = closer.close(a, flags);
@@ -103,13 +102,13 @@ final class Shutdown {
             } else if (failure.get().equals(Closer.GONE)) {
                 outcomes.put(a, AppOutcome.ok(a.app().withStatus(EnumSet.of(AppStatus.STOPPED_OTHER))));
             } else {
-                survivor = a.app().name() + " (pid " + a.pid() + ")";
+                survivor = true;
                 outcomes.put(a, AppOutcome.failed(
                         a.app().withStatus(EnumSet.of(AppStatus.RUNNING, AppStatus.ERROR_ON_STOP)), failure.get()));
             }
             progress.step(30, 99, i + 1, targets.size());
         }
-        if (!survivor.isEmpty()) {
+        if (survivor) {
             List<Listed> spared = targets.stream().filter(a -> a.cooperating() && outcomes.get(a).app().status()
                     .equals(EnumSet.of(AppStatus.RUNNING))).toList();
             new Queries(config, op).cancelled(spared, flags);
