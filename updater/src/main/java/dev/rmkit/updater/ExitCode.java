@@ -29,10 +29,14 @@ public enum ExitCode {
      * {@code sysexits.h} EX_CONFIG; Windows Installer's ERROR_BAD_CONFIGURATION (1610).
      */
     CORRUPT_STATE(78, 1610, "the install's state files are damaged; nothing changed"),
-    /** Updated; a reboot is required to finish. */
-    REBOOT_REQUIRED(100, 3010, "updated, reboot required to finish"),
-    /** Updated; a reboot was initiated. */
-    REBOOT_INITIATED(101, 1641, "updated, reboot initiated");
+    /** Stopped by SIGINT (Ctrl+C) before anything was changed. Windows Installer's ERROR_INSTALL_USEREXIT. */
+    INTERRUPTED(130, 1602, "interrupted (SIGINT, Ctrl+C) before anything was changed"),
+    /** Stopped by SIGTERM before anything was changed. */
+    TERMINATED(143, 1602, "terminated (SIGTERM) before anything was changed"),
+    /** Staged, not yet installed: the update finishes at the next boot. */
+    REBOOT_REQUIRED(100, 3010, "staged, not yet installed: finishes at the next boot (reboot required)"),
+    /** Staged, not yet installed; the reboot that finishes it was started. */
+    REBOOT_INITIATED(101, 1641, "staged, not yet installed: reboot initiated to finish it");
 
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");

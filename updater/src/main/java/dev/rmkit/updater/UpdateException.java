@@ -13,7 +13,8 @@ public abstract sealed class UpdateException extends Exception
                 UpdateException.ApplyFailed,
                 UpdateException.Deferred,
                 UpdateException.PermissionDenied,
-                UpdateException.CorruptState {
+                UpdateException.CorruptState,
+                UpdateException.Interrupted {
     private static final long serialVersionUID = 1L;
 
     private UpdateException(String message, Throwable cause) {
@@ -137,6 +138,22 @@ public abstract sealed class UpdateException extends Exception
         @Override
         public ExitCode exitCode() {
             return ExitCode.CORRUPT_STATE;
+        }
+    }
+
+    /** A signal stopped the run at a safe point, before the swap: nothing was changed. */
+    public static final class Interrupted extends UpdateException {
+        private static final long serialVersionUID = 1L;
+        private final Interruption.Signal signal;
+
+        public Interrupted(Interruption.Signal signal, String message) {
+            super(message, null);
+            this.signal = signal;
+        }
+
+        @Override
+        public ExitCode exitCode() {
+            return signal.exitCode();
         }
     }
 }

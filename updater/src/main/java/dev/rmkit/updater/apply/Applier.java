@@ -1,5 +1,6 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallLayout;
@@ -53,9 +54,15 @@ public final class Applier {
         try (InstallLock lock = InstallLock.acquire(layout)) {
             try {
                 run(req, layout, report);
+            } catch (UpdateException.Interrupted e) {
+                report.fail(e).outcome(report.outcome(), e.getMessage() + (existed
+                        ? "; nothing was changed; run the same command again (verified downloads are kept)"
+                        : "; nothing was installed and the directory it created is removed; run the same command again"));
             } catch (UpdateException e) {
                 report.fail(e);
             }
+            Interruption.signal().filter(sig -> report.outcome() == Outcome.UPDATED).ifPresent(sig -> report.note(
+                    sig.label() + " arrived once the swap had begun: the update was finished first"));
             result = Reports.saved(layout, report);
         } catch (UpdateException busy) {
             result = report.fail(busy).build();
@@ -101,7 +108,10 @@ public final class Applier {
             return;
         }
         ManifestPolicy.checkAgainstInstalled(m, policyView, req.allowDowngrade());
-        Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress());
+        Interruption.interruptibly("while downloading", () -> {
+            Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress());
+            return null;
+        });
         TestHooks.reach("staged");
         InstalledState after = new InstalledState(m.product(), m.channel(), m.version(),
                 m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256())).toList(),
@@ -115,6 +125,7 @@ public final class Applier {
             commit(layout, journal, report);
             return;
         }
+        Interruption.check("before closing the apps");
         new ClosingSwap(ctx, req, layout, report).run(plan, journal);
     }
 

@@ -1,5 +1,6 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.updater.apps.WaitSink;
 import dev.rmkit.updater.reboot.RebootMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,9 +18,12 @@ import java.util.Optional;
  * @param reboot {@code --reboot}
  * @param restart false with {@code --no-restart}: closed apps stay closed
  * @param allowDowngrade {@code --allow-downgrade}: accept a version not newer than the installed one
+ * @param closeTimeout {@code --close-timeout}: how long each app has to close after it was told to
+ *     (the platform's default when empty)
+ * @param waits who hears what the closing waits for (the CLI's live line)
  */
 public record ApplyRequest(String manifest, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
-        RebootMode reboot, boolean restart, boolean allowDowngrade) {
+        RebootMode reboot, boolean restart, boolean allowDowngrade, Optional<Duration> closeTimeout, WaitSink waits) {
     public ApplyRequest {
         Objects.requireNonNull(manifest, "manifest");
         installDir = Objects.requireNonNull(installDir, "installDir").toAbsolutePath().normalize();
@@ -29,6 +33,18 @@ public record ApplyRequest(String manifest, Path installDir, Optional<Path> trus
             throw new IllegalArgumentException("waitFor must not be negative: " + waitFor);
         }
         Objects.requireNonNull(reboot, "reboot");
+        Objects.requireNonNull(closeTimeout, "closeTimeout");
+        closeTimeout.filter(d -> d.isNegative() || d.isZero()).ifPresent(d -> {
+            throw new IllegalArgumentException("closeTimeout must be positive: " + d);
+        });
+        Objects.requireNonNull(waits, "waits");
+    }
+
+    /** The options without a close timeout of their own and with nobody listening to the waits. */
+    public ApplyRequest(String manifest, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
+            RebootMode reboot, boolean restart, boolean allowDowngrade) {
+        this(manifest, installDir, trustKey, waitFor, force, reboot, restart, allowDowngrade, Optional.empty(),
+                WaitSink.NONE);
     }
 
     /** Defaults: no wait, no force, never reboot, restart apps, no downgrade. */

@@ -4,6 +4,7 @@ import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apps.AppRelauncher;
@@ -46,6 +47,8 @@ public final class Resumer {
                 unregister(layout, report);
             }
             restartAppsClosedForReboot(report);
+            Interruption.signal().ifPresent(sig -> report.note(sig.label() + " arrived during resume: it finished "
+                    + "its work first, so the install is exactly one release"));
             return Reports.saved(layout, report);
         } catch (UpdateException busy) {
             return report.fail(busy).build();
@@ -95,7 +98,7 @@ public final class Resumer {
                 if (o.reason().isEmpty()) {
                     report.restarted(new AppReport(o.app().name(), o.newProcess().map(ProcessId::pid).orElse(0L), ""));
                 } else {
-                    report.refused(new AppReport(o.app().name(), o.app().process().pid(), "not restarted after the reboot: "
+                    report.notRestarted(new AppReport(o.app().name(), o.app().process().pid(), "after the reboot: "
                             + o.reason().get()));
                 }
             }

@@ -22,7 +22,7 @@ public final class AppRelauncher {
     public static void relaunch(List<ClosedApp> apps, SystemControl system, ReportBuilder report) {
         for (ClosedApp app : apps) {
             if (!app.restartable()) {
-                report.refused(new AppReport(app.name(), app.pid(), "not restarted: it registered no restart command"));
+                report.notRestarted(new AppReport(app.name(), app.pid(), "it registered no restart command"));
                 continue;
             }
             try {
@@ -31,7 +31,7 @@ public final class AppRelauncher {
                         : startAsUs(app);
                 report.restarted(new AppReport(app.name(), pid, ""));
             } catch (IOException | RmException | IllegalArgumentException e) {
-                report.refused(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
+                report.notRestarted(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
             }
         }
     }

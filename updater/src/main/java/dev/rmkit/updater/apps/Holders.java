@@ -14,6 +14,7 @@ import dev.rmkit.rm.SystemControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -23,45 +24,72 @@ import java.util.Set;
 /**
  * Closes the applications holding the files an update changes (DESIGN step 6): graceful first, so a
  * single refusal closes nothing; with {@code --wait} it asks again until the refusal ends or time runs
- * out; only {@code --force} overrides a refusal.
+ * out; only {@code --force} overrides a refusal. Whatever the end, the result lists every process any
+ * attempt stopped, so the report can say what happened to each.
  */
 public final class Holders {
 
     private Holders() {}
 
+    /** A process an attempt stopped; {@code overridden} is the refusal {@code --force} overrode, else empty. */
+    public record Stopped(AffectedApp app, String overridden) {}
+
     /** How closing ended. */
-    public sealed interface Result permits Closed, Refused, RebootNeeded {}
+    public sealed interface Result permits Closed, Refused, RebootNeeded {
+        /** Every process stopped by any attempt, in the order they were stopped. */
+        List<Stopped> stopped();
+    }
 
     /** Every holder is closed (or there was none). {@code downSince} is when the successful attempt began. */
-    public record Closed(List<AppOutcome> apps, Instant downSince) implements Result {}
+    public record Closed(List<Stopped> stopped, Instant downSince) implements Result {}
 
-    /** Someone refused and the time to wait is over. Graceful refusals close nothing. */
-    public record Refused(ShutdownResult last) implements Result {}
+    /** Someone refused (or did not close) and the time to wait is over. */
+    public record Refused(ShutdownResult last, List<Stopped> stopped) implements Result {}
 
     /** Only a reboot frees the files (a holder that cannot be closed). */
-    public record RebootNeeded(String reason) implements Result {}
+    public record RebootNeeded(String reason, List<Stopped> stopped) implements Result {}
 
-    public static Result close(RestartSession session, AffectedApps listed, boolean force, Duration wait, Duration retry,
-            Clock clock) throws RmException, InterruptedException {
+    /** What one closing does: force or not, how long to wait out refusals, how often to ask. */
+    public record Plan(boolean force, Duration waitFor, Duration retry, Duration closeTimeout) {}
+
+    public static Result close(RestartSession session, AffectedApps listed, Plan plan, Clock clock, WaitSink waits)
+            throws RmException, InterruptedException {
+        List<Stopped> stopped = new ArrayList<>();
         if (!listed.canShutDown()) {
-            return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons());
+            return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons(), stopped);
         }
-        Instant deadline = clock.instant().plus(wait);
-        Set<ShutdownOption> options = force ? EnumSet.of(ShutdownOption.FORCE) : EnumSet.noneOf(ShutdownOption.class);
-        while (true) {
-            Instant attempt = clock.instant();
-            ShutdownResult r = session.shutdown(options, p -> { });
-            switch (r.outcome()) {
-                case COMPLETE:
-                    return new Closed(r.apps(), attempt);
-                case REBOOT_REQUIRED:
-                    return new RebootNeeded("the platform says only a reboot frees the files");
-                default:
-                    Duration left = Duration.between(clock.instant(), deadline);
-                    if (left.isNegative() || left.isZero()) {
-                        return new Refused(r);
-                    }
-                    Thread.sleep(Math.max(1, Math.min(retry.toMillis(), left.toMillis())));
+        Instant deadline = clock.instant().plus(plan.waitFor());
+        Set<ShutdownOption> options = plan.force() ? EnumSet.of(ShutdownOption.FORCE) : EnumSet.noneOf(ShutdownOption.class);
+        try {
+            while (true) {
+                Instant attempt = clock.instant();
+                waits.closing(listed.apps(), plan.closeTimeout());
+                ShutdownResult r = session.shutdown(options, p -> { });
+                collect(r, stopped);
+                switch (r.outcome()) {
+                    case COMPLETE:
+                        return new Closed(stopped, attempt);
+                    case REBOOT_REQUIRED:
+                        return new RebootNeeded("the platform says only a reboot frees the files", stopped);
+                    default:
+                        Duration left = Duration.between(clock.instant(), deadline);
+                        if (left.isNegative() || left.isZero()) {
+                            return new Refused(r, stopped);
+                        }
+                        waits.waiting(r.apps().stream().filter(o -> refusedOrFailed(o.app())).toList(), left);
+                        Thread.sleep(Math.max(1, Math.min(plan.retry().toMillis(), left.toMillis())));
+                        listed = session.list();
+                }
+            }
+        } finally {
+            waits.done();
+        }
+    }
+
+    private static void collect(ShutdownResult r, List<Stopped> stopped) {
+        for (AppOutcome o : r.apps()) {
+            if (stopped(o.app()) && stopped.stream().noneMatch(s -> s.app().process().equals(o.app().process()))) {
+                stopped.add(new Stopped(o.app(), r.overridden().getOrDefault(o.app().process(), "")));
             }
         }
     }
@@ -69,6 +97,11 @@ public final class Holders {
     /** True if the app was actually closed by the session. */
     public static boolean stopped(AffectedApp app) {
         return app.status().contains(AppStatus.STOPPED) && !app.status().contains(AppStatus.ERROR_ON_STOP);
+    }
+
+    /** True if the app refused, or did not close: it is still running because of itself. */
+    public static boolean refusedOrFailed(AffectedApp app) {
+        return app.status().contains(AppStatus.ERROR_ON_STOP);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.rmkit.updater.fetch.ProgressBar;
 import dev.rmkit.updater.fetch.ProgressSink;
 import dev.rmkit.updater.reboot.RebootMode;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,10 @@ public final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--no-restart", description = "Leave the closed apps closed.")
     boolean noRestart;
 
+    @Option(names = "--close-timeout", paramLabel = "DURATION", converter = Durations.CloseTimeoutConverter.class,
+            description = "How long each app has to exit once told to close, before SIGTERM (Linux; default 30s).")
+    Duration closeTimeout;
+
     private final UpdaterContext ctx;
 
     public ApplyCommand(UpdaterContext ctx) {
@@ -49,9 +54,12 @@ public final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ApplyRequest req = new ApplyRequest(target.manifest, target.installDir, target.trustKey(), waitFor, force, reboot,
-                !noRestart, target.allowDowngrade);
+                !noRestart, target.allowDowngrade, Optional.ofNullable(closeTimeout),
+                WaitLine.forStderr(spec.commandLine().getErr()));
         UpdaterContext run = ctx.withProgress(target.json ? ProgressSink.NONE
                 : ProgressBar.forTerminal(spec.commandLine().getErr()));
-        return Printing.print(spec, new Applier(run).apply(req), target.json);
+        try (SignalTrap trap = SignalTrap.install()) {
+            return Printing.print(spec, new Applier(run).apply(req), target.json);
+        }
     }
 }

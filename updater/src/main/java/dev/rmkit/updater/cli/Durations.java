@@ -88,6 +88,14 @@ public final class Durations {
         }
     }
 
+    /** picocli converter for {@code --close-timeout}: positive, unit written. */
+    static final class CloseTimeoutConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return converted(value, Rule.EXPIRY);
+        }
+    }
+
     /** picocli converter for {@code --expires-in}. */
     static final class ExpiryConverter implements ITypeConverter<Duration> {
         @Override

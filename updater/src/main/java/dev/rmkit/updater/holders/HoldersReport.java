@@ -6,12 +6,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
+import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.updater.report.SafeText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Renders the holders of files in the Restart Manager's vocabulary: per process its pid, start time,
@@ -23,8 +31,32 @@ public final class HoldersReport {
 
     private HoldersReport() {}
 
+    /**
+     * The paths to register for {@code paths}: a file as it is, a directory as itself (a process may
+     * work in it) and every file and directory under it, symbolic links not followed (as {@code lsof +D}).
+     */
+    public static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> walk = Files.walk(abs)) {
+                    walk.forEach(out::add);
+                }
+            } else {
+                out.add(abs);
+            }
+        }
+        return out;
+    }
+
     /** The report for people. */
     public static String text(AffectedApps apps) {
+        return text(apps, Map.of());
+    }
+
+    /** The report for people, with what each busy cooperating app is doing. */
+    public static String text(AffectedApps apps, Map<ProcessId, String> busy) {
         StringBuilder sb = new StringBuilder();
         if (apps.apps().isEmpty()) {
             sb.append("Nothing holds these files.\n");
@@ -39,6 +71,9 @@ public final class HoldersReport {
                 a.restartCommand().ifPresent(c -> sb.append("      registered command: ").append(quote(c.argv()))
                         .append("\n      working directory: ").append(SafeText.field(c.workingDirectory().toString()))
                         .append('\n'));
+                if (busy.containsKey(a.process())) {
+                    sb.append("      busy: ").append(SafeText.field(busy.get(a.process()))).append('\n');
+                }
             }
         }
         sb.append("Reboot reasons: ").append(apps.rebootReasons().isEmpty() ? "none"
@@ -48,6 +83,11 @@ public final class HoldersReport {
 
     /** The report as one JSON object. */
     public static String json(AffectedApps apps) {
+        return json(apps, Map.of());
+    }
+
+    /** The report as one JSON object; {@code busy} (a cooperating app's refusal reason) is null when none. */
+    public static String json(AffectedApps apps, Map<ProcessId, String> busy) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode holders = root.putArray("holders");
         for (AffectedApp a : apps.apps()) {
@@ -58,6 +98,7 @@ public final class HoldersReport {
             h.put("type", a.type().name());
             h.put("service", a.serviceName());
             h.put("restartable", a.restartable());
+            h.put("busy", busy.get(a.process()));
             if (a.restartCommand().isPresent()) {
                 RestartCommand c = a.restartCommand().get();
                 ObjectNode rc = h.putObject("restartCommand");

@@ -72,6 +72,9 @@ public final class RebootFallback {
         TestHooks.reach("pending-reboot");
         report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + prepared.toVersion()
                 + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then");
+        report.note("nothing is installed yet; at the next boot: " + prepared.steps().stream()
+                .map(st -> st.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + st.path())
+                .collect(java.util.stream.Collectors.joining(", ")));
         if (mode == RebootMode.IF_NEEDED) {
             try {
                 system.rebootRestartingApps("rmkit updater: finishing the update to " + prepared.toVersion(), force);

@@ -17,6 +17,10 @@ public enum Outcome {
     PERMISSION_DENIED(ExitCode.NO_PERMISSION),
     /** installed.json or the journal cannot be read: nothing was changed. */
     CORRUPT_STATE(ExitCode.CORRUPT_STATE),
+    /** SIGINT stopped the run before the swap: nothing was changed. */
+    INTERRUPTED(ExitCode.INTERRUPTED),
+    /** SIGTERM stopped the run before the swap: nothing was changed. */
+    TERMINATED(ExitCode.TERMINATED),
     REBOOT_REQUIRED(ExitCode.REBOOT_REQUIRED),
     REBOOT_INITIATED(ExitCode.REBOOT_INITIATED);
 
@@ -41,6 +45,8 @@ public enum Outcome {
             case DEFERRED -> DEFERRED;
             case NO_PERMISSION -> PERMISSION_DENIED;
             case CORRUPT_STATE -> CORRUPT_STATE;
+            case INTERRUPTED -> INTERRUPTED;
+            case TERMINATED -> TERMINATED;
             case REBOOT_REQUIRED -> REBOOT_REQUIRED;
             case REBOOT_INITIATED -> REBOOT_INITIATED;
         };

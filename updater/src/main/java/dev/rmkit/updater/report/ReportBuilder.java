@@ -25,6 +25,7 @@ public final class ReportBuilder {
     private final List<AppReport> closed = new ArrayList<>();
     private final List<AppReport> restarted = new ArrayList<>();
     private final List<AppReport> refused = new ArrayList<>();
+    private final List<AppReport> notRestarted = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private String reboot = "none";
     private Instant firstClosed;
@@ -92,6 +93,17 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** The processes reported closed so far. */
+    public List<AppReport> closedApps() {
+        return List.copyOf(closed);
+    }
+
+    /** A closed process that was not started again, and why. */
+    public ReportBuilder notRestarted(AppReport app) {
+        notRestarted.add(app);
+        return this;
+    }
+
     public ReportBuilder note(String note) {
         notes.add(note);
         return this;
@@ -109,15 +121,16 @@ public final class ReportBuilder {
     public UpdateReport build() {
         long downtime = firstClosed == null ? 0
                 : Math.max(0, Duration.between(firstClosed, lastRestarted == null ? clock.instant() : lastRestarted).toMillis());
-        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.REBOOT_REQUIRED
-                || outcome == Outcome.REBOOT_INITIATED;
+        // A run that only staged the update for the next boot changed nothing yet: no paths are listed
+        // as added, replaced or removed (a note says what the boot will do).
+        boolean changed = outcome == Outcome.UPDATED;
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
-                paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes,
+                paths(changed, ChangeKind.REMOVE), closed, restarted, refused, notRestarted, reboot, downtime, notes,
                 startedAt.toString(), clock.instant().toString());
     }
 
-    /** Only a run that changed (or scheduled a change to) the install lists the paths it changed. */
+    /** Only a run that changed the install lists the paths it changed. */
     private List<String> paths(boolean changed, ChangeKind kind) {
         if (!changed || plan == null) {
             return List.of();

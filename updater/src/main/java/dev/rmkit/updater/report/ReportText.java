@@ -24,6 +24,7 @@ public final class ReportText {
         paths(sb, "removed", r.removed());
         apps(sb, "closed", r.appsClosed());
         apps(sb, "restarted", r.appsRestarted());
+        apps(sb, "not restarted", r.appsNotRestarted());
         apps(sb, "refused", r.appsRefused());
         if (!r.reboot().equals("none")) {
             sb.append("  reboot ").append(r.reboot()).append('\n');

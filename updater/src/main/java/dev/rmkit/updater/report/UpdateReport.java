@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param added paths added
  * @param replaced paths replaced
  * @param removed paths removed
- * @param appsClosed applications closed to free the files
- * @param appsRestarted applications restarted afterwards (with their new pid)
- * @param appsRefused applications that refused to close or failed to restart, with the reason
+ * @param appsClosed processes closed to free the files (with the refusal {@code --force} overrode, if any)
+ * @param appsRestarted applications started again afterwards (with their new pid), each proven running
+ * @param appsRefused applications that refused to close or did not close, still running, with the reason
+ * @param appsNotRestarted processes that were closed and not started again, with the reason (no restart
+ *     command registered, {@code --no-restart}, a failed start and its cause)
  * @param reboot "none", "required" or "initiated"
  * @param downtimeMillis from the first application closed to the last one restarted; 0 if none closed
  * @param notes further facts (a recovered earlier update, cleanup left for resume)
@@ -40,6 +42,7 @@ public record UpdateReport(
         List<AppReport> appsClosed,
         List<AppReport> appsRestarted,
         List<AppReport> appsRefused,
+        List<AppReport> appsNotRestarted,
         String reboot,
         long downtimeMillis,
         List<String> notes,
@@ -58,6 +61,7 @@ public record UpdateReport(
         appsClosed = List.copyOf(appsClosed);
         appsRestarted = List.copyOf(appsRestarted);
         appsRefused = List.copyOf(appsRefused);
+        appsNotRestarted = List.copyOf(appsNotRestarted);
         if (!List.of("none", "required", "initiated").contains(reboot)) {
             throw new IllegalArgumentException("reboot must be none, required or initiated: " + reboot);
         }
