@@ -6,7 +6,7 @@ import dev.rmkit.updater.Problems;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.report.Outcome;
-import dev.rmkit.updater.report.SafeText;
+import dev.rmkit.rm.console.SafeText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

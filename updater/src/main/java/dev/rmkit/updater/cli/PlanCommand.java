@@ -7,7 +7,7 @@ import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.plan.ChangeKind;
 import dev.rmkit.updater.plan.FileChange;
 import dev.rmkit.updater.plan.Plan;
-import dev.rmkit.updater.report.SafeText;
+import dev.rmkit.rm.console.SafeText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;

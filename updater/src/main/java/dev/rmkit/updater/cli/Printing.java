@@ -3,7 +3,7 @@ package dev.rmkit.updater.cli;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.report.ReportText;
-import dev.rmkit.updater.report.SafeText;
+import dev.rmkit.rm.console.SafeText;
 import dev.rmkit.updater.report.UpdateReport;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;

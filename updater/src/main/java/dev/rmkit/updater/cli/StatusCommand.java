@@ -4,7 +4,7 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.apply.Status;
 import dev.rmkit.updater.apply.StatusReader;
 import dev.rmkit.updater.install.StateJson;
-import dev.rmkit.updater.report.SafeText;
+import dev.rmkit.rm.console.SafeText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package dev.rmkit.updater.cli;
 import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.updater.apps.WaitSink;
-import dev.rmkit.updater.report.SafeText;
+import dev.rmkit.rm.console.SafeText;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartCommand;
-import dev.rmkit.updater.report.SafeText;
+import dev.rmkit.rm.console.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,5 +1,6 @@
 package dev.rmkit.updater.report;
 
+import dev.rmkit.rm.console.SafeText;
 import java.util.List;
 import java.util.Locale;
 

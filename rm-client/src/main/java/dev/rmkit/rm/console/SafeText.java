@@ -1,4 +1,4 @@
-package dev.rmkit.updater.report;
+package dev.rmkit.rm.console;
 
 /**
  * Text that came from someone else (an app's name or refusal reason, a registered command line, a
