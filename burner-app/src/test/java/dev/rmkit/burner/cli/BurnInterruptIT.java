@@ -37,8 +37,11 @@ class BurnInterruptIT {
         Path photo = Files.write(tmp.resolve("photo.jpg"), new byte[400_000]);
         Path hold = Files.createFile(tmp.resolve("hold"));
 
-        try (JavaProcess burn = JavaProcess.start(Main.class, List.of("burn", "--disc", disc.toString(), "--progress",
-                "plain", photo.toString()), tmp, Map.of("RMKIT_BURNER_TEST_HOLD", hold.toString()))) {
+        // env --default-signal: a test JVM started in the background has SIGINT ignored, and a child inherits that.
+        List<String> command = new java.util.ArrayList<>(List.of("env", "--default-signal=INT,TERM"));
+        command.addAll(JavaProcess.command(Main.class, List.of("burn", "--disc", disc.toString(), "--progress", "plain",
+                photo.toString())));
+        try (JavaProcess burn = JavaProcess.startCommand(command, tmp, Map.of("RMKIT_BURNER_TEST_HOLD", hold.toString()))) {
             burn.awaitLine(l -> l.startsWith("progress "), Duration.ofSeconds(60));
             assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(burn.pid())).start().waitFor());
 

@@ -65,7 +65,7 @@ class InterruptIT {
     private UpdaterProcess.Result interruptedApply(String manifest, Path install, String signal, String... extra)
             throws Exception {
         String[] base = {"apply", "--manifest", manifest, "--install-dir", install.toString(), "--json"};
-        UpdaterProcess u = UpdaterProcess.start(Map.of(), env(), Stream.concat(Stream.of(base), Stream.of(extra))
+        UpdaterProcess u = UpdaterProcess.startSignalable(env(), Stream.concat(Stream.of(base), Stream.of(extra))
                 .toArray(String[]::new));
         JavaProcess.await(() -> !wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 urlMatching("/feed/blobs/.*"))).isEmpty(), Duration.ofSeconds(60), "the payload download to start");
