@@ -52,6 +52,14 @@ class ErrorOutputTest {
         return node;
     }
 
+    /** Installs 1.0.0 into {@code install}; returns its manifest. */
+    private Path installed(Path install) {
+        Path m = feeds.publish("1.0.0", Map.of("a.txt", "a"));
+        assertEquals(0, cli.run("apply", "--manifest", m.toString(), "--install-dir", install.toString(), "--trust",
+                feeds.publicKey().toString()).code());
+        return m;
+    }
+
     private static void assertOneCleanLine(String line) {
         assertFalse(line.isEmpty(), "no error line");
         assertFalse(line.strip().contains("\n"), "more than one line: " + line);
@@ -136,9 +144,7 @@ class ErrorOutputTest {
     @Test
     void aCorruptInstalledJsonIsItsOwnOutcomeWithOneClearLine() throws Exception {
         Path install = tmp.resolve("i");
-        Path m = feeds.publish("1.0.0", Map.of("a.txt", "a"));
-        assertEquals(0, cli.run("apply", "--manifest", m.toString(), "--install-dir", install.toString(), "--trust",
-                feeds.publicKey().toString()).code());
+        Path m = installed(install);
         Files.writeString(install.resolve(".rmkit/installed.json"), "{bad");
 
         Cli.Run status = cli.run("status", "--install-dir", install.toString());
@@ -158,9 +164,7 @@ class ErrorOutputTest {
     @Test
     void aCorruptLastReportDoesNotStopStatus() throws Exception {
         Path install = tmp.resolve("i");
-        Path m = feeds.publish("1.0.0", Map.of("a.txt", "a"));
-        assertEquals(0, cli.run("apply", "--manifest", m.toString(), "--install-dir", install.toString(), "--trust",
-                feeds.publicKey().toString()).code());
+        installed(install);
         Files.writeString(install.resolve(".rmkit/last-report.json"), "garbage");
 
         Cli.Run text = cli.run("status", "--install-dir", install.toString());
