@@ -28,17 +28,22 @@ class JnaImportScanTest {
         List<Path> sources;
         try (Stream<Path> s = Files.walk(root)) {
             sources = s.filter(p -> p.toString().endsWith(".java"))
-                    .filter(p -> p.toString().contains("/src/"))
-                    .filter(p -> !p.toString().contains("/target/"))
+                    .filter(p -> slashed(p).contains("/src/"))
+                    .filter(p -> !slashed(p).contains("/target/"))
                     .collect(Collectors.toList());
         }
         assertTrue(sources.size() > 5, "found too few sources under " + root);
         List<String> offenders = sources.stream()
-                .filter(p -> !p.toString().replace('\\', '/').contains(WINDOWS_DIR))
+                .filter(p -> !slashed(p).contains(WINDOWS_DIR))
                 .filter(JnaImportScanTest::importsJna)
                 .map(p -> root.relativize(p).toString())
                 .collect(Collectors.toList());
         assertEquals(List.of(), offenders, "com.sun.jna imported outside dev.rmkit.rm.windows");
+    }
+
+    /** The path with '/' separators, also on Windows (which writes backslashes). */
+    private static String slashed(Path p) {
+        return p.toString().replace('\\', '/');
     }
 
     private static boolean importsJna(Path p) {

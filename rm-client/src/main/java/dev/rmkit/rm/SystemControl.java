@@ -33,6 +33,14 @@ public interface SystemControl {
     /** Schedules a replacement (or, with no target, a deletion) for the next boot. */
     void replaceAtReboot(PendingReplacement replacement) throws RmException;
 
+    /**
+     * Withdraws replacements scheduled with {@link #replaceAtReboot}, so the next boot does not carry them
+     * out; every other scheduled replacement (another program's too) stays exactly as it was. A
+     * replacement matches by source and target (Windows compares paths without regard to case); one that
+     * is not scheduled is ignored.
+     */
+    void withdrawAtReboot(List<PendingReplacement> replacements) throws RmException;
+
     /** The replacements still scheduled; after a boot an empty list means they all happened. */
     List<PendingReplacement> pendingReplacements() throws RmException;
 

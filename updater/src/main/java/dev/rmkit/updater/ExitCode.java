@@ -36,7 +36,13 @@ public enum ExitCode {
     /** Staged, not yet installed: the update finishes at the next boot. */
     REBOOT_REQUIRED(100, 3010, "staged, not yet installed: finishes at the next boot (reboot required)"),
     /** Staged, not yet installed; the reboot that finishes it was started. */
-    REBOOT_INITIATED(101, 1641, "staged, not yet installed: reboot initiated to finish it");
+    REBOOT_INITIATED(101, 1641, "staged, not yet installed: reboot initiated to finish it"),
+    /**
+     * {@code verify}: the installed files do not match the install's record (missing, changed). Not a
+     * sysexits value (none means "does not match"), next to the other rmkit-specific 100 and 101;
+     * Windows: ERROR_FILE_CORRUPT.
+     */
+    MISMATCH(102, 1392, "verify: installed files are missing or changed");
 
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");

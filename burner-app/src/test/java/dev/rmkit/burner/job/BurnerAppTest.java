@@ -134,7 +134,8 @@ class BurnerAppTest {
 
     private Job drop(String id, String label, Path source) throws IOException {
         Path tmpFile = inbox.resolve(id + ".tmp");
-        Files.writeString(tmpFile, "{\"label\":\"" + label + "\",\"paths\":[\"" + source + "\"]}");
+        String json = source.toString().replace("\\", "\\\\"); // a Windows path's backslashes, escaped for JSON
+        Files.writeString(tmpFile, "{\"label\":\"" + label + "\",\"paths\":[\"" + json + "\"]}");
         Files.move(tmpFile, inbox.resolve(id + ".job.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return new Job(id, label, List.of(source), List.of(), false);
     }

@@ -32,6 +32,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rm-client: allowed while idle, a readable veto while burning, a forced end mid-burn that loses no
  * earlier session, and a restart with {@code --restore} that finishes the job.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the Linux backend with a real burner process")
 class BurnerCooperationIT {
 
     @TempDir Path tmp;

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 
 class JobFilesTest {
 
-    private static final Path INBOX = Path.of("/srv/inbox");
+    // Absolute on the OS running the test ("/srv/inbox" is not absolute on Windows).
+    private static final Path INBOX = Path.of("/srv/inbox").toAbsolutePath();
 
     @Test
     void relativePathsResolveAgainstTheInbox() throws BurnerException {
         Job j = JobFiles.parse("photos", "{\"label\":\"Photos\",\"paths\":[\"pics\",\"/abs/x.txt\"],"
                 + "\"remove\":[\"/old.txt\"],\"close\":true}", INBOX);
-        assertEquals(new Job("photos", "Photos", List.of(Path.of("/srv/inbox/pics"), Path.of("/abs/x.txt")),
+        assertEquals(new Job("photos", "Photos", List.of(INBOX.resolve("pics"), Path.of("/abs/x.txt").toAbsolutePath()),
                 List.of("/old.txt"), true), j);
     }
 

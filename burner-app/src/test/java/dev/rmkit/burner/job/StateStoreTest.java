@@ -65,11 +65,14 @@ class StateStoreTest {
 
     @Test
     void theRestartCommandCarriesAnAbsoluteClassPathAndTheStateFile() {
-        List<String> argv = RestartArgv.of(Path.of("/jdk/bin/java"), "lib/a.jar:/abs/b.jar", ":", "x.Main",
-                List.of("start", "--disc", "/d.iso"), Path.of("/s/state.json"));
-        assertEquals("/jdk/bin/java", argv.get(0));
-        assertEquals(Path.of("lib/a.jar").toAbsolutePath() + ":/abs/b.jar", argv.get(2));
-        assertEquals(List.of("x.Main", "start", "--disc", "/d.iso", "--restore", "/s/state.json"),
+        // Absolute paths of the OS running the test: "/abs/b.jar" is relative to the drive on Windows.
+        Path b = Path.of("/abs/b.jar").toAbsolutePath();
+        Path state = Path.of("/s/state.json").toAbsolutePath();
+        List<String> argv = RestartArgv.of(Path.of("/jdk/bin/java"), "lib/a.jar;" + b, ";", "x.Main",
+                List.of("start", "--disc", "/d.iso"), state);
+        assertEquals(Path.of("/jdk/bin/java").toString(), argv.get(0));
+        assertEquals(Path.of("lib/a.jar").toAbsolutePath() + ";" + b, argv.get(2));
+        assertEquals(List.of("x.Main", "start", "--disc", "/d.iso", "--restore", state.toString()),
                 argv.subList(3, argv.size()));
     }
 }

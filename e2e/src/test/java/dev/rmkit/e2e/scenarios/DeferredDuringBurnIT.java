@@ -38,7 +38,9 @@ class DeferredDuringBurnIT {
 
     @AfterEach
     void tearDown() {
-        story.close();
+        if (story != null) {
+            story.close();
+        }
     }
 
     @Test

@@ -45,7 +45,9 @@ class ForcedUpdateMidBurnIT {
 
     @AfterEach
     void tearDown() {
-        story.close();
+        if (story != null) {
+            story.close();
+        }
     }
 
     @Test

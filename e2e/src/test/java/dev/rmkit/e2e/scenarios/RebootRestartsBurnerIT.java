@@ -49,7 +49,9 @@ class RebootRestartsBurnerIT {
 
     @AfterEach
     void tearDown() {
-        story.close();
+        if (story != null) {
+            story.close();
+        }
     }
 
     @Test

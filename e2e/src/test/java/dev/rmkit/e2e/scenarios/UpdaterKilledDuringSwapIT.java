@@ -42,7 +42,9 @@ class UpdaterKilledDuringSwapIT {
 
     @AfterEach
     void tearDown() {
-        story.close();
+        if (story != null) {
+            story.close();
+        }
     }
 
     @ParameterizedTest(name = "killed at {0}: resume exits {1}, install is {2}")

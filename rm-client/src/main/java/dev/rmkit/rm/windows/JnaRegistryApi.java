@@ -65,6 +65,19 @@ final class JnaRegistryApi implements RegistryApi {
     }
 
     @Override
+    public void setMultiString(Hive hive, String key, String value, byte[] raw) throws RmException {
+        WinReg.HKEYByReference k = new WinReg.HKEYByReference();
+        Win32Errors.check("RegOpenKeyEx " + key, Advapi32.INSTANCE.RegOpenKeyEx(root(hive), key, 0,
+                WinNT.KEY_SET_VALUE | WinNT.KEY_WOW64_64KEY, k));
+        try {
+            Win32Errors.check("RegSetValueEx " + value, Advapi32.INSTANCE.RegSetValueEx(k.getValue(), value, 0,
+                    WinNT.REG_MULTI_SZ, raw, raw.length));
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(k.getValue());
+        }
+    }
+
+    @Override
     public void deleteValue(Hive hive, String key, String value) throws RmException {
         try {
             if (Advapi32Util.registryValueExists(root(hive), key, value, WinNT.KEY_WOW64_64KEY)) {

@@ -40,6 +40,31 @@ final class PendingRenames {
         return out;
     }
 
+    /**
+     * {@code raw} without the pairs that match one of {@code drop} (by source and target, without regard
+     * to case), every other pair's two strings kept exactly as they were; empty when no pair is left.
+     */
+    static byte[] without(byte[] raw, List<PendingReplacement> drop) {
+        String[] strings = new String(raw, 0, raw.length & ~1, StandardCharsets.UTF_16LE).split("\0", -1);
+        StringBuilder kept = new StringBuilder();
+        for (int i = 0; i + 1 < strings.length; i += 2) {
+            if (strings[i].isEmpty()) {
+                continue;
+            }
+            PendingReplacement p = new PendingReplacement(Path.of(plain(strings[i])),
+                    strings[i + 1].isEmpty() ? Optional.empty() : Optional.of(Path.of(plain(strings[i + 1]))));
+            if (drop.stream().noneMatch(d -> same(d, p))) {
+                kept.append(strings[i]).append('\0').append(strings[i + 1]).append('\0');
+            }
+        }
+        return kept.length() == 0 ? new byte[0] : kept.append('\0').toString().getBytes(StandardCharsets.UTF_16LE);
+    }
+
+    private static boolean same(PendingReplacement a, PendingReplacement b) {
+        return samePath(a.source(), b.source()) && a.target().isPresent() == b.target().isPresent()
+                && (a.target().isEmpty() || samePath(a.target().get(), b.target().get()));
+    }
+
     /** {@code \??\C:\x} or {@code !\??\C:\x} as {@code C:\x}. */
     static String plain(String ntPath) {
         String p = ntPath.startsWith("!") ? ntPath.substring(1) : ntPath;

@@ -19,6 +19,9 @@ interface RegistryApi {
     /** Creates the key if needed. */
     void setString(Hive hive, String key, String value, String data) throws RmException;
 
+    /** Writes a REG_MULTI_SZ value from its raw UTF-16LE bytes (its strings and terminators as they are). */
+    void setMultiString(Hive hive, String key, String value, byte[] raw) throws RmException;
+
     /** Removes a value; absent is fine. */
     void deleteValue(Hive hive, String key, String value) throws RmException;
 }

@@ -85,6 +85,28 @@ public final class WindowsSystemControl implements SystemControl {
         }
     }
 
+    /**
+     * Rewrites {@code PendingFileRenameOperations} without the withdrawn pairs, keeping every other pair's
+     * strings byte for byte (other programs' entries, {@code !} prefixes), or deletes the value when
+     * nothing is left. Needs the rights that scheduling needed (HKLM).
+     */
+    @Override
+    public void withdrawAtReboot(List<PendingReplacement> replacements) throws RmException {
+        Optional<byte[]> raw = registry.readRaw(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE);
+        if (raw.isEmpty()) {
+            return;
+        }
+        byte[] kept = PendingRenames.without(raw.get(), replacements);
+        if (kept.length == raw.get().length) {
+            return;
+        }
+        if (kept.length == 0) {
+            registry.deleteValue(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE);
+        } else {
+            registry.setMultiString(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE, kept);
+        }
+    }
+
     @Override
     public List<PendingReplacement> pendingReplacements() throws RmException {
         return registry.readRaw(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE)

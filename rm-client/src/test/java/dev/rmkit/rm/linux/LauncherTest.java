@@ -9,7 +9,10 @@ import dev.rmkit.rm.RmException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the Linux restart launcher: setsid, setpriv and POSIX paths")
 class LauncherTest {
 
     private final RestartCommand cmd = RestartCommand.of(List.of("/opt/app", "--restore", "s.json"), Path.of("/home/u"));

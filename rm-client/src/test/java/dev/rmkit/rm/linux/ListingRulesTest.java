@@ -17,9 +17,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reboot reasons and types from a fixture /proc, through the platform's public session API. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the Linux backend against a fixture /proc (symlinks, POSIX modes)")
 class ListingRulesTest {
 
     @TempDir Path tmp;

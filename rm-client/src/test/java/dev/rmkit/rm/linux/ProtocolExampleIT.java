@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * against a Java app, and the Python app under a Java restart session. If the page and the code
  * disagree, this fails.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "the Linux protocol over Unix sockets, with python3")
 class ProtocolExampleIT {
 
     private static final Path DOC = Path.of(System.getProperty("user.dir")).getParent().resolve("docs/linux-protocol.md");

@@ -1,5 +1,6 @@
 package dev.rmkit.rm.windows;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +8,9 @@ import java.util.function.IntPredicate;
 
 /** Records the application-side kernel32 calls and answers with scripted results. */
 final class FakeProcessApi implements ProcessApi {
+
+    /** An absolute image path on every OS ({@code D:\\opt\\app\\bin\\app} on Windows). */
+    static final String IMAGE = Path.of("/opt/app/bin/app").toAbsolutePath().toString();
 
     final List<String> calls = new ArrayList<>();
     String registeredArguments;
@@ -56,6 +60,6 @@ final class FakeProcessApi implements ProcessApi {
 
     @Override
     public Optional<String> imagePath(long pid) {
-        return Optional.of("/opt/app/bin/app");
+        return Optional.of(IMAGE);
     }
 }

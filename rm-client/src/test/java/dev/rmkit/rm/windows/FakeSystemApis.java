@@ -71,6 +71,14 @@ final class FakeSystemApis implements ShutdownApi, RegistryApi, TaskScheduler {
     }
 
     @Override
+    public void setMultiString(Hive hive, String key, String value, byte[] raw) throws RmException {
+        if (registryWritesFail) {
+            throw new RmException("RegSetValueEx " + key, 5, "access denied");
+        }
+        registry.put(k(hive, key, value), raw.clone());
+    }
+
+    @Override
     public void deleteValue(Hive hive, String key, String value) {
         registry.remove(k(hive, key, value));
     }

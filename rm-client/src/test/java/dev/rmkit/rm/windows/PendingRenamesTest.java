@@ -41,4 +41,17 @@ class PendingRenamesTest {
     void pathsCompareWithoutCase() {
         assertTrue(PendingRenames.samePath(Path.of("C:\\Apps\\A.DLL"), Path.of("c:\\apps\\a.dll")));
     }
+
+    @Test
+    void withdrawingKeepsEveryOtherPairByteForByte() {
+        byte[] raw = multiSz("\\??\\C:\\a.new\0!\\??\\C:\\a\0\\??\\C:\\old\0\0\\??\\D:\\other.new\0!\\??\\D:\\other\0\0");
+
+        byte[] left = PendingRenames.without(raw, List.of(
+                new PendingReplacement(Path.of("c:\\A.NEW"), Optional.of(Path.of("C:\\a"))),
+                new PendingReplacement(Path.of("C:\\old"), Optional.empty()),
+                new PendingReplacement(Path.of("C:\\never-scheduled"), Optional.empty())));
+
+        assertEquals("\\??\\D:\\other.new\0!\\??\\D:\\other\0\0", new String(left, StandardCharsets.UTF_16LE));
+        assertEquals(0, PendingRenames.without(left, PendingRenames.decode(left)).length, "nothing left: no value");
+    }
 }

@@ -34,7 +34,7 @@ class ProcessInfosTest {
         m.write(0, b.array(), 0, 668);
 
         RmProcessInfo info = ProcessInfos.fromStruct(new RM_PROCESS_INFO(m));
-        RestartCommand cmd = RestartCommand.of(List.of("/opt/spool", "--restore"), Path.of("/var/spool"));
+        RestartCommand cmd = RestartCommand.of(List.of("/opt/spool", "--restore"), Path.of("/var/spool").toAbsolutePath());
         AffectedApp app = new ProcessInfos(id -> id.pid() == 9001 ? Optional.of(cmd) : Optional.empty())
                 .toApps(List.of(info)).get(0);
 

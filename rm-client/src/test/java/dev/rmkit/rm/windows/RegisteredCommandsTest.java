@@ -10,23 +10,27 @@ import org.junit.jupiter.api.Test;
 
 class RegisteredCommandsTest {
 
+    // Absolute on the OS running the test: "/srv/work" is not absolute on Windows, "D:\\srv\\work" is.
+    private static final String APP = FakeProcessApi.IMAGE;
+    private static final Path WORK = Path.of("/srv/work").toAbsolutePath();
+
     @Test
     void anRmkitRegistrationGivesBackArgvAndWorkingDirectory() {
-        assertEquals(Optional.of(RestartCommand.of(List.of("/opt/app/bin/app", "--restore", "a b"), Path.of("/srv/work"))),
-                RegisteredCommands.of("/opt/app/bin/app", "--restore \"a b\" --rmkit-cwd /srv/work"));
+        assertEquals(Optional.of(RestartCommand.of(List.of(APP, "--restore", "a b"), WORK)),
+                RegisteredCommands.of(APP, "--restore \"a b\" --rmkit-cwd " + WORK));
     }
 
     @Test
     void anyOtherRegistrationReportsTheProgramsDirectory() {
-        assertEquals(Optional.of(RestartCommand.of(List.of("/opt/app/bin/app", "/restore"), Path.of("/opt/app/bin"))),
-                RegisteredCommands.of("/opt/app/bin/app", "/restore"));
+        assertEquals(Optional.of(RestartCommand.of(List.of(APP, "/restore"), Path.of(APP).getParent())),
+                RegisteredCommands.of(APP, "/restore"));
     }
 
     @Test
     void aPlatformRoundTripThroughTheFakeProcessApi() {
         FakeProcessApi p = new FakeProcessApi();
-        p.registeredArguments = "-x --rmkit-cwd /tmp";
-        assertEquals(List.of("/opt/app/bin/app", "-x"),
+        p.registeredArguments = "-x --rmkit-cwd " + WORK;
+        assertEquals(List.of(APP, "-x"),
                 WindowsPlatform.registeredCommand(p, new dev.rmkit.rm.ProcessId(5, java.time.Instant.EPOCH))
                         .orElseThrow().argv());
     }

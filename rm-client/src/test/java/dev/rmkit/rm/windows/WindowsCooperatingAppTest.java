@@ -53,8 +53,9 @@ class WindowsCooperatingAppTest {
     @Test
     void registerRestartPassesQuotedArgumentsAndFlags() throws RmException {
         start().registerRestart(RestartCommand.of(List.of("burner.exe", "--restore", "C:\\a b\\s.json"),
-                Path.of("/srv/burner")));
-        assertEquals("--restore \"C:\\a b\\s.json\" --rmkit-cwd /srv/burner", process.registeredArguments);
+                Path.of("/srv/burner").toAbsolutePath()));
+        assertEquals("--restore \"C:\\a b\\s.json\" --rmkit-cwd " + Path.of("/srv/burner").toAbsolutePath(),
+                process.registeredArguments);
         assertEquals(0, process.registeredFlags);
     }
 
@@ -62,7 +63,7 @@ class WindowsCooperatingAppTest {
     void aRefusedRegistrationIsAnErrorWithTheWin32Code() throws RmException {
         process.registerResult = Win32Errors.E_INVALIDARG;
         RmException e = assertThrows(RmException.class,
-                () -> start().registerRestart(RestartCommand.of(List.of("a"), Path.of("/x"))));
+                () -> start().registerRestart(RestartCommand.of(List.of("a"), Path.of("/x").toAbsolutePath())));
         assertEquals(87, e.errorCode());
     }
 
@@ -139,12 +140,12 @@ class WindowsCooperatingAppTest {
 
     @Test
     void closeKeepsTheRestartRegistrationAndEndsBusyPeriods() throws RmException {
-        start().registerRestart(RestartCommand.of(List.of("a", "--restore", "s"), Path.of("/x")));
+        start().registerRestart(RestartCommand.of(List.of("a", "--restore", "s"), Path.of("/x").toAbsolutePath()));
         app.busy("burning");
         app.close();
         assertTrue(window.closed);
         assertEquals(Optional.empty(), window.blockReason);
-        assertEquals("--restore s --rmkit-cwd /x", process.registeredArguments);
+        assertEquals("--restore s --rmkit-cwd " + Path.of("/x").toAbsolutePath(), process.registeredArguments);
         assertThrows(RmException.class, () -> app.busy("again"));
         app.unregisterRestart();
         assertNull(process.registeredArguments);

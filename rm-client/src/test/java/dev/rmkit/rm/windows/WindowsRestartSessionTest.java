@@ -74,8 +74,8 @@ class WindowsRestartSessionTest {
             s.registerFiles(files);
         }
         assertEquals(List.of(1000, 1000, 500), rm.fileBatches.stream().map(List::size).toList());
-        assertEquals("/data/f0", rm.fileBatches.get(0).get(0));
-        assertEquals("/data/f2499", rm.fileBatches.get(2).get(499));
+        assertEquals(files.get(0).toAbsolutePath().toString(), rm.fileBatches.get(0).get(0));
+        assertEquals(files.get(2499).toAbsolutePath().toString(), rm.fileBatches.get(2).get(499));
     }
 
     @Test

@@ -125,6 +125,22 @@ class WindowsSystemControlTest {
     }
 
     @Test
+    void withdrawnReplacementsLeaveTheRegistryValueAndTheOthersAreKept() throws RmException {
+        String key = "LOCAL_MACHINE\\" + PendingRenames.KEY + "\\" + PendingRenames.VALUE;
+        Path ours = dir.resolve("a.new");
+        apis.registry.put(key, ("\\??\\" + ours + "\0!\\??\\" + dir.resolve("a") + "\0\\??\\C:\\theirs\0\0\0")
+                .getBytes(StandardCharsets.UTF_16LE));
+        WindowsSystemControl c = control(true);
+
+        c.withdrawAtReboot(List.of(new PendingReplacement(ours, Optional.of(dir.resolve("a")))));
+
+        assertEquals(List.of(new PendingReplacement(Path.of("C:\\theirs"), Optional.empty())), c.pendingReplacements());
+        c.withdrawAtReboot(c.pendingReplacements());
+        assertFalse(apis.registry.containsKey(key), "an empty list is no value at all");
+        c.withdrawAtReboot(List.of(new PendingReplacement(ours, Optional.empty()))); // nothing scheduled: nothing to do
+    }
+
+    @Test
     void resumeGoesToRunOnceOfTheInstallScope() throws RmException {
         control(false).registerResume("updater.resume", List.of("C:\\Program Files\\rmkit\\updater.exe", "resume"));
         assertEquals("\"C:\\Program Files\\rmkit\\updater.exe\" resume",

@@ -4,15 +4,19 @@ import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallLayout;
-import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.Journals;
 import dev.rmkit.updater.journal.Swap;
+import dev.rmkit.updater.health.HealthCheck;
+import dev.rmkit.updater.health.HealthChecks;
+import dev.rmkit.updater.lifecycle.Rollback;
+import dev.rmkit.updater.releases.KeptReleases;
 import dev.rmkit.updater.journal.TestHooks;
-import dev.rmkit.updater.journal.Transaction;
+import dev.rmkit.updater.journal.KeepPrevious;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
@@ -50,23 +54,17 @@ public final class Applier {
             return report.fail(notADirectory).build();
         }
         boolean existed = Files.exists(layout.installDir());
-        UpdateReport result;
-        try (InstallLock lock = InstallLock.acquire(layout)) {
+        UpdateReport result = Runs.locked(layout, report, () -> {
             try {
                 run(req, layout, report);
             } catch (UpdateException.Interrupted e) {
                 report.fail(e).outcome(report.outcome(), e.getMessage() + (existed
                         ? "; nothing was changed; run the same command again (verified downloads are kept)"
                         : "; nothing was installed and the directory it created is removed; run the same command again"));
-            } catch (UpdateException e) {
-                report.fail(e);
             }
             Interruption.signal().filter(sig -> report.outcome() == Outcome.UPDATED).ifPresent(sig -> report.note(
                     sig.label() + " arrived once the swap had begun: the update was finished first"));
-            result = Reports.saved(layout, report);
-        } catch (UpdateException busy) {
-            result = report.fail(busy).build();
-        }
+        });
         if (!existed && result.exitCode() != 0 && result.reboot().equals("none")) {
             forgetCreatedInstall(layout);
         }
@@ -85,22 +83,21 @@ public final class Applier {
     private void run(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
         Recovery.Result recovered = Recovery.recover(layout, ctx.bootId().get(), ctx.system(), ctx.clock());
         Reports.noteRecovery(recovered, ctx.system().get(), report);
-        LoadedManifest loaded = Manifests.load(ctx, req.manifest(), layout, req.trustKey(), true);
+        LoadedManifest loaded = Manifests.load(ctx, req.source(), layout, req.trustKey(), true);
         Manifest m = loaded.manifest();
         Optional<InstalledState> installed = Manifests.installed(layout);
         report.versions(installed.map(InstalledState::version).orElse(""), m.version());
         if (recovered.kind() == Recovery.Kind.PENDING_REBOOT) {
             Journal waiting = recovered.journal().orElseThrow();
-            if (waiting.toVersion().equals(m.version())) {
+            if (waiting.operation() == JournalOperation.APPLY && waiting.toVersion().equals(m.version())) {
                 report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + m.version()
                         + " is already staged and finishes at the next boot");
                 return;
             }
-            throw new UpdateException.Deferred("the update to " + waiting.toVersion()
-                    + " waits for a reboot; reboot (updater resume then finishes it) before applying " + m.version());
+            throw new UpdateException.Deferred(waiting.describe() + " waits for a reboot; reboot (updater resume then"
+                    + " finishes it) or withdraw it with updater cancel before applying " + m.version());
         }
-        Optional<ManifestPolicy.Installed> policyView = installed.map(
-                i -> new ManifestPolicy.Installed(i.product(), i.channel(), i.version()));
+        Optional<ManifestPolicy.Installed> policyView = installed.map(Manifests::policyView);
         Plan plan = Manifests.plan(layout, m, installed);
         report.plan(plan);
         if (ManifestPolicy.isInstalledRelease(m, policyView) && plan.isEmpty()) {
@@ -108,43 +105,42 @@ public final class Applier {
             return;
         }
         ManifestPolicy.checkAgainstInstalled(m, policyView, req.allowDowngrade());
-        Interruption.interruptibly("while downloading", () -> {
-            Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress());
-            return null;
-        });
+        report.download(Interruption.interruptibly("while downloading",
+                () -> Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress())));
         TestHooks.reach("staged");
         InstalledState after = new InstalledState(m.product(), m.channel(), m.version(),
-                m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256())).toList(),
-                loaded.keyId(), "");
-        Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after);
+                m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256(), f.executable())).toList(),
+                loaded.keyId(), "", policyView.map(v -> ManifestPolicy.rolledBackFrom(v, m.version())).orElse(""));
+        // A health check needs the previous release until it has passed, whatever --keep-releases says.
+        int keep = req.healthCheck().isPresent() ? Math.max(1, req.keepReleases()) : req.keepReleases();
+        Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after)
+                .withKeep(installed.map(i -> new KeepPrevious(keep, i)).orElse(null));
         if (m.rebootRequired()) {
-            RebootFallback.schedule(layout, journal, "the release requires a reboot", req.reboot(), req.force(), ctx, report);
-            return;
-        }
-        if (plan.displacedPaths().isEmpty()) {
-            commit(layout, journal, report);
+            RebootFallback.schedule(layout, journal, "the release requires a reboot", req.holders().reboot(),
+                    req.holders().force(), ctx, report);
             return;
         }
         Interruption.check("before closing the apps");
-        new ClosingSwap(ctx, req, layout, report).run(plan, journal);
-    }
-
-    static void commit(InstallLayout layout, Journal journal, ReportBuilder report, UpdaterContext ctx)
-            throws UpdateException {
-        commit(layout, journal, report, ctx, Optional.empty());
-    }
-
-    /** Commits; {@code appsBack} restarts closed apps between the commit and the cleanup (see {@link Transaction}). */
-    static void commit(InstallLayout layout, Journal journal, ReportBuilder report, UpdaterContext ctx,
-            Optional<Runnable> appsBack) throws UpdateException {
-        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), appsBack);
-        if (!c.clean()) {
-            report.note(c.cleanupProblem());
+        new ClosingSwap(ctx, req.holders(), layout, report).run(journal);
+        if (report.outcome() == Outcome.UPDATED && installed.isPresent()) {
+            afterUpdate(req, layout, report);
         }
-        report.outcome(Outcome.UPDATED, "updated to " + journal.toVersion());
     }
 
-    private void commit(InstallLayout layout, Journal journal, ReportBuilder report) throws UpdateException {
-        commit(layout, journal, report, ctx);
+    /** The health check, if any, then the kept releases cut down to {@code --keep-releases}. */
+    private void afterUpdate(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
+        if (req.healthCheck().isPresent()) {
+            HealthChecks.Result health = HealthChecks.run(req.healthCheck().get(), layout.installDir());
+            if (!health.passed()) {
+                new Rollback(ctx, layout, report).afterFailedHealthCheck(req.holders(), health);
+                return;
+            }
+            report.note("health check passed: " + health.summary());
+        }
+        try {
+            KeptReleases.prune(layout, req.keepReleases());
+        } catch (IOException e) {
+            report.note("could not remove older kept releases: " + e.getMessage());
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.rmkit.updater.apply;
 
-import dev.rmkit.updater.apps.WaitSink;
+import dev.rmkit.updater.health.HealthCheck;
 import dev.rmkit.updater.reboot.RebootMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,45 +10,31 @@ import java.util.Optional;
 /**
  * The options of one {@code apply}.
  *
- * @param manifest path or http/https URL of the manifest
+ * @param source {@code --manifest M} or {@code --feed URL [--channel C]}
  * @param installDir the install to update (created for a fresh install)
  * @param trustKey {@code --trust}: the publisher key to pin on first use
- * @param waitFor {@code --wait}: how long to keep asking refusing apps; zero defers at the first refusal
- * @param force {@code --force}: close apps even if they refuse
- * @param reboot {@code --reboot}
- * @param restart false with {@code --no-restart}: closed apps stay closed
+ * @param holders {@code --wait}, {@code --force}, {@code --reboot}, {@code --no-restart}
  * @param allowDowngrade {@code --allow-downgrade}: accept a version not newer than the installed one
- * @param closeTimeout {@code --close-timeout}: how long each app has to close after it was told to
- *     (the platform's default when empty)
- * @param waits who hears what the closing waits for (the CLI's live line)
+ * @param keepReleases {@code --keep-releases}: how many previous releases to keep for rollback
+ * @param healthCheck {@code --health-check}: run after the restart; a failure rolls the update back
  */
-public record ApplyRequest(String manifest, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
-        RebootMode reboot, boolean restart, boolean allowDowngrade, Optional<Duration> closeTimeout, WaitSink waits) {
+public record ApplyRequest(ReleaseSource source, Path installDir, Optional<Path> trustKey, HolderOptions holders,
+        boolean allowDowngrade, int keepReleases, Optional<HealthCheck> healthCheck) {
     public ApplyRequest {
-        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(source, "source");
         installDir = Objects.requireNonNull(installDir, "installDir").toAbsolutePath().normalize();
         Objects.requireNonNull(trustKey, "trustKey");
-        Objects.requireNonNull(waitFor, "waitFor");
-        if (waitFor.isNegative()) {
-            throw new IllegalArgumentException("waitFor must not be negative: " + waitFor);
+        Objects.requireNonNull(holders, "holders");
+        if (keepReleases < 0) {
+            throw new IllegalArgumentException("keepReleases must not be negative: " + keepReleases);
         }
-        Objects.requireNonNull(reboot, "reboot");
-        Objects.requireNonNull(closeTimeout, "closeTimeout");
-        closeTimeout.filter(d -> d.isNegative() || d.isZero()).ifPresent(d -> {
-            throw new IllegalArgumentException("closeTimeout must be positive: " + d);
-        });
-        Objects.requireNonNull(waits, "waits");
+        Objects.requireNonNull(healthCheck, "healthCheck");
     }
 
-    /** The options without a close timeout of their own and with nobody listening to the waits. */
-    public ApplyRequest(String manifest, Path installDir, Optional<Path> trustKey, Duration waitFor, boolean force,
-            RebootMode reboot, boolean restart, boolean allowDowngrade) {
-        this(manifest, installDir, trustKey, waitFor, force, reboot, restart, allowDowngrade, Optional.empty(),
-                WaitSink.NONE);
-    }
-
-    /** Defaults: no wait, no force, never reboot, restart apps, no downgrade. */
+    /** Defaults: no wait, no force, never reboot, restart apps, no downgrade, keep one release, no health check. */
     public static ApplyRequest of(String manifest, Path installDir, Optional<Path> trustKey) {
-        return new ApplyRequest(manifest, installDir, trustKey, Duration.ZERO, false, RebootMode.NEVER, true, false);
+        return new ApplyRequest(ReleaseSource.manifest(manifest), installDir, trustKey,
+                new HolderOptions(Duration.ZERO, false, RebootMode.NEVER, HolderOptions.AfterSwap.RESTART), false, 1,
+                Optional.empty());
     }
 }

@@ -15,13 +15,18 @@ import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apps.AppRelauncher;
+import dev.rmkit.updater.apps.ClosedApp;
 import dev.rmkit.updater.apps.Holders;
+import dev.rmkit.updater.apps.LeftClosed;
+import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
-import dev.rmkit.updater.plan.Plan;
+import dev.rmkit.updater.journal.JournalStep;
+import dev.rmkit.updater.journal.Transaction;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.ReportBuilder;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,30 +35,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * DESIGN steps 5–8: a restart session over the files the swap displaces, the holders closed (or the
- * refusal reported), the swap, and the closed apps restarted whatever the swap's outcome. Downtime
- * is only this part, and it neither downloads nor hashes.
+ * DESIGN steps 5–8, the one path every change to an install's files takes (apply, rollback, uninstall):
+ * a restart session over the files the swap displaces, the holders asked and closed (or the refusal
+ * reported, or the swap handed to the next boot), the journaled swap, and the closed apps restarted
+ * whatever the swap's outcome (see {@link HolderOptions.AfterSwap}). Downtime is only this part, and
+ * it neither downloads nor hashes.
  */
-final class ClosingSwap {
+public final class ClosingSwap {
 
     private final UpdaterContext ctx;
-    private final ApplyRequest req;
+    private final HolderOptions holders;
     private final InstallLayout layout;
     private final ReportBuilder report;
     /** What the live line says when the platform decides the close timeout (Linux' default). */
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    ClosingSwap(UpdaterContext ctx, ApplyRequest req, InstallLayout layout, ReportBuilder report) {
+    public ClosingSwap(UpdaterContext ctx, HolderOptions holders, InstallLayout layout, ReportBuilder report) {
         this.ctx = ctx;
-        this.req = req;
+        this.holders = holders;
         this.layout = layout;
         this.report = report;
     }
 
-    void run(Plan plan, Journal journal) throws UpdateException {
+    /** Runs the swap of a PREPARED journal: with the holders of its displaced files closed, if there are any. */
+    public void run(Journal journal) throws UpdateException {
+        List<Path> files = journal.steps().stream().filter(JournalStep::displaces).map(s -> layout.resolve(s.path()))
+                .filter(Files::isRegularFile).toList();
+        if (files.isEmpty()) {
+            commit(journal, Optional.empty());
+            return;
+        }
         RmPlatform platform = ctx.platform().get();
-        try (RestartSession session = req.closeTimeout().map(platform::withCloseTimeout).orElse(platform).startSession()) {
-            List<Path> files = plan.displacedPaths().stream().map(layout::resolve).filter(Files::isRegularFile).toList();
+        try (RestartSession session = holders.closeTimeout().map(platform::withCloseTimeout).orElse(platform)
+                .startSession()) {
             session.registerFiles(files);
             AffectedApps listed = session.list();
             Map<ProcessId, AppOwner> owners = Holders.owners(listed, ctx.system().get());
@@ -62,7 +76,7 @@ final class ClosingSwap {
                     s.overridden().isEmpty() ? "" : "refused (" + s.overridden() + "), closed by --force")));
             if (closing instanceof Holders.RebootNeeded r) {
                 restartEarlier(session, closing);
-                RebootFallback.schedule(layout, journal, r.reason(), req.reboot(), req.force(), ctx, report);
+                RebootFallback.schedule(layout, journal, r.reason(), holders.reboot(), holders.force(), ctx, report);
                 return;
             }
             if (closing instanceof Holders.Refused r) {
@@ -72,14 +86,15 @@ final class ClosingSwap {
             if (!closed.isEmpty()) {
                 report.downSince(((Holders.Closed) closing).downSince());
             }
-            Journal withApps = journal.withClosedApps(closed.stream().map(a -> Holders.record(a, owners)).toList());
-            // Restarted once the update is committed, before its backups are deleted (downtime must not
+            List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners)).toList();
+            Journal withApps = journal.withClosedApps(leaveClosed(records) ? List.of() : records);
+            // Restarted once the swap is committed, before its backups are dealt with (downtime must not
             // grow with the update's size), or in the finally block if the swap failed.
             boolean[] restarted = {closed.isEmpty()};
             try {
-                Applier.commit(layout, withApps, report, ctx, restarted[0] ? Optional.empty() : Optional.of(() -> {
+                commit(withApps, restarted[0] ? Optional.empty() : Optional.of(() -> {
                     restarted[0] = true;
-                    restart(session, Optional.of(withApps));
+                    afterCommit(session, withApps);
                 }));
             } finally {
                 if (!restarted[0]) {
@@ -88,7 +103,7 @@ final class ClosingSwap {
             }
         } catch (RmException e) {
             throw new UpdateException.ApplyFailed("the restart session failed: " + e.getMessage()
-                    + "; the install is unchanged unless the report says updated", e);
+                    + "; the install is unchanged unless the report says otherwise", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpdateException.ApplyFailed("interrupted while closing applications; the install is unchanged", e);
@@ -106,8 +121,8 @@ final class ClosingSwap {
             throws RmException, InterruptedException, UpdateException {
         Interruption.enter();
         try {
-            return Holders.close(session, listed, new Holders.Plan(req.force(), req.waitFor(), ctx.waitRetry(),
-                    req.closeTimeout().orElse(DEFAULT_CLOSE_TIMEOUT)), ctx.clock(), req.waits());
+            return Holders.close(session, listed, new Holders.Plan(holders.force(), holders.waitFor(), ctx.waitRetry(),
+                    holders.closeTimeout().orElse(DEFAULT_CLOSE_TIMEOUT)), ctx.clock(), holders.waits());
         } catch (RmException | InterruptedException e) {
             if (Interruption.signal().isEmpty()) {
                 throw e;
@@ -138,6 +153,41 @@ final class ClosingSwap {
         }
     }
 
+    /** Commits; {@code appsBack} runs between the commit and the cleanup (see {@link Transaction}). */
+    private void commit(Journal journal, Optional<Runnable> appsBack) throws UpdateException {
+        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), appsBack);
+        if (!c.clean()) {
+            report.note(c.cleanupProblem());
+        }
+        Reports.committed(journal, report);
+    }
+
+    /**
+     * With {@code --no-restart} the closed apps are recorded for {@code restart-apps} before anything is
+     * swapped, and kept out of the journal, so that neither this run nor a recovery starts them.
+     */
+    private boolean leaveClosed(List<ClosedApp> records) throws UpdateException {
+        if (holders.after() != HolderOptions.AfterSwap.LEAVE_CLOSED) {
+            return false;
+        }
+        try {
+            LeftClosed.add(layout, records.stream().filter(ClosedApp::restartable).toList());
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot record the apps left closed in " + layout.appsLeftClosedFile()
+                    + ": " + e.getMessage() + "; nothing was swapped", e);
+        }
+        return true;
+    }
+
+    private void afterCommit(RestartSession session, Journal journal) {
+        if (holders.after() == HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK) {
+            report.note("the closed applications were not started again: their files are uninstalled");
+            report.upAgain();
+            return;
+        }
+        restart(session, Optional.of(journal));
+    }
+
     private UpdateException deferred(RestartSession session, Holders.Refused refused) {
         StringBuilder who = new StringBuilder();
         for (AppOutcome o : refused.last().apps()) {
@@ -149,10 +199,10 @@ final class ClosingSwap {
         }
         int stopped = refused.stopped().size();
         if (stopped > 0) {
-            restart(session, Optional.empty()); // bring back what was closed before one held out
+            restartNow(session, Optional.empty()); // bring back what was closed before one held out
         }
         return new UpdateException.Deferred("deferred: an application refused to close - " + who
-                + (req.waitFor().isZero() ? "" : " (waited " + req.waitFor() + ")")
+                + (holders.waitFor().isZero() ? "" : " (waited " + holders.waitFor() + ")")
                 + (stopped == 0 ? "; nothing was changed"
                         : "; the install is unchanged, but " + stopped + (stopped == 1 ? " process was" : " processes were")
                                 + " closed first (see the report's closed, restarted and not-restarted lists)"));
@@ -160,11 +210,16 @@ final class ClosingSwap {
 
     /** Restarts what the session closed; if the session cannot, starts them from the journal's records. */
     private void restart(RestartSession session, Optional<Journal> journal) {
-        if (!req.restart()) {
-            report.note("--no-restart: the closed applications were left closed");
-            report.closedApps().forEach(a -> report.notRestarted(new AppReport(a.name(), a.pid(), "--no-restart")));
+        if (holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED) {
+            noteLeftClosed();
+            report.closedApps().forEach(a -> report.notRestarted(new AppReport(a.name(), a.pid(),
+                    "--no-restart (updater restart-apps starts it)")));
             return;
         }
+        restartNow(session, journal);
+    }
+
+    private void restartNow(RestartSession session, Optional<Journal> journal) {
         try {
             report(session.restart(p -> { }));
         } catch (RmException e) {
@@ -199,5 +254,18 @@ final class ClosingSwap {
             return "it asked not to be restarted after an update (no-patch)";
         }
         return "not restarted";
+    }
+
+    private void noteLeftClosed() {
+        report.note("--no-restart: the closed applications were left closed; updater restart-apps --install-dir "
+                + layout.installDir() + " starts them again");
+        try {
+            for (ClosedApp a : LeftClosed.read(layout)) {
+                report.note("left closed: " + Shown.argv(List.of(a.name())) + " (pid " + a.pid() + "): "
+                        + Shown.argv(a.argv()) + " in " + Shown.argv(List.of(a.workingDirectory())));
+            }
+        } catch (IOException e) {
+            report.note("cannot read " + layout.appsLeftClosedFile() + ": " + e.getMessage());
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.rmkit.updater.apply;
 
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
+import dev.rmkit.updater.feed.FeedReleases;
+import dev.rmkit.updater.feed.FeedState;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
@@ -9,9 +11,11 @@ import dev.rmkit.updater.install.InstalledStore;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestLoader;
+import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.InstallScanner;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.plan.Planner;
+import dev.rmkit.updater.publish.PublishRequest;
 import dev.rmkit.updater.trust.TrustStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,26 +32,26 @@ public final class Manifests {
     private Manifests() {}
 
     /**
-     * Loads and verifies the manifest against the install's trusted keys. With {@code --trust} on an
-     * install that trusts no key yet, {@code pin} decides whether the key is pinned (apply) or only
-     * used for this one check (plan, which changes nothing).
+     * Loads and verifies the release against the install's root of trust, after the feed's key
+     * rotations. With {@code --trust} on an install that trusts no key yet, {@code pin} decides whether
+     * the key is pinned (apply) or only used for this one check (plan, which changes nothing); it also
+     * decides whether accepted rotations and the feed's index version are remembered.
      */
-    public static LoadedManifest load(UpdaterContext ctx, String location, InstallLayout layout,
+    public static LoadedManifest load(UpdaterContext ctx, ReleaseSource source, InstallLayout layout,
             Optional<Path> trustKey, boolean pin) throws UpdateException {
-        ManifestLoader loader = new ManifestLoader(ctx.fetcher(), ctx.clock());
         TrustStore store = TrustStore.open(layout.installDir());
         if (trustKey.isEmpty() || pin || !store.isEmpty()) {
             if (trustKey.isPresent()) {
                 store.pinIfEmpty(trustKey.get());
             }
-            return loader.load(location, store);
+            return load(ctx, source, layout, store, pin);
         }
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("rmkit-plan-trust");
             TrustStore once = TrustStore.open(scratch);
             once.pinIfEmpty(trustKey.get());
-            return loader.load(location, once);
+            return load(ctx, source, layout, once, false);
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot create a temporary trust store: " + e.getMessage(), e);
         } finally {
@@ -62,12 +66,34 @@ public final class Manifests {
         }
     }
 
+    private static LoadedManifest load(UpdaterContext ctx, ReleaseSource source, InstallLayout layout, TrustStore store,
+            boolean remember) throws UpdateException {
+        if (!source.feed()) {
+            return new ManifestLoader(ctx.fetcher(), ctx.clock()).load(source.location(), store, remember);
+        }
+        Optional<InstalledState> installed = installed(layout);
+        FeedReleases feeds = new FeedReleases(ctx.fetcher(), ctx.clock());
+        FeedReleases.Verified v = feeds.index(source.location(), store, installed.map(InstalledState::product),
+                FeedState.read(layout).indexVersion(), remember);
+        String channel = source.channel().or(() -> installed.map(InstalledState::channel)).orElse(PublishRequest.DEFAULT_CHANNEL);
+        LoadedManifest m = feeds.manifest(v, FeedReleases.newest(v.index().index(), channel));
+        if (remember) {
+            FeedState.remember(layout, v.index().index().version(), source.location());
+        }
+        return m;
+    }
+
     public static Optional<InstalledState> installed(InstallLayout layout) throws UpdateException {
         try {
             return InstalledStore.read(layout);
         } catch (IOException e) {
             throw UpdateException.stateUnreadable(layout.installedFile().toString(), e);
         }
+    }
+
+    /** What the policy compares a manifest with. */
+    public static ManifestPolicy.Installed policyView(InstalledState i) {
+        return new ManifestPolicy.Installed(i.product(), i.channel(), i.version(), i.rolledBackFrom());
     }
 
     /** The plan of {@code m} against the install as it is on disk now. */

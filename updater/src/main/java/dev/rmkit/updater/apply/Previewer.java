@@ -20,12 +20,16 @@ public final class Previewer {
 
     public static Plan preview(UpdaterContext ctx, String manifest, Path installDir, Optional<Path> trustKey,
             boolean allowDowngrade) throws UpdateException {
+        return preview(ctx, ReleaseSource.manifest(manifest), installDir, trustKey, allowDowngrade);
+    }
+
+    public static Plan preview(UpdaterContext ctx, ReleaseSource source, Path installDir, Optional<Path> trustKey,
+            boolean allowDowngrade) throws UpdateException {
         Manifests.checkInstallDir(installDir);
         InstallLayout layout = new InstallLayout(installDir);
-        LoadedManifest loaded = Manifests.load(ctx, manifest, layout, trustKey, false);
+        LoadedManifest loaded = Manifests.load(ctx, source, layout, trustKey, false);
         Optional<InstalledState> installed = Manifests.installed(layout);
-        Optional<ManifestPolicy.Installed> view = installed.map(
-                i -> new ManifestPolicy.Installed(i.product(), i.channel(), i.version()));
+        Optional<ManifestPolicy.Installed> view = installed.map(Manifests::policyView);
         Plan plan = Manifests.plan(layout, loaded.manifest(), installed);
         if (!(ManifestPolicy.isInstalledRelease(loaded.manifest(), view) && plan.isEmpty())) {
             ManifestPolicy.checkAgainstInstalled(loaded.manifest(), view, allowDowngrade);

@@ -4,21 +4,39 @@ import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.apps.AppRelauncher;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.plan.FileChange;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.report.LastReport;
+import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
 import java.io.IOException;
+import java.nio.file.Files;
 
-/** Report steps shared by apply and resume. */
-final class Reports {
+/** Report steps shared by the runs that change an install (apply, resume, rollback, cancel, uninstall). */
+public final class Reports {
 
     private Reports() {}
 
-    /** Builds the report and saves it as last-report.json; a failure to save becomes a note. */
+    /**
+     * Whether recovery starts the apps an interrupted swap closed: yes after a rollback, and after a roll
+     * forward unless the swap uninstalled their files.
+     */
+    static boolean restartsClosedApps(Recovery.Kind kind, Journal j) {
+        return kind == Recovery.Kind.ROLLED_BACK
+                || kind == Recovery.Kind.ROLLED_FORWARD && j.operation() != JournalOperation.UNINSTALL;
+    }
+
+    /**
+     * Builds the report and saves it as last-report.json; a failure to save becomes a note. After an
+     * uninstall there is no {@code .rmkit/} to save it in, and none is made again.
+     */
     static UpdateReport saved(InstallLayout layout, ReportBuilder report) {
         UpdateReport r = report.build();
+        if (!Files.isDirectory(layout.stateDir())) {
+            return r;
+        }
         try {
             LastReport.save(layout, r);
             return r;
@@ -28,16 +46,15 @@ final class Reports {
     }
 
     /** Notes what recovery of an earlier run did, and restarts the apps that run had closed. */
-    static void noteRecovery(Recovery.Result rec, SystemControl system, ReportBuilder report) {
+    public static void noteRecovery(Recovery.Result rec, SystemControl system, ReportBuilder report) {
         rec.journal().ifPresent(j -> {
             switch (rec.kind()) {
-                case ROLLED_BACK -> report.note("an interrupted update to " + j.toVersion() + " was rolled back first");
-                case ROLLED_FORWARD -> report.note("an interrupted update to " + j.toVersion() + " was finished first");
-                case COMPLETED_AFTER_REBOOT -> report.note("the update to " + j.toVersion()
-                        + " that waited for a reboot was finished first");
+                case ROLLED_BACK -> report.note("an interrupted " + j.describe().substring(4) + " was rolled back first");
+                case ROLLED_FORWARD -> report.note("an interrupted " + j.describe().substring(4) + " was finished first");
+                case COMPLETED_AFTER_REBOOT -> report.note(j.describe() + " that waited for a reboot was finished first");
                 default -> { }
             }
-            if (rec.kind() == Recovery.Kind.ROLLED_BACK || rec.kind() == Recovery.Kind.ROLLED_FORWARD) {
+            if (restartsClosedApps(rec.kind(), j)) {
                 AppRelauncher.relaunch(j.closedApps(), system, report);
             }
         });
@@ -46,8 +63,17 @@ final class Reports {
         }
     }
 
+    /** The outcome of a committed swap: what the operation did. */
+    public static void committed(Journal j, ReportBuilder report) {
+        switch (j.operation()) {
+            case APPLY -> report.outcome(Outcome.UPDATED, "updated to " + j.toVersion());
+            case ROLLBACK -> report.outcome(Outcome.REVERTED, "rolled back from " + j.fromVersion() + " to " + j.toVersion());
+            case UNINSTALL -> report.outcome(Outcome.UNINSTALLED, "uninstalled " + j.fromVersion());
+        }
+    }
+
     /** The plan a journal carried out, for the report's added/replaced/removed lists. */
-    static Plan planOf(Journal j) {
+    public static Plan planOf(Journal j) {
         return new Plan(j.fromVersion(), j.toVersion(), j.steps().stream()
                 .map(s -> new FileChange(s.path(), s.kind(), s.size(), s.sha256(), "")).toList());
     }

@@ -11,6 +11,7 @@ import dev.rmkit.updater.apps.AppRelauncher;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.Outcome;
@@ -39,6 +40,7 @@ public final class Resumer {
         if (!Files.isDirectory(layout.installDir())) {
             return report.fail(new UpdateException.Usage("no such install directory: " + layout.installDir())).build();
         }
+        UpdateReport result;
         try (InstallLock lock = InstallLock.acquire(layout)) {
             try {
                 run(layout, report);
@@ -49,10 +51,14 @@ public final class Resumer {
             restartAppsClosedForReboot(report);
             Interruption.signal().ifPresent(sig -> report.note(sig.label() + " arrived during resume: it finished "
                     + "its work first, so the install is exactly one release"));
-            return Reports.saved(layout, report);
+            result = Reports.saved(layout, report);
         } catch (UpdateException busy) {
             return report.fail(busy).build();
         }
+        if (result.outcome() == Outcome.UNINSTALLED) {
+            Swap.removeEmptyDirs(layout); // again now that the lock is closed (Windows deletes its file only then)
+        }
+        return result;
     }
 
     private void run(InstallLayout layout, ReportBuilder report) throws UpdateException {
@@ -64,14 +70,18 @@ public final class Resumer {
         Journal j = rec.journal().get();
         report.plan(Reports.planOf(j));
         switch (rec.kind()) {
-            case ROLLED_BACK -> report.outcome(Outcome.ROLLED_BACK, "the interrupted update to " + j.toVersion()
+            case ROLLED_BACK -> report.outcome(Outcome.ROLLED_BACK, "the interrupted " + j.describe().substring(4)
                     + " was rolled back; the install is " + (j.fromVersion().isEmpty() ? "as before" : j.fromVersion()));
-            case ROLLED_FORWARD -> report.outcome(Outcome.UPDATED, "the interrupted update to " + j.toVersion()
-                    + " was finished");
-            case COMPLETED_AFTER_REBOOT -> report.outcome(Outcome.UPDATED, "the update to " + j.toVersion()
-                    + " finished after the reboot; every staged file was verified");
+            case ROLLED_FORWARD -> {
+                Reports.committed(j, report);
+                report.outcome(report.outcome(), "the interrupted " + j.describe().substring(4) + " was finished");
+            }
+            case COMPLETED_AFTER_REBOOT -> {
+                Reports.committed(j, report);
+                report.outcome(report.outcome(), j.describe() + " finished after the reboot; every staged file was verified");
+            }
             case PENDING_REBOOT -> {
-                report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + j.toVersion()
+                report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, j.describe()
                         + " waits for a reboot; this is still the boot it was scheduled in");
                 return;
             }
@@ -80,7 +90,7 @@ public final class Resumer {
         if (!rec.cleanupProblem().isEmpty()) {
             report.note(rec.cleanupProblem());
         }
-        if (rec.kind() != Recovery.Kind.COMPLETED_AFTER_REBOOT) {
+        if (Reports.restartsClosedApps(rec.kind(), j)) {
             AppRelauncher.relaunch(j.closedApps(), ctx.system().get(), report);
         }
         unregister(layout, report);
@@ -113,7 +123,7 @@ public final class Resumer {
             return; // still unfinished: the registration must run again after the next boot
         }
         try {
-            ctx.system().get().unregisterResume(RebootFallback.resumeName(layout));
+            RebootFallback.unregister(layout, ctx.system().get());
         } catch (RmException | RuntimeException e) {
             report.note("could not remove the resume registration: " + e.getMessage());
         }

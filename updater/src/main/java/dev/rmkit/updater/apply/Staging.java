@@ -6,13 +6,17 @@ import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.ManifestFile;
+import dev.rmkit.updater.plan.ChangeKind;
 import dev.rmkit.updater.plan.FileChange;
 import dev.rmkit.updater.plan.Plan;
+import dev.rmkit.updater.report.Transfer;
 import dev.rmkit.updater.stage.Stager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,14 +31,19 @@ final class Staging {
 
     private Staging() {}
 
-    static void stage(InstallLayout layout, LoadedManifest loaded, Plan plan, Stager stager, ProgressSink progress)
+    /** Stages what the plan installs; a replaced file may be built from a patch against its installed content. */
+    static Transfer stage(InstallLayout layout, LoadedManifest loaded, Plan plan, Stager stager, ProgressSink progress)
             throws UpdateException {
         Path mine = layout.stagingDir(plan.toVersion());
         dropOtherVersions(layout, mine);
         Set<String> wanted = plan.effective().stream().filter(FileChange::installsFile).map(FileChange::path)
                 .collect(Collectors.toSet());
         List<ManifestFile> files = loaded.manifest().files().stream().filter(f -> wanted.contains(f.path())).toList();
-        stager.stage(loaded, files, mine, progress);
+        Map<String, Stager.Base> bases = new HashMap<>();
+        for (FileChange c : plan.of(ChangeKind.REPLACE)) {
+            bases.put(c.path(), new Stager.Base(layout.resolve(c.path()), c.currentSha256()));
+        }
+        return stager.stage(loaded, files, mine, progress, bases).transfer();
     }
 
     private static void dropOtherVersions(InstallLayout layout, Path keep) throws UpdateException {

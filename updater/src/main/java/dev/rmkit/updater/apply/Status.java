@@ -12,12 +12,14 @@ import java.util.Objects;
  * @param channel installed channel
  * @param version installed version
  * @param files number of managed files
+ * @param missingFiles how many of them are not in the install now ({@code updater verify} tells which)
  * @param keyId key that signed the installed release
  * @param installedAt when it was installed
  * @param pending "none", "interrupted" (resume rolls back), "committed" (resume finishes) or
  *     "reboot" (waits for a reboot)
  * @param pendingVersion the version of the unfinished update, empty if none
  * @param staged versions with files in staging (a deferred update keeps its downloads)
+ * @param appsLeftClosed the apps an {@code apply --no-restart} left closed ({@code updater restart-apps})
  * @param lastOutcome outcome of the last apply/resume, spelled as in the report ({@code UPDATED}), empty if none
  * @param lastExitCode its exit code (0 if none)
  * @param lastMessage its message
@@ -25,12 +27,13 @@ import java.util.Objects;
  * @param lastReportProblem why the last report could not be read (then the last* fields are empty);
  *     empty when it could, or when there is none
  */
-public record Status(String installDir, boolean installed, String product, String channel, String version, int files,
-        String keyId, String installedAt, String pending, String pendingVersion, List<String> staged,
+public record Status(String installDir, boolean installed, String product, String channel, String version, int files, int missingFiles,
+        String keyId, String installedAt, String pending, String pendingVersion, List<String> staged, List<String> appsLeftClosed,
         String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt, String lastReportProblem) {
     public Status {
         Objects.requireNonNull(installDir, "installDir");
         Objects.requireNonNull(pending, "pending");
         staged = List.copyOf(staged);
+        appsLeftClosed = List.copyOf(appsLeftClosed);
     }
 }

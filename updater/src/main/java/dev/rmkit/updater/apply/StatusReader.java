@@ -2,6 +2,8 @@ package dev.rmkit.updater.apply;
 
 import dev.rmkit.updater.Problems;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.apps.LeftClosed;
+import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.updater.install.CorruptStateFile;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
@@ -12,6 +14,7 @@ import dev.rmkit.updater.report.LastReport;
 import dev.rmkit.updater.report.UpdateReport;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -61,14 +64,22 @@ public final class StatusReader {
             return new Status(layout.installDir().toString(), i.isPresent(),
                     i.map(InstalledState::product).orElse(""), i.map(InstalledState::channel).orElse(""),
                     i.map(InstalledState::version).orElse(""), i.map(x -> x.files().size()).orElse(0),
+                    i.map(x -> missing(layout, x)).orElse(0),
                     i.map(InstalledState::keyId).orElse(""), i.map(InstalledState::installedAt).orElse(""),
                     pending, j.map(Journal::toVersion).orElse(""), staged(layout),
+                    LeftClosed.read(layout).stream().map(a -> Shown.argv(List.of(a.name())) + " (pid " + a.pid() + ")").toList(),
                     last.map(r -> r.outcome().name()).orElse(""),
                     last.map(UpdateReport::exitCode).orElse(0), last.map(UpdateReport::message).orElse(""),
                     last.map(UpdateReport::finishedAt).orElse(""), lastProblem);
         } catch (IOException e) {
-            throw new UpdateException.ApplyFailed("cannot list the staged versions: " + Problems.describe(e), e);
+            throw new UpdateException.ApplyFailed("cannot read the install's state: " + Problems.describe(e), e);
         }
+    }
+
+    /** Managed files not in the install: a cheap existence check (no hashing; verify does that). */
+    private static int missing(InstallLayout layout, InstalledState installed) {
+        return (int) installed.files().stream()
+                .filter(f -> !Files.exists(layout.resolve(f.path()), LinkOption.NOFOLLOW_LINKS)).count();
     }
 
     private static List<String> staged(InstallLayout layout) throws IOException {

@@ -21,18 +21,25 @@ public final class AppRelauncher {
 
     public static void relaunch(List<ClosedApp> apps, SystemControl system, ReportBuilder report) {
         for (ClosedApp app : apps) {
-            if (!app.restartable()) {
-                report.notRestarted(new AppReport(app.name(), app.pid(), "it registered no restart command"));
-                continue;
-            }
-            try {
-                RestartCommand command = RestartCommand.of(app.argv(), Path.of(app.workingDirectory()));
-                long pid = app.knownOwner().isPresent() ? system.startAs(app.knownOwner().get(), command).pid()
-                        : startAsUs(app);
-                report.restarted(new AppReport(app.name(), pid, ""));
-            } catch (IOException | RmException | IllegalArgumentException e) {
-                report.notRestarted(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
-            }
+            relaunch(app, system, report);
+        }
+    }
+
+    /** Starts one app; the report says how it went. Returns whether it was started. */
+    public static boolean relaunch(ClosedApp app, SystemControl system, ReportBuilder report) {
+        if (!app.restartable()) {
+            report.notRestarted(new AppReport(app.name(), app.pid(), "it registered no restart command"));
+            return false;
+        }
+        try {
+            RestartCommand command = RestartCommand.of(app.argv(), Path.of(app.workingDirectory()));
+            long pid = app.knownOwner().isPresent() ? system.startAs(app.knownOwner().get(), command).pid()
+                    : startAsUs(app);
+            report.restarted(new AppReport(app.name(), pid, ""));
+            return true;
+        } catch (IOException | RmException | IllegalArgumentException e) {
+            report.notRestarted(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
+            return false;
         }
     }
 

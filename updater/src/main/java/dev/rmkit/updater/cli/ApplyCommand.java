@@ -5,7 +5,8 @@ import dev.rmkit.updater.apply.Applier;
 import dev.rmkit.updater.apply.ApplyRequest;
 import dev.rmkit.updater.fetch.ProgressBar;
 import dev.rmkit.updater.fetch.ProgressSink;
-import dev.rmkit.updater.reboot.RebootMode;
+import dev.rmkit.updater.health.CommandWords;
+import dev.rmkit.updater.health.HealthCheck;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -13,37 +14,34 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code updater apply}: verify, stage, close the holders, swap, restart; or defer, or schedule for reboot. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Applies a signed manifest to an install: verifies and stages everything first, then closes "
                 + "the apps holding the files (a refusal defers the update), swaps the files atomically, and "
-                + "restarts the apps.")
+                + "restarts the apps. The replaced release is kept for updater rollback.")
 public final class ApplyCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
     @Mixin ManifestOptions target;
 
-    @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.WaitConverter.class,
-            description = "Keep asking refusing apps for this long (90s, 5m, 1h30m) before deferring.")
-    Duration waitFor = Duration.ZERO;
+    @Mixin HolderMixin holders;
 
-    @Option(names = "--force", description = "Close apps even if they refuse (they may lose work).")
-    boolean force;
+    @Option(names = "--keep-releases", paramLabel = "N",
+            description = "How many previous releases to keep for updater rollback (default: 1; 0 keeps none).")
+    int keepReleases = 1;
 
-    @Option(names = "--reboot", paramLabel = "never|if-needed", converter = Converters.Reboot.class,
-            description = "If the update can only finish at the next boot: never (report it, exit 100) or if-needed "
-                    + "(reboot now, exit 101; the reboot command is RMKIT_REBOOT_COMMAND or systemctl reboot).")
-    RebootMode reboot = RebootMode.NEVER;
+    @Option(names = "--health-check", paramLabel = "CMD",
+            description = "Run CMD after the apps are back; if it fails (exit not 0, or past --health-timeout) the "
+                    + "update is rolled back. Split into words at spaces ('...' and \"...\" group), run without a shell.")
+    String healthCheck;
 
-    @Option(names = "--no-restart", description = "Leave the closed apps closed.")
-    boolean noRestart;
-
-    @Option(names = "--close-timeout", paramLabel = "DURATION", converter = Durations.CloseTimeoutConverter.class,
-            description = "How long each app has to exit once told to close, before SIGTERM (Linux; default 30s).")
-    Duration closeTimeout;
+    @Option(names = "--health-timeout", paramLabel = "DURATION", converter = Durations.TimeoutConverter.class,
+            description = "How long the health check may take (default: 60s).")
+    Duration healthTimeout = Duration.ofSeconds(60);
 
     private final UpdaterContext ctx;
 
@@ -53,9 +51,17 @@ public final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ApplyRequest req = new ApplyRequest(target.manifest, target.installDir, target.trustKey(), waitFor, force, reboot,
-                !noRestart, target.allowDowngrade, Optional.ofNullable(closeTimeout),
-                WaitLine.forStderr(spec.commandLine().getErr()));
+        if (keepReleases < 0) {
+            throw new ParameterException(spec.commandLine(), "--keep-releases must not be negative: " + keepReleases);
+        }
+        Optional<HealthCheck> health;
+        try {
+            health = Optional.ofNullable(healthCheck).map(c -> new HealthCheck(CommandWords.split(c), healthTimeout));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--health-check: " + e.getMessage());
+        }
+        ApplyRequest req = new ApplyRequest(target.release(), target.installDir, target.trustKey(), holders.options(spec.commandLine().getErr()),
+                target.allowDowngrade, keepReleases, health);
         UpdaterContext run = ctx.withProgress(target.json ? ProgressSink.NONE
                 : ProgressBar.forTerminal(spec.commandLine().getErr()));
         try (SignalTrap trap = SignalTrap.install()) {

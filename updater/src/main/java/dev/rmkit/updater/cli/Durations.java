@@ -22,7 +22,9 @@ public final class Durations {
         /** {@code --wait}: zero means "do not wait", and a bare number is seconds. */
         WAIT(true, true, "try 90s, 5m, 1h30m, PT5M"),
         /** {@code --expires-in}: must be positive, and the unit must be written (a bare 30 is ambiguous). */
-        EXPIRY(false, false, "use 30d, 12h, 90m, 45s or ISO-8601 like P30D");
+        EXPIRY(false, false, "use 30d, 12h, 90m, 45s or ISO-8601 like P30D"),
+        /** {@code --health-timeout}: must be positive; a bare number is seconds. */
+        TIMEOUT(false, true, "try 30s, 2m, PT1M");
 
         private final boolean zeroAllowed;
         private final boolean bareSeconds;
@@ -88,19 +90,19 @@ public final class Durations {
         }
     }
 
-    /** picocli converter for {@code --close-timeout}: positive, unit written. */
-    static final class CloseTimeoutConverter implements ITypeConverter<Duration> {
+    /** picocli converter for {@code --expires-in}. */
+    static final class ExpiryConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             return converted(value, Rule.EXPIRY);
         }
     }
 
-    /** picocli converter for {@code --expires-in}. */
-    static final class ExpiryConverter implements ITypeConverter<Duration> {
+    /** picocli converter for {@code --health-timeout}. */
+    static final class TimeoutConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return converted(value, Rule.EXPIRY);
+            return converted(value, Rule.TIMEOUT);
         }
     }
 

@@ -41,7 +41,8 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
         if (!(ex instanceof UnmatchedArgumentException) && !unknown.isEmpty()) {
             ex = new UnmatchedArgumentException(cl, unknown);
         }
-        StringBuilder msg = new StringBuilder(lowerFirst(Problems.oneLine(ex.getMessage())));
+        // picocli prefixes some messages (argument groups) with "Error: ": the line says updater X: already.
+        StringBuilder msg = new StringBuilder(lowerFirst(Problems.oneLine(ex.getMessage()).replaceFirst("^(?i)error: ", "")));
         if (ex instanceof UnmatchedArgumentException u) {
             List<String> suggestions = u.getSuggestions();
             if (!suggestions.isEmpty()) {

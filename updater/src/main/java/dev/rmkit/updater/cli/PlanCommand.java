@@ -35,7 +35,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UpdateException {
-        Plan plan = Previewer.preview(ctx, target.manifest, target.installDir, target.trustKey(), target.allowDowngrade);
+        Plan plan = Previewer.preview(ctx, target.release(), target.installDir, target.trustKey(), target.allowDowngrade);
         PrintWriter out = spec.commandLine().getOut();
         if (target.json) {
             Map<String, Object> o = new LinkedHashMap<>();

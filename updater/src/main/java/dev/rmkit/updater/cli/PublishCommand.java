@@ -1,17 +1,19 @@
 package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.publish.FeedPublisher;
 import dev.rmkit.updater.publish.PublishRequest;
-import dev.rmkit.updater.install.StateJson;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,8 +22,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code updater publish}: builds a signed feed from a directory. */
 @Command(name = "publish",
-        description = {"Builds a signed feed: FEEDDIR/manifest.json, manifest.json.sig and blobs/<sha256>.",
-                "Product and channel default to those of FEEDDIR's current manifest (channel: stable for a new feed)."})
+        description = {"Adds a release to a signed feed that keeps its history: blobs/<sha256> (each content once), "
+                + "releases/CHANNEL/VERSION/manifest.json with zstd patches against the last K releases, the signed "
+                + "index.json, and manifest.json (the release published last).",
+                "Product and channel default to those of FEEDDIR's latest release (channel: stable for a new feed). "
+                + "Without --from/--version it only re-signs the index, prunes (--prune) or adds a root (--root)."})
 public final class PublishCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -30,17 +35,18 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Option(names = "--from", required = true, paramLabel = "DIR", description = "Directory holding the release's files.")
+    @Option(names = "--from", paramLabel = "DIR", description = "Directory holding the release's files.")
     Path from;
 
-    @Option(names = "--version", required = true, paramLabel = "V", description = "Release version (1.2.0, 1.3.0-beta.1).")
+    @Option(names = "--version", paramLabel = "V", description = "Release version (1.2.0, 1.3.0-beta.1).")
     String version;
 
     @Option(names = "--out", required = true, paramLabel = "FEEDDIR", description = "Feed directory (created if missing).")
     Path out;
 
-    @Option(names = "--key", required = true, paramLabel = "KEYFILE", description = "Ed25519 private key from keygen.")
-    Path key;
+    @Option(names = "--key", required = true, paramLabel = "KEYFILE",
+            description = "Ed25519 private key from keygen (repeatable: a root with a threshold above 1 needs several).")
+    List<Path> keys = new ArrayList<>();
 
     @Option(names = "--product", paramLabel = "P", description = "Product id (required for a new feed).")
     String product;
@@ -58,35 +64,76 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--remove", paramLabel = "PATH", description = "A path older installs have that this release deletes (repeatable).")
     List<String> removals = new ArrayList<>();
 
-    @Option(names = "--json", description = "Print one JSON object: product, version, channel, files, bytes, removals, "
-            + "expires, keyId, manifest.")
+    @Option(names = "--deltas", paramLabel = "K",
+            description = "Patches against the same path in up to K earlier releases of the channel; 0 for none (default: 3).")
+    int deltas = PublishRequest.DEFAULT_DELTAS;
+
+    @Option(names = "--prune", paramLabel = "KEEP",
+            description = "Keep only the KEEP newest releases of each channel; delete the blobs only the others need.")
+    Integer prune;
+
+    @Option(names = "--root", paramLabel = "ROOT.json",
+            description = "Publish this root of trust (from updater trust rotate; its signatures in ROOT.json.sig).")
+    Path root;
+
+    @Option(names = "--json", description = "Print one JSON object: the release (product, version, channel, files, "
+            + "bytes, removals, expires, blobs, patches), the index, keyId, root, manifest.")
     boolean json;
 
     @Override
     public Integer call() throws UpdateException {
-        FeedPublisher.Published p = FeedPublisher.publish(new PublishRequest(from, version, out, key,
-                Optional.ofNullable(product), Optional.ofNullable(channel), expiresIn, rebootRequired, removals),
-                Clock.systemUTC());
+        if ((from == null) != (version == null)) {
+            throw new UpdateException.Usage("--from and --version go together");
+        }
+        if (deltas < 0) {
+            throw new UpdateException.Usage("--deltas must not be negative");
+        }
+        FeedPublisher.Published p = FeedPublisher.publish(new PublishRequest(Optional.ofNullable(from),
+                Optional.ofNullable(version), out, keys, Optional.ofNullable(product), Optional.ofNullable(channel),
+                expiresIn, rebootRequired, removals, deltas,
+                prune == null ? OptionalInt.empty() : OptionalInt.of(prune), Optional.ofNullable(root)), Clock.systemUTC());
+        PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("product", p.manifest().product());
-            o.put("version", p.manifest().version());
-            o.put("channel", p.manifest().channel());
-            o.put("files", p.manifest().files().size());
+            o.println(StateJson.text(asJson(p)));
+            return 0;
+        }
+        if (p.manifest().isPresent()) {
+            var m = p.manifest().get();
+            o.printf("published %s %s (%s): %d files, %d bytes, %d removals, expires %s%n", m.product(), m.version(),
+                    m.channel(), m.files().size(), p.totalBytes(), m.removals().size(), m.expires());
+            o.printf("blobs: %d new, %d shared with earlier releases; patches: %d (%d bytes)%n", p.newBlobs(),
+                    p.sharedBlobs(), p.patches(), p.patchBytes());
+        }
+        o.printf("index %d: %d releases%s, expires %s%n", p.index().version(), p.index().releases().size(),
+                p.pruned().isEmpty() ? "" : " (pruned " + p.pruned().size() + " releases, " + p.prunedBlobs() + " blobs)",
+                p.index().expires());
+        o.printf("signed by key %s%s%nmanifest %s%n", p.keyId(), p.root() == 0 ? "" : " (root " + p.root() + ")",
+                p.manifestFile());
+        return 0;
+    }
+
+    private static Map<String, Object> asJson(FeedPublisher.Published p) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        p.manifest().ifPresent(m -> {
+            o.put("product", m.product());
+            o.put("version", m.version());
+            o.put("channel", m.channel());
+            o.put("files", m.files().size());
             o.put("bytes", p.totalBytes());
-            o.put("removals", p.manifest().removals().size());
-            o.put("expires", p.manifest().expires().toString());
-            o.put("keyId", p.keyId());
-            o.put("manifest", p.manifestFile().toString());
-            spec.commandLine().getOut().println(StateJson.text(o));
-            return 0;
-        }
-        {
-            spec.commandLine().getOut().printf("published %s %s (%s): %d files, %d bytes, %d removals, expires %s%n"
-                            + "signed by key %s%nmanifest %s%n",
-                    p.manifest().product(), p.manifest().version(), p.manifest().channel(), p.manifest().files().size(),
-                    p.totalBytes(), p.manifest().removals().size(), p.manifest().expires(), p.keyId(), p.manifestFile());
-            return 0;
-        }
+            o.put("removals", m.removals().size());
+            o.put("expires", m.expires().toString());
+            o.put("newBlobs", p.newBlobs());
+            o.put("sharedBlobs", p.sharedBlobs());
+            o.put("patches", p.patches());
+            o.put("patchBytes", p.patchBytes());
+        });
+        o.put("indexVersion", p.index().version());
+        o.put("releases", p.index().releases().size());
+        o.put("prunedReleases", p.pruned().size());
+        o.put("prunedBlobs", p.prunedBlobs());
+        o.put("keyId", p.keyId());
+        o.put("root", p.root());
+        o.put("manifest", p.manifestFile().toString());
+        return o;
     }
 }

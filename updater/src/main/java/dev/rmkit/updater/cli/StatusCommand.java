@@ -35,11 +35,15 @@ public final class StatusCommand implements Callable<Integer> {
             out.println(StateJson.text(s));
         } else {
             out.println(s.installed() ? SafeText.field(s.product()) + " " + SafeText.field(s.version()) + " ("
-                    + SafeText.field(s.channel()) + ", " + s.files()
-                    + " files, key " + s.keyId() + ", installed " + s.installedAt() + ")" : "nothing installed by the updater");
+                    + SafeText.field(s.channel()) + ", " + s.files() + " files"
+                    + (s.missingFiles() == 0 ? "" : ", " + s.missingFiles() + " of them missing: run updater verify")
+                    + ", key " + s.keyId() + ", installed " + s.installedAt() + ")" : "nothing installed by the updater");
             out.println("pending: " + (s.pending().equals("none") ? "none" : s.pending() + " update to "
                     + SafeText.field(s.pendingVersion())
                     + (s.pending().equals("reboot") ? " (finishes at the next boot)" : " (run updater resume)")));
+            if (!s.appsLeftClosed().isEmpty()) {
+                out.println("left closed: " + String.join(", ", s.appsLeftClosed()) + " (updater restart-apps starts them)");
+            }
             if (!s.staged().isEmpty()) {
                 out.println("staged: " + SafeText.line(String.join(", ", s.staged())));
             }

@@ -21,10 +21,17 @@ import picocli.CommandLine;
             HoldersCommand.class,
             KeygenCommand.class,
             PublishCommand.class,
+            ReleasesCommand.class,
+            TrustCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
+            CancelCommand.class,
             ResumeCommand.class,
-            StatusCommand.class
+            RestartAppsCommand.class,
+            RollbackCommand.class,
+            StatusCommand.class,
+            UninstallCommand.class,
+            VerifyCommand.class
         })
 public final class UpdaterCommand implements Runnable {
 
@@ -45,13 +52,19 @@ public final class UpdaterCommand implements Runnable {
         CommandLine cl = new CommandLine(new UpdaterCommand(), new ContextFactory(ctx));
         cl.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpTable());
         cl.setUsageHelpWidth(100);
-        cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
-        cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.FAILED.code());
+        exitCodes(cl);
         // One error mechanism for every subcommand, those added later included (Failures).
         Failures failures = new Failures();
         cl.setParameterExceptionHandler(failures);
         cl.setExecutionExceptionHandler(failures);
         return cl;
+    }
+
+    /** Every (sub)command's own spec: picocli takes a usage error's exit code from the subcommand it is in. */
+    private static void exitCodes(CommandLine cl) {
+        cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
+        cl.getCommandSpec().exitCodeOnExecutionException(ExitCode.FAILED.code());
+        cl.getSubcommands().values().forEach(UpdaterCommand::exitCodes);
     }
 
     @Override

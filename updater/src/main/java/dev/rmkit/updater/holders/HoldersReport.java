@@ -9,6 +9,7 @@ import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartCommand;
+import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.rm.console.SafeText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,9 +128,7 @@ public final class HoldersReport {
      * safe and bounded ({@link SafeText}), and at most {@value #MAX_ARGS} of them shown.
      */
     static String quote(List<String> argv) {
-        String shown = argv.stream().limit(MAX_ARGS).map(a -> SafeText.of(a, SafeText.ARG))
-                .map(a -> a.matches("[A-Za-z0-9_@%+=:,./-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-                .collect(Collectors.joining(" "));
+        String shown = Shown.argv(argv.subList(0, Math.min(argv.size(), MAX_ARGS)));
         return argv.size() > MAX_ARGS ? shown + " \u2026 (" + (argv.size() - MAX_ARGS) + " more arguments)" : shown;
     }
 

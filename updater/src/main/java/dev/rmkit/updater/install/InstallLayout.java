@@ -1,6 +1,7 @@
 package dev.rmkit.updater.install;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,10 @@ import java.util.Objects;
  * .rmkit/journal.json        the swap in progress, if any (see apply.Journal)
  * .rmkit/staging/VERSION/    verified payloads waiting to be swapped in
  * .rmkit/backup/TXID/        the replaced files of the swap in progress, until it commits
+ * .rmkit/releases/TXID/      a kept previous release (files/ and release.json), for rollback
+ * .rmkit/apps-left-closed.json  the apps an apply --no-restart left closed, for restart-apps
  * .rmkit/last-report.json    the report of the last apply or resume
+ * .rmkit/feed.json           the highest release-index version seen from the feed (anti-replay)
  * </pre>
  *
  * @param installDir the install directory (absolute)
@@ -62,6 +66,32 @@ public record InstallLayout(Path installDir) {
 
     public Path backupDir(String txid) {
         return backupRoot().resolve(txid);
+    }
+
+    public Path feedStateFile() {
+        return stateDir().resolve("feed.json");
+    }
+
+    public Path releasesRoot() {
+        return stateDir().resolve("releases");
+    }
+
+    /** A kept previous release: the files the swap {@code txid} displaced, and what release they were. */
+    public Path releaseDir(String txid) {
+        return releasesRoot().resolve(txid);
+    }
+
+    public Path appsLeftClosedFile() {
+        return stateDir().resolve("apps-left-closed.json");
+    }
+
+    /**
+     * Every entry of {@code .rmkit/} the updater creates, the lock last: what an uninstall removes. Anything
+     * else found there was put there by someone else and stays.
+     */
+    public List<Path> stateEntries() {
+        return List.of(installedFile(), journalFile(), stagingRoot(), backupRoot(), releasesRoot(), trustDir(),
+                appsLeftClosedFile(), feedStateFile(), lastReportFile(), lockFile());
     }
 
     public Path lastReportFile() {

@@ -1,10 +1,13 @@
 package dev.rmkit.updater.journal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.rmkit.updater.apps.ClosedApp;
 import dev.rmkit.updater.install.InstalledState;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The write-ahead record of one swap, {@code .rmkit/journal.json}. It is written (atomically,
@@ -14,15 +17,18 @@ import java.util.Objects;
  * @param txid id of this swap; backups live in {@code .rmkit/backup/<txid>/}
  * @param state where the swap stands
  * @param fromVersion the version being replaced, empty for a fresh install
- * @param toVersion the version being installed
- * @param stagingDir the staged release, relative to {@code .rmkit/}
+ * @param toVersion the version being installed (empty for an uninstall)
+ * @param stagingDir the files to put in place, relative to {@code .rmkit/}: the staged release, or for
+ *     a rollback the kept release's files
  * @param bootId the boot the journal was written in ({@code /proc/sys/kernel/random/boot_id}), so
  *     that a pending-reboot swap is not run before the reboot it waits for
  * @param steps every path that changes, in order
  * @param createdDirs directories the swap creates (parents first), removed again on rollback
  * @param prunableDirs directories that may become empty by removals, removed if so after commit
  * @param closedApps applications closed for this swap, restarted by recovery if the updater died
- * @param installedAfter installed.json after the commit
+ * @param installedAfter installed.json after the commit; null (absent) for an uninstall
+ * @param operation what the swap does (absent in journals of older updaters: an update)
+ * @param keep what an update keeps of the release it replaces; null (absent) when nothing is kept
  */
 public record Journal(
         String txid,
@@ -35,7 +41,9 @@ public record Journal(
         List<String> createdDirs,
         List<String> prunableDirs,
         List<ClosedApp> closedApps,
-        InstalledState installedAfter) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) InstalledState installedAfter,
+        JournalOperation operation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) KeepPrevious keep) {
     public Journal {
         Objects.requireNonNull(txid, "txid");
         if (!txid.matches("[A-Za-z0-9-]+")) {
@@ -50,34 +58,69 @@ public record Journal(
         createdDirs = List.copyOf(createdDirs);
         prunableDirs = List.copyOf(prunableDirs);
         closedApps = List.copyOf(closedApps);
-        Objects.requireNonNull(installedAfter, "installedAfter");
+        operation = operation == null ? JournalOperation.APPLY : operation;
+        if (installedAfter == null && operation != JournalOperation.UNINSTALL) {
+            throw new IllegalArgumentException("only an uninstall leaves no installed.json");
+        }
+    }
+
+    /** An update's journal, keeping nothing of the release it replaces. */
+    public Journal(String txid, JournalState state, String fromVersion, String toVersion, String stagingDir,
+            String bootId, List<JournalStep> steps, List<String> createdDirs, List<String> prunableDirs,
+            List<ClosedApp> closedApps, InstalledState installedAfter) {
+        this(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs, prunableDirs, closedApps,
+                installedAfter, JournalOperation.APPLY, null);
     }
 
     public Journal withState(JournalState newState) {
         return new Journal(txid, newState, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, closedApps, installedAfter);
+                prunableDirs, closedApps, installedAfter, operation, keep);
     }
 
     public Journal withClosedApps(List<ClosedApp> apps) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, apps, installedAfter);
+                prunableDirs, apps, installedAfter, operation, keep);
     }
 
     public Journal withInstalledAfter(InstalledState after) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, closedApps, after);
+                prunableDirs, closedApps, after, operation, keep);
     }
 
     public Journal withDirs(List<String> created, List<String> prunable) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, created,
-                prunable, closedApps, installedAfter);
+                prunable, closedApps, installedAfter, operation, keep);
+    }
+
+    public Journal withKeep(KeepPrevious k) {
+        return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
+                prunableDirs, closedApps, installedAfter, operation, k);
+    }
+
+    /** installed.json after the commit; empty for an uninstall. */
+    public Optional<InstalledState> after() {
+        return Optional.ofNullable(installedAfter);
+    }
+
+    /** What kept releases to make after the commit, if any. */
+    public Optional<KeepPrevious> keeping() {
+        return Optional.ofNullable(keep);
+    }
+
+    /** For messages: "the update to 2.0", "the rollback to 1.0", "the uninstall of 2.0". */
+    @JsonIgnore
+    public String describe() {
+        return switch (operation) {
+            case APPLY -> "the update to " + toVersion;
+            case ROLLBACK -> "the rollback to " + toVersion;
+            case UNINSTALL -> "the uninstall of " + fromVersion;
+        };
     }
 
     /** This journal as rewritten at the commit point: COMMITTED, with the install time. */
     public Journal committedAt(Clock clock) {
-        InstalledState after = installedAfter();
-        InstalledState stamped = new InstalledState(after.product(), after.channel(), after.version(),
-                after.files(), after.keyId(), clock.instant().toString());
-        return withState(JournalState.COMMITTED).withInstalledAfter(stamped);
+        Journal committed = withState(JournalState.COMMITTED);
+        return after().map(a -> committed.withInstalledAfter(a.withInstalledAt(clock.instant().toString())))
+                .orElse(committed);
     }
 }

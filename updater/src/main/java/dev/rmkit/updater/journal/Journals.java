@@ -27,13 +27,22 @@ public final class Journals {
      */
     public static Journal of(InstallLayout layout, Plan plan, JournalState state, String txid, String bootId,
             InstalledState after) {
+        String staging = layout.stateDir().relativize(layout.stagingDir(plan.toVersion())).toString().replace('\\', '/');
+        return of(layout, plan, state, txid, bootId, after, JournalOperation.APPLY, staging);
+    }
+
+    /**
+     * A journal for {@code op}, staging from {@code stagingDir} (relative to .rmkit/); {@code after} is null
+     * for an uninstall.
+     */
+    public static Journal of(InstallLayout layout, Plan plan, JournalState state, String txid, String bootId,
+            InstalledState after, JournalOperation op, String stagingDir) {
         List<JournalStep> steps = new ArrayList<>();
         for (FileChange c : plan.effective()) {
             steps.add(new JournalStep(c.path(), c.kind(), c.size(), c.sha256()));
         }
-        String staging = layout.stateDir().relativize(layout.stagingDir(plan.toVersion())).toString().replace('\\', '/');
-        Journal j = new Journal(txid, state, plan.fromVersion(), plan.toVersion(), staging, bootId, steps,
-                List.of(), List.of(), List.of(), after);
+        Journal j = new Journal(txid, state, plan.fromVersion(), plan.toVersion(), stagingDir, bootId, steps,
+                List.of(), List.of(), List.of(), after, op, null);
         return withCurrentDirs(layout, j);
     }
 

@@ -2,7 +2,6 @@ package dev.rmkit.updater.journal;
 
 import dev.rmkit.updater.install.Durable;
 import dev.rmkit.updater.install.InstallLayout;
-import dev.rmkit.updater.install.InstalledStore;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -99,7 +98,7 @@ public final class Swap {
         }
     }
 
-    /** Writes installed.json, deletes backups, prunes emptied directories, staging and the journal. */
+    /** Everything after the commit point (see {@link Finisher}): installed.json, cleanup, the journal. */
     public void finish(Journal j) throws IOException {
         finish(j, Optional.empty());
     }
@@ -112,22 +111,17 @@ public final class Swap {
      * make recovery start them a second time.
      */
     public void finish(Journal j, Optional<Runnable> appsBack) throws IOException {
-        InstalledStore.write(layout, j.installedAfter());
-        TestHooks.reach("installed-written");
-        if (appsBack.isPresent()) {
-            if (!j.closedApps().isEmpty()) {
-                JournalStore.write(layout, j.withClosedApps(List.of()));
-            }
-            appsBack.get().run();
-        }
-        deleteTree(layout.backupDir(j.txid()));
-        TestHooks.reach("backups-deleted");
-        for (String dir : j.prunableDirs()) {
-            removeIfEmpty(layout.resolve(dir));
-        }
-        deleteTree(layout.stateDir().resolve(j.stagingDir()));
-        TestHooks.reach("staging-deleted");
-        JournalStore.delete(layout);
+        new Finisher(layout).finish(j, appsBack);
+    }
+
+    /** What an uninstall leaves of the updater's state: nothing it created (see {@link Finisher}). */
+    public static void removeState(InstallLayout layout) throws IOException {
+        new Finisher(layout).removeState();
+    }
+
+    /** {@code .rmkit/} and then the install directory, each removed only if nothing is left in it. */
+    public static void removeEmptyDirs(InstallLayout layout) {
+        Finisher.removeEmptyDirs(layout);
     }
 
     /**
@@ -169,7 +163,7 @@ public final class Swap {
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void removeIfEmpty(Path dir) throws IOException {
+    static void removeIfEmpty(Path dir) throws IOException {
         try {
             Files.deleteIfExists(dir);
             Durable.syncDir(dir.getParent());

@@ -1,5 +1,6 @@
 package dev.rmkit.updater.manifest;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,9 +12,11 @@ import java.util.Objects;
  * @param url where to fetch it, relative to the manifest's location (or absolute http/https)
  * @param executable whether the installed file must be executable (POSIX execute bits; launch
  *     scripts such as {@code bin/burner}); ignored where the file system has no such bits
+ * @param patches zstd patches from older contents of this path, each used only on its exact base
  */
-public record ManifestFile(String path, long size, String sha256, String url, boolean executable) {
+public record ManifestFile(String path, long size, String sha256, String url, boolean executable, List<Patch> patches) {
     public ManifestFile {
+        patches = List.copyOf(patches);
         Objects.requireNonNull(path, "path");
         if (size < 0) {
             throw new IllegalArgumentException("size must not be negative: " + size);
@@ -22,8 +25,18 @@ public record ManifestFile(String path, long size, String sha256, String url, bo
         Objects.requireNonNull(url, "url");
     }
 
+    /** A file without patches. */
+    public ManifestFile(String path, long size, String sha256, String url, boolean executable) {
+        this(path, size, sha256, url, executable, List.of());
+    }
+
     /** A file that needs no execute permission. */
     public ManifestFile(String path, long size, String sha256, String url) {
         this(path, size, sha256, url, false);
+    }
+
+    /** This file with {@code patches} instead of its own. */
+    public ManifestFile withPatches(List<Patch> newPatches) {
+        return new ManifestFile(path, size, sha256, url, executable, newPatches);
     }
 }

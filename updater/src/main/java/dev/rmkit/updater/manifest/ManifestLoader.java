@@ -2,17 +2,18 @@ package dev.rmkit.updater.manifest;
 
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.fetch.Fetcher;
-import dev.rmkit.updater.trust.Ed25519Keys;
-import dev.rmkit.updater.trust.SignatureFile;
+import dev.rmkit.updater.trust.Root;
+import dev.rmkit.updater.trust.RootChain;
+import dev.rmkit.updater.trust.SignatureSet;
+import dev.rmkit.updater.trust.Threshold;
 import dev.rmkit.updater.trust.TrustStore;
 import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -38,35 +39,39 @@ public final class ManifestLoader {
      * Throws Rejected, Unavailable or Usage (a local manifest that does not exist).
      */
     public LoadedManifest load(String location, TrustStore trust) throws UpdateException {
+        return load(location, trust, false);
+    }
+
+    /**
+     * The same, after taking the feed's key rotations ({@link RootChain}) from {@code roots/} next to
+     * the manifest; with {@code persistRoot} (apply) each accepted root is saved in {@code trust}.
+     */
+    public LoadedManifest load(String location, TrustStore trust, boolean persistRoot) throws UpdateException {
         URI uri = Locations.toUri(location);
-        byte[] bytes = fetcher.fetchSmall(uri, ManifestParser.MAX_BYTES, "manifest").orElseThrow(() -> notFound(uri));
+        Root root = RootChain.update(fetcher, uri, trust, persistRoot);
+        return load(uri, root, ManifestParser.MAX_BYTES, true);
+    }
+
+    /**
+     * Fetches the manifest at {@code uri} (at most {@code maxBytes}) and its signature, checks that a
+     * threshold of {@code root}'s keys signed it, the schema and the paths, and with {@code
+     * checkExpiry} its expiry (a release taken through a fresh signed index is pinned by the index's
+     * hash and expiry instead, so its own may have passed).
+     */
+    public LoadedManifest load(URI uri, Root root, int maxBytes, boolean checkExpiry) throws UpdateException {
+        byte[] bytes = fetcher.fetchSmall(uri, Math.min(maxBytes, ManifestParser.MAX_BYTES), "manifest")
+                .orElseThrow(() -> notFound(uri));
         URI sigUri = Locations.signatureOf(uri);
-        byte[] sigBytes = fetcher.fetchSmall(sigUri, SignatureFile.MAX_BYTES, "signature")
+        byte[] sigBytes = fetcher.fetchSmall(sigUri, SignatureSet.MAX_BYTES, "signature")
                 .orElseThrow(() -> new UpdateException.Rejected("missing signature: " + sigUri + " does not exist"));
-        String keyId = verify(bytes, SignatureFile.parse(sigBytes), trust);
+        Set<String> keyIds = Threshold.check(bytes, SignatureSet.parse(sigBytes), root, "manifest");
         Manifest manifest = ManifestParser.parse(bytes);
         Instant now = clock.instant();
-        if (!now.isBefore(manifest.expires())) {
+        if (checkExpiry && !now.isBefore(manifest.expires())) {
             throw new UpdateException.Rejected("expired: the manifest for " + manifest.product() + " "
                     + manifest.version() + " expired at " + manifest.expires() + " (now " + now + ")");
         }
-        return new LoadedManifest(manifest, uri, keyId, sha256(bytes));
-    }
-
-    private static String verify(byte[] bytes, SignatureFile sig, TrustStore trust) throws UpdateException {
-        Map<String, PublicKey> keys = trust.keys();
-        if (keys.isEmpty()) {
-            throw new UpdateException.Rejected("unknown key: the install trusts no key yet; pin the publisher's key with --trust KEYFILE");
-        }
-        PublicKey key = keys.get(sig.keyId());
-        if (key == null) {
-            throw new UpdateException.Rejected("unknown key: the manifest is signed by key " + sig.keyId()
-                    + ", the install trusts " + keys.keySet());
-        }
-        if (!Ed25519Keys.verify(key, bytes, sig.signature())) {
-            throw new UpdateException.Rejected("bad signature: the manifest does not match its Ed25519 signature by key " + sig.keyId());
-        }
-        return sig.keyId();
+        return new LoadedManifest(manifest, uri, String.join(",", keyIds), sha256(bytes));
     }
 
     private static UpdateException notFound(URI uri) {
@@ -76,7 +81,7 @@ public final class ManifestLoader {
         return new UpdateException.Unavailable("manifest not found: " + uri, null);
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

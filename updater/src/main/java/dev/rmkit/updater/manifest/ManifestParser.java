@@ -46,8 +46,13 @@ public final class ManifestParser {
         }
         List<ManifestFile> files = new ArrayList<>();
         for (JsonNode f : root.get("files")) {
+            List<Patch> patches = new ArrayList<>();
+            for (JsonNode p : f.path("patches")) {
+                patches.add(new Patch(p.get("baseSha256").asText(), p.get("size").asLong(), p.get("sha256").asText(),
+                        p.get("url").asText()));
+            }
             files.add(new ManifestFile(f.get("path").asText(), f.get("size").asLong(),
-                    f.get("sha256").asText(), f.get("url").asText(), f.path("executable").asBoolean(false)));
+                    f.get("sha256").asText(), f.get("url").asText(), f.path("executable").asBoolean(false), patches));
         }
         List<String> removals = new ArrayList<>();
         if (root.has("removals")) {
@@ -56,6 +61,9 @@ public final class ManifestParser {
         List<String> problems = new ArrayList<>(PathRules.violations(files.stream().map(ManifestFile::path).toList(), removals));
         for (ManifestFile f : files) {
             urlViolation(f.url()).ifPresent(v -> problems.add("file '" + f.path() + "' url '" + f.url() + "': " + v));
+            for (Patch p : f.patches()) {
+                urlViolation(p.url()).ifPresent(v -> problems.add("patch of '" + f.path() + "' url '" + p.url() + "': " + v));
+            }
         }
         if (!problems.isEmpty()) {
             throw new UpdateException.Rejected("unsafe path: " + summary(problems));

@@ -1,15 +1,7 @@
 package dev.rmkit.updater.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Comparator;
+import dev.rmkit.updater.json.Schemas;
 import java.util.List;
 
 /**
@@ -18,30 +10,12 @@ import java.util.List;
  */
 public final class ManifestSchema {
     /** Classpath location of the schema (copied from manifests/ by the build). */
-    public static final String RESOURCE = "/dev/rmkit/updater/manifest/manifest.schema.json";
-
-    private static final JsonSchema SCHEMA = load();
+    public static final String RESOURCE = Schemas.MANIFEST.resource();
 
     private ManifestSchema() {}
 
     /** Every schema violation of {@code document}, as "location: message", sorted; empty if valid. */
     public static List<String> violations(JsonNode document) {
-        return SCHEMA.validate(document).stream()
-                .sorted(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
-                        .thenComparing(ValidationMessage::getMessage))
-                .map(ValidationMessage::getMessage)
-                .toList();
-    }
-
-    private static JsonSchema load() {
-        try (InputStream in = ManifestSchema.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the updater jar lacks " + RESOURCE);
-            }
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Schemas.MANIFEST.violations(document);
     }
 }

@@ -5,9 +5,7 @@ import dev.rmkit.updater.trust.Ed25519Keys;
 import dev.rmkit.updater.trust.KeyFiles;
 import dev.rmkit.updater.trust.KeyId;
 import dev.rmkit.updater.trust.Pem;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -36,22 +34,8 @@ public final class KeyGenerator {
             throw new UpdateException.Usage("directory does not exist: " + dir);
         }
         KeyPair pair = Ed25519Keys.generate();
-        try {
-            KeyFiles.writeNew(key, Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded()), true);
-            try {
-                KeyFiles.writeNew(pub, Pem.encode(Pem.PUBLIC_KEY, pair.getPublic().getEncoded()), false);
-            } catch (IOException e) {
-                // Never leave half a pair behind: a lone .key would block the next attempt.
-                Files.deleteIfExists(key);
-                throw e;
-            }
-        } catch (FileAlreadyExistsException e) {
-            throw new UpdateException.Usage("refusing to overwrite " + e.getFile());
-        } catch (AccessDeniedException e) {
-            throw new UpdateException.PermissionDenied("cannot write " + e.getFile(), e);
-        } catch (IOException e) {
-            throw new UpdateException.Usage("cannot write the key pair at " + prefix + ": " + e.getMessage());
-        }
+        KeyFiles.writeBoth(key, Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded()).getBytes(StandardCharsets.US_ASCII),
+                true, pub, Pem.encode(Pem.PUBLIC_KEY, pair.getPublic().getEncoded()).getBytes(StandardCharsets.US_ASCII));
         return new Generated(key, pub, KeyId.of(pair.getPublic()));
     }
 }

@@ -83,7 +83,7 @@ public final class BootRenames {
     }
 
     /** Nothing was scheduled: the directories made for the renames go again, so nothing changed. */
-    private static void undoDirectories(InstallLayout layout, Journal j) throws IOException {
+    static void undoDirectories(InstallLayout layout, Journal j) throws IOException {
         Swap.deleteTree(layout.backupDir(j.txid()));
         List<String> created = new ArrayList<>(j.createdDirs());
         created.sort(java.util.Comparator.comparing(String::length).reversed());

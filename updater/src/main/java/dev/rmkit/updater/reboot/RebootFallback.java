@@ -1,14 +1,17 @@
 package dev.rmkit.updater.reboot;
 
+import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.JournalStore;
 import dev.rmkit.updater.journal.Journals;
+import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * DESIGN step 9: when the files cannot be replaced now (a holder that cannot be closed, or a release
@@ -39,6 +43,47 @@ public final class RebootFallback {
             return "updater-" + HexFormat.of().formatHex(h).substring(0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Removes an install's resume registration (the one place that names it); harmless if there is none. */
+    public static void unregister(InstallLayout layout, SystemControl system) throws RmException {
+        system.unregisterResume(resumeName(layout));
+    }
+
+    /**
+     * Withdraws a swap that waits for the boot ({@code updater cancel}): first the renames scheduled with
+     * the OS (Windows), so from then on the boot does nothing to the install; then the journal, after which
+     * the install is exactly the old release and a crash leaves only leftovers; then the resume
+     * registration, the directories made for the renames, and an update's staged files (a rollback's
+     * kept release stays kept).
+     *
+     * @throws UpdateException.ApplyFailed if the renames cannot be withdrawn; nothing was changed
+     */
+    public static void withdraw(InstallLayout layout, Journal pending, SystemControl system) throws UpdateException {
+        try {
+            if (pending.state() == JournalState.PENDING_BOOT_RENAMES) {
+                List<PendingReplacement> ours = BootRenames.renames(layout, pending);
+                system.withdrawAtReboot(ours);
+                if (system.pendingReplacements().stream().anyMatch(ours::contains)) {
+                    throw new RmException("withdraw replacements", "they are still scheduled after withdrawing them");
+                }
+            }
+        } catch (RmException e) {
+            throw new UpdateException.ApplyFailed("cannot withdraw the renames scheduled for the next boot ("
+                    + e.getMessage() + "); nothing was changed", e);
+        }
+        try {
+            JournalStore.delete(layout);
+            TestHooks.reach("cancel-journal-deleted");
+            unregister(layout, system);
+            BootRenames.undoDirectories(layout, pending);
+            if (pending.operation() == JournalOperation.APPLY) {
+                Swap.deleteTree(layout.stateDir().resolve(pending.stagingDir()));
+            }
+        } catch (IOException | RmException e) {
+            throw new UpdateException.ApplyFailed(pending.describe() + " was withdrawn, but cleaning up after it failed ("
+                    + e.getMessage() + "); the install is the old release", e);
         }
     }
 
@@ -66,20 +111,21 @@ public final class RebootFallback {
             } catch (IOException | RmException | RuntimeException ignored) {
                 // The journal was never written, or resume will find a pending swap it can still run.
             }
-            throw new UpdateException.ApplyFailed("cannot schedule the update to " + prepared.toVersion()
+            throw new UpdateException.ApplyFailed("cannot schedule " + prepared.describe()
                     + " for the next boot (" + e.getMessage() + "); nothing was changed", e);
         }
         TestHooks.reach("pending-reboot");
-        report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, "the update to " + prepared.toVersion()
-                + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then");
+        report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, prepared.describe()
+                + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then"
+                + " (updater cancel withdraws it)");
         report.note("nothing is installed yet; at the next boot: " + prepared.steps().stream()
                 .map(st -> st.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + st.path())
                 .collect(java.util.stream.Collectors.joining(", ")));
         if (mode == RebootMode.IF_NEEDED) {
             try {
-                system.rebootRestartingApps("rmkit updater: finishing the update to " + prepared.toVersion(), force);
-                report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish the update to "
-                        + prepared.toVersion() + " (" + why + ")");
+                system.rebootRestartingApps("rmkit updater: finishing " + prepared.describe(), force);
+                report.reboot("initiated").outcome(Outcome.REBOOT_INITIATED, "rebooting to finish "
+                        + prepared.describe() + " (" + why + ")");
             } catch (RmException e) {
                 report.note("the reboot could not be started: " + e.getMessage() + "; reboot by hand to finish");
             }

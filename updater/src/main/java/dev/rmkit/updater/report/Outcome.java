@@ -2,9 +2,19 @@ package dev.rmkit.updater.report;
 
 import dev.rmkit.updater.ExitCode;
 
-/** How an {@code apply} or {@code resume} ended, and the exit code that says it to scripts. */
+/** How a run that changes an install (apply, resume, rollback, cancel, uninstall, restart-apps) ended, and the exit code that says it to scripts. */
 public enum Outcome {
     UPDATED(ExitCode.OK),
+    /** rollback: the install went back to the kept previous release. */
+    REVERTED(ExitCode.OK),
+    /** uninstall: every installed file and the install's state are gone. */
+    UNINSTALLED(ExitCode.OK),
+    /** cancel: the update that waited for a reboot was withdrawn; the install is the old release. */
+    CANCELLED(ExitCode.OK),
+    /** cancel found no update waiting for a reboot. */
+    NOTHING_TO_CANCEL(ExitCode.OK),
+    /** restart-apps: the apps left closed were started (or there were none). */
+    APPS_RESTARTED(ExitCode.OK),
     UP_TO_DATE(ExitCode.OK),
     /** resume found no unfinished update. */
     NOTHING_TO_RESUME(ExitCode.OK),
@@ -13,6 +23,11 @@ public enum Outcome {
     UNAVAILABLE(ExitCode.UNAVAILABLE),
     /** The swap failed or was interrupted, and was undone: the install is the old version. */
     ROLLED_BACK(ExitCode.FAILED),
+    /**
+     * The health check failed after an update and the automatic rollback could not be done (an app
+     * refused to close for it, or it failed): the new release is installed, the previous one is kept.
+     */
+    UNHEALTHY(ExitCode.FAILED),
     DEFERRED(ExitCode.DEFERRED),
     PERMISSION_DENIED(ExitCode.NO_PERMISSION),
     /** installed.json or the journal cannot be read: nothing was changed. */
@@ -49,6 +64,7 @@ public enum Outcome {
             case TERMINATED -> TERMINATED;
             case REBOOT_REQUIRED -> REBOOT_REQUIRED;
             case REBOOT_INITIATED -> REBOOT_INITIATED;
+            case MISMATCH -> throw new IllegalArgumentException("verify ends with a verify report, not an update outcome");
         };
     }
 }

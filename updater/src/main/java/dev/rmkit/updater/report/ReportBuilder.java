@@ -27,7 +27,9 @@ public final class ReportBuilder {
     private final List<AppReport> refused = new ArrayList<>();
     private final List<AppReport> notRestarted = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> left = new ArrayList<>();
     private String reboot = "none";
+    private Transfer download = Transfer.NONE;
     private Instant firstClosed;
     private Instant lastRestarted;
 
@@ -109,6 +111,18 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** What staging fetched (and saved by patches). */
+    public ReportBuilder download(Transfer t) {
+        download = t;
+        return this;
+    }
+
+    /** A file an uninstall left where it is. */
+    public ReportBuilder leftInPlace(String path) {
+        left.add(path);
+        return this;
+    }
+
     public ReportBuilder reboot(String state) {
         reboot = state;
         return this;
@@ -123,11 +137,12 @@ public final class ReportBuilder {
                 : Math.max(0, Duration.between(firstClosed, lastRestarted == null ? clock.instant() : lastRestarted).toMillis());
         // A run that only staged the update for the next boot changed nothing yet: no paths are listed
         // as added, replaced or removed (a note says what the boot will do).
-        boolean changed = outcome == Outcome.UPDATED;
+        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.REVERTED || outcome == Outcome.UNINSTALLED
+                || outcome == Outcome.UNHEALTHY;
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
                 paths(changed, ChangeKind.REMOVE), closed, restarted, refused, notRestarted, reboot, downtime, notes,
-                startedAt.toString(), clock.instant().toString());
+                left, startedAt.toString(), clock.instant().toString(), download);
     }
 
     /** Only a run that changed the install lists the paths it changed. */

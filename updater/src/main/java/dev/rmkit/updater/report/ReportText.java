@@ -23,10 +23,12 @@ public final class ReportText {
         paths(sb, "added", r.added());
         paths(sb, "replaced", r.replaced());
         paths(sb, "removed", r.removed());
+        paths(sb, "left in place", r.leftInPlace());
         apps(sb, "closed", r.appsClosed());
         apps(sb, "restarted", r.appsRestarted());
         apps(sb, "not restarted", r.appsNotRestarted());
         apps(sb, "refused", r.appsRefused());
+        download(sb, r.download());
         if (!r.reboot().equals("none")) {
             sb.append("  reboot ").append(r.reboot()).append('\n');
         }
@@ -37,6 +39,25 @@ public final class ReportText {
             sb.append("  note: ").append(SafeText.line(note)).append('\n');
         }
         return sb.toString();
+    }
+
+    private static void download(StringBuilder sb, Transfer t) {
+        if (t.bytesWhole() == 0 && t.bytesFetched() == 0) {
+            return;
+        }
+        sb.append("  download ").append(t.bytesFetched()).append(" bytes");
+        if (!t.patchesUsed().isEmpty() || !t.patchesRefused().isEmpty()) {
+            sb.append(" (").append(t.bytesSaved()).append(" of ").append(t.bytesWhole()).append(" saved by ")
+                    .append(t.patchesUsed().size()).append(t.patchesUsed().size() == 1 ? " patch" : " patches");
+            if (!t.patchesRefused().isEmpty()) {
+                sb.append(", ").append(t.patchesRefused().size()).append(" refused");
+            }
+            sb.append(')');
+        }
+        sb.append('\n');
+        for (Transfer.Refusal r : t.patchesRefused()) {
+            sb.append("  patch refused: ").append(r.path()).append(" - ").append(r.reason()).append('\n');
+        }
     }
 
     private static void paths(StringBuilder sb, String label, List<String> paths) {

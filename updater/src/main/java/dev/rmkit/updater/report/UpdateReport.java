@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one {@code apply} or {@code resume} did: printed as text or as one JSON object, and saved as
+ * What one run that changes an install did (apply, resume, rollback, cancel, uninstall, restart-apps): printed as text or as one JSON object, and saved as
  * {@code .rmkit/last-report.json}.
  *
- * @param command "apply" or "resume"
+ * @param command the subcommand: "apply", "resume", "rollback", "cancel", "uninstall", "restart-apps"
  * @param outcome how it ended
  * @param exitCode the process exit code on this OS
  * @param message one line for people: what happened, or the reason it did not
@@ -25,8 +25,11 @@ import java.util.Objects;
  * @param reboot "none", "required" or "initiated"
  * @param downtimeMillis from the first application closed to the last one restarted; 0 if none closed
  * @param notes further facts (a recovered earlier update, cleanup left for resume)
+ * @param leftInPlace uninstall: the files it left because the updater did not install them (or they
+ *     changed since it did)
  * @param startedAt when the run started (ISO-8601)
  * @param finishedAt when it ended (ISO-8601)
+ * @param download bytes fetched and saved by patches during staging; patches used and refused
  */
 public record UpdateReport(
         String command,
@@ -46,8 +49,10 @@ public record UpdateReport(
         String reboot,
         long downtimeMillis,
         List<String> notes,
+        List<String> leftInPlace,
         String startedAt,
-        String finishedAt) {
+        String finishedAt,
+        Transfer download) {
     public UpdateReport {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(outcome, "outcome");
@@ -69,7 +74,9 @@ public record UpdateReport(
             throw new IllegalArgumentException("downtime must not be negative: " + downtimeMillis);
         }
         notes = List.copyOf(notes);
+        leftInPlace = leftInPlace == null ? List.of() : List.copyOf(leftInPlace); // absent in older last-report.json
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
+        download = download == null ? Transfer.NONE : download; // reports saved before patches existed
     }
 }

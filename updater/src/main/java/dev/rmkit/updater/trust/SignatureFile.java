@@ -73,6 +73,11 @@ public record SignatureFile(String keyId, String algorithm, byte[] signature) {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UpdateException.Rejected("unparsable signature file: not JSON (" + e.getOriginalMessage() + ")");
         }
+        return of(node);
+    }
+
+    /** One signature object already read as JSON (an element of a signature set). */
+    static SignatureFile of(JsonNode node) throws UpdateException.Rejected {
         if (node == null || !node.isObject()) {
             throw new UpdateException.Rejected("unparsable signature file: not a JSON object");
         }

@@ -1,6 +1,7 @@
 package dev.rmkit.updater.trust;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.Durable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -17,12 +18,18 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Trusted Ed25519 public keys of one install, in {@code <install>/.rmkit/trust/*.pub}. Keys live
+ * The root of trust of one install, in {@code <install>/.rmkit/trust/}: either pinned Ed25519 key
+ * files ({@code *.pub}, the legacy one-key root, threshold 1) or a signed root document ({@code
+ * root.json}, keys and a threshold) that replaces them once the feed rotates its keys. Trust lives
  * with the install rather than in the feed, so whoever controls the server cannot also choose the
- * key that vouches for it (Squirrel's and Velopack's unsigned feeds). The first key is pinned
- * explicitly ({@code --trust}); after that, a different key is refused instead of silently added.
+ * key that vouches for it (Squirrel's and Velopack's unsigned feeds). The first key or root is
+ * pinned explicitly ({@code --trust}); after that only a root signed by the trusted keys replaces
+ * it ({@link RootChain}), and a different key is refused instead of silently added.
  */
 public final class TrustStore {
+    /** The trusted root document, once the install has accepted one. */
+    public static final String ROOT_FILE = "root.json";
+
     private final Path dir;
 
     private TrustStore(Path dir) {
@@ -45,7 +52,7 @@ public final class TrustStore {
             return !Files.exists(dir);
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.noneMatch(TrustStore::isKeyFile);
+            return s.noneMatch(p -> isKeyFile(p) || p.getFileName().toString().equals(ROOT_FILE));
         } catch (IOException e) {
             return false;
         }
@@ -57,8 +64,20 @@ public final class TrustStore {
      * the new {@code .pub} to the trust directory by hand).
      */
     public void pinIfEmpty(Path publicKeyFile) throws UpdateException {
+        if (KeyFiles.isRootDocument(publicKeyFile)) {
+            pinRootIfEmpty(publicKeyFile);
+            return;
+        }
         PublicKey key = KeyFiles.readPublic(publicKeyFile);
         String id = KeyId.of(key);
+        if (Files.isRegularFile(dir.resolve(ROOT_FILE))) {
+            Root root = root();
+            if (!root.keys().containsKey(id)) {
+                throw new UpdateException.Rejected("unknown key: " + publicKeyFile + " (key id " + id + ") is not a key of root "
+                        + root.version() + " this install trusts " + root.keys().keySet());
+            }
+            return;
+        }
         if (!isEmpty()) {
             Map<String, PublicKey> pinned = keys();
             if (!pinned.containsKey(id)) {
@@ -71,6 +90,7 @@ public final class TrustStore {
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, id, ".tmp");
+            // Not Durable.write: the trust directory is created here; the key is fsynced, then renamed.
             Files.writeString(tmp, Pem.encode(Pem.PUBLIC_KEY, key.getEncoded()));
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
@@ -83,7 +103,59 @@ public final class TrustStore {
         }
     }
 
-    /** Every pinned key by key id (computed from the key, never taken from the file name). */
+    /**
+     * {@code --trust ROOT.json}: pins a root document on a fresh install (trust on first use, like a
+     * key file); the same root again is fine; any other root on a pinned install is Rejected: a new
+     * root only comes from the feed, signed by the keys the install already trusts.
+     */
+    private void pinRootIfEmpty(Path rootFile) throws UpdateException {
+        byte[] bytes = KeyFiles.readSmallBytes(rootFile, "root", RootJson.MAX_BYTES);
+        Root given = RootJson.parse(bytes);
+        if (!isEmpty()) {
+            Root current = root();
+            if (current.version() != given.version() || !current.keys().keySet().equals(given.keys().keySet())
+                    || current.threshold() != given.threshold()) {
+                throw new UpdateException.Rejected("unknown key: " + rootFile + " (root " + given.version()
+                        + ") differs from root " + current.version() + " this install trusts; a new root is taken from the feed, "
+                        + "signed by the trusted keys (updater trust rotate, publish --root)");
+            }
+            return;
+        }
+        saveRoot(bytes);
+    }
+
+    /**
+     * The root this install trusts: {@code root.json} if it has accepted one, otherwise the legacy
+     * root of its pinned key files (version 0, threshold 1; no keys on a fresh install).
+     */
+    public Root root() throws UpdateException {
+        Path file = dir.resolve(ROOT_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Root.legacy(keys());
+        }
+        try {
+            return RootJson.parse(Files.readAllBytes(file));
+        } catch (UpdateException.Rejected e) {
+            throw new UpdateException.Rejected("the trusted root " + file + " is damaged: " + e.getMessage());
+        } catch (AccessDeniedException e) {
+            throw new UpdateException.PermissionDenied("cannot read the trusted root " + file, e);
+        } catch (IOException e) {
+            throw new UpdateException.Rejected("cannot read the trusted root " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces the trusted root with a verified newer one (atomically and durably). */
+    public void saveRoot(byte[] rootBytes) throws UpdateException {
+        try {
+            Durable.write(dir.resolve(ROOT_FILE), rootBytes);
+        } catch (AccessDeniedException e) {
+            throw new UpdateException.PermissionDenied("cannot write the trusted root in " + dir, e);
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot write the trusted root in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every pinned key file's key by key id (computed from the key, never taken from the file name). */
     public Map<String, PublicKey> keys() throws UpdateException {
         Map<String, PublicKey> keys = new TreeMap<>();
         if (!Files.isDirectory(dir)) {

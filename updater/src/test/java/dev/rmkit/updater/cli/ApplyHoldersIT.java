@@ -1,6 +1,7 @@
 package dev.rmkit.updater.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +21,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The holders of an install's files, as real cooperating processes: veto, --wait, --force, restart. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "real apps closed and restarted by the Linux backend")
 class ApplyHoldersIT {
 
     static final String BURNING = "Burning session 3 of 'Photos' - 42%";
@@ -47,7 +51,9 @@ class ApplyHoldersIT {
 
     @AfterEach
     void stopApps() {
-        held.close();
+        if (held != null) {
+            held.close();
+        }
     }
 
     private JavaProcess startApp(String... args) throws Exception {
@@ -170,6 +176,62 @@ class ApplyHoldersIT {
         assertTrue(lines.contains(install.resolve("lib/core.jar").toString()), lines.toString());
         assertTrue(j.get("downtimeMillis").asLong() > 0);
         assertEquals(feeds.tree("v2", ApplyCommandTest.V2), Trees.snapshot(install));
+    }
+
+    @Test
+    void noRestartRecordsTheClosedAppAndRestartAppsBringsItBack() throws Exception {
+        Path started = tmp.resolve("started.txt");
+        JavaProcess app = startApp("--started", started.toString());
+        Files.delete(started);
+
+        Cli.Run r = apply("--no-restart");
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed");
+        assertEquals(0, r.json().get("appsRestarted").size(), r.out());
+        String notes = r.json().get("notes").toString();
+        assertTrue(notes.contains("left closed: ") && notes.contains("--restored"), "listed with its command: " + notes);
+        assertTrue(cli.run("status", "--install-dir", install.toString()).out().contains("left closed: "), "status shows it");
+        assertFalse(Files.exists(started), "nothing started it");
+
+        Cli.Run back = cli.run("restart-apps", "--install-dir", install.toString(), "--json");
+
+        assertEquals(0, back.code(), back.out() + back.err());
+        assertEquals(1, back.json().get("appsRestarted").size(), back.out());
+        long pid = back.json().get("appsRestarted").get(0).get("pid").asLong();
+        held.restarted(pid);
+        JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30), "the app to start again");
+        assertEquals(workDir.toRealPath(), Path.of(lines(started).get(1)).toRealPath(), "in its working directory");
+        Cli.Run none = cli.run("restart-apps", "--install-dir", install.toString(), "--json");
+        assertEquals("no application was left closed", none.json().get("message").asText(), "each is started once");
+    }
+
+    @Test
+    void aRefusalDefersTheRollbackAndWaitRollsBackOnceItEnds() throws Exception {
+        assertEquals(0, apply().code());
+        Path vetoFile = Files.writeString(tmp.resolve("busy"), BURNING);
+        JavaProcess app = startApp("--veto-file", vetoFile.toString());
+        Map<String, String> v2Tree = Trees.snapshot(install);
+
+        Cli.Run refused = cli.run("rollback", "--install-dir", install.toString(), "--json");
+
+        assertEquals(ExitCode.DEFERRED.code(), refused.code(), refused.out() + refused.err());
+        assertEquals(BURNING, refused.json().get("appsRefused").get(0).get("reason").asText(), refused.out());
+        assertTrue(app.isAlive(), "a refusing app is never closed");
+        assertEquals(v2Tree, Trees.snapshot(install), "nothing changed");
+
+        CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> cli.run("rollback", "--install-dir",
+                install.toString(), "--wait", "2m", "--json"));
+        app.awaitLine(l -> l.startsWith("QUERY"), Duration.ofSeconds(30));
+        Files.delete(vetoFile);
+        Cli.Run r = run.get();
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        r.json().get("appsRestarted").forEach(a -> held.restarted(a.get("pid").asLong()));
+        assertEquals("REVERTED", r.json().get("outcome").asText());
+        assertEquals(app.pid(), r.json().get("appsClosed").get(0).get("pid").asLong(), r.out());
+        assertEquals(1, r.json().get("appsRestarted").size(), "the app comes back on the old release: " + r.out());
+        assertEquals(feeds.tree("v1", ApplyCommandTest.V1), Trees.snapshot(install));
     }
 
     private static List<String> lines(Path f) {

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * old release before the commit record and the new one from it on, never a mix; and two updaters on
  * one install never both proceed.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "kills the updater mid-swap under the Linux backend (setpriv, /proc)")
 class CrashRecoveryIT {
 
     /** V1 → V2 is: remove conf/old.conf (step 0), replace lib/core.jar (1), add lib/new.jar (2). */

@@ -85,28 +85,44 @@ class ErrorOutputTest {
 
         assertEquals(ExitCode.USAGE.code(), r.code());
         List<String> lines = r.err().strip().lines().toList();
-        assertEquals(List.of("updater plan: missing required option: '--manifest=M'",
+        assertEquals(List.of("updater plan: missing required argument (specify one of these): (--manifest=M | --feed=URL)",
                 "Try 'updater plan --help' for more information."), lines);
     }
 
     @Test
     void everyCommandAcceptsJsonAndAnswersAUsageErrorWithOneJsonObject() throws Exception {
-        CommandLine root = UpdaterCommand.commandLine();
-        for (String name : root.getSubcommands().keySet()) {
-            if (name.equals("help")) {
-                continue;
-            }
-            assertTrue(root.getSubcommands().get(name).getCommandSpec().findOption("--json") != null,
-                    "updater " + name + " has no --json option");
-            Cli.Run r = cli.run(name, "--json", "--no-such-option");
+        List<CommandLine> leaves = new java.util.ArrayList<>();
+        collectLeaves(UpdaterCommand.commandLine(), leaves);
+        assertTrue(leaves.size() > 10, "the commands: " + leaves.size());
+        for (CommandLine leaf : leaves) {
+            String qualified = leaf.getCommandSpec().qualifiedName();
+            assertTrue(leaf.getCommandSpec().findOption("--json") != null, qualified + " has no --json option");
+            List<String> args = new java.util.ArrayList<>(List.of(qualified.substring("updater ".length()).split(" ")));
+            args.addAll(List.of("--json", "--no-such-option"));
 
-            assertEquals(ExitCode.USAGE.code(), r.code(), name + ": " + r.out() + r.err());
+            Cli.Run r = cli.run(args.toArray(String[]::new));
+
+            assertEquals(ExitCode.USAGE.code(), r.code(), qualified + ": " + r.out() + r.err());
             JsonNode j = oneObject(r);
-            assertEquals(name, j.get("command").asText());
+            assertEquals(leaf.getCommandName(), j.get("command").asText());
             assertEquals("BAD_USAGE", j.get("outcome").asText());
             assertEquals(ExitCode.USAGE.code(), j.get("exitCode").asInt());
             assertTrue(j.get("message").asText().contains("--no-such-option"), j.toString());
-            assertEquals("updater " + name + " --help", j.get("help").asText());
+            assertEquals(qualified + " --help", j.get("help").asText());
+        }
+    }
+
+    /** Every command that runs (not {@code help}, not a group such as {@code trust} that only holds others). */
+    private static void collectLeaves(CommandLine cl, List<CommandLine> out) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandName().equals("help")) {
+                continue;
+            }
+            if (sub.getSubcommands().isEmpty()) {
+                out.add(sub);
+            } else {
+                collectLeaves(sub, out);
+            }
         }
     }
 

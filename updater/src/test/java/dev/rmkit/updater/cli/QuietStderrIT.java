@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real updater, as a user runs it: a normal run prints only who it waits for on stderr; --verbose adds diagnostics. */
@@ -24,6 +26,7 @@ class QuietStderrIT {
                 "XDG_STATE_HOME", tmp.resolve("state").toString());
     }
 
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "closes a real app through the backend; on Windows that is RmShutdown, not run yet (docs/windows.md)")
     @Test
     void holdersAndApplyPrintNothingOnStderr() throws Exception {
         Feeds feeds = Feeds.create(tmp.resolve("publisher"));

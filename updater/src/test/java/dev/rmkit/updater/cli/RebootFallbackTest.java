@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** DESIGN step 9 on Linux: pending work in the journal, a resume registration, the reboot command, resume after boot. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the updater against the Linux backend (testing.Cli)")
 class RebootFallbackTest {
 
     @TempDir Path tmp;
@@ -39,6 +42,34 @@ class RebootFallbackTest {
         } catch (java.nio.file.NoSuchFileException e) {
             return List.of();
         }
+    }
+
+    @Test
+    void cancelWithdrawsAPendingUpdateAndLeavesTheInstallExactlyOld() throws Exception {
+        Map<String, String> before = Trees.snapshot(install);
+        Path m = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), cli.run("apply", "--manifest", m.toString(), "--install-dir",
+                install.toString()).code());
+        assertEquals(1, registrations().size());
+
+        Cli.Run c = cli.run("cancel", "--install-dir", install.toString(), "--json");
+
+        assertEquals(0, c.code(), c.out() + c.err());
+        assertEquals("the update to 2.0.0 that waited for a reboot was withdrawn; the install is 1.0.0",
+                c.json().get("message").asText());
+        assertEquals(List.of(), registrations(), "the resume registration is gone");
+        assertEquals("none", cli.run("status", "--install-dir", install.toString(), "--json").json().get("pending").asText());
+        assertFalse(Files.exists(install.resolve(".rmkit/staging/2.0.0")), "the staged files are gone");
+        cli.reboot();
+        assertEquals("NOTHING_TO_RESUME", cli.run("resume", "--install-dir", install.toString(), "--json").json()
+                .get("outcome").asText());
+        assertEquals(before, Trees.snapshot(install));
+        assertEquals(0, cli.run("apply", "--manifest", feeds.publish("2.1.0", ApplyCommandTest.V2).toString(),
+                "--install-dir", install.toString()).code(), "another version can be applied");
+        assertEquals("NOTHING_TO_CANCEL", cli.run("cancel", "--install-dir", install.toString(), "--json").json()
+                .get("outcome").asText());
+        assertEquals(ExitCode.USAGE.code(), cli.run("cancel", "--install-dir", tmp.resolve("none").toString()).code());
+        assertFalse(Files.exists(tmp.resolve("none")), "cancel creates nothing");
     }
 
     @Test

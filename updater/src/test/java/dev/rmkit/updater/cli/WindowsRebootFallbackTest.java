@@ -30,6 +30,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * scheduled with MoveFileEx, resume is a RunOnce entry, and after the boot resume commits only if the
  * OS did every rename, else rolls back to exactly the old release.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "only the system side is the Windows fake; the session side is the Linux backend")
 class WindowsRebootFallbackTest {
 
     @TempDir Path tmp;
@@ -125,6 +128,31 @@ class WindowsRebootFallbackTest {
         assertEquals(Map.of(), windows.runOnce(), "the RunOnce entry is gone");
         assertFalse(Files.exists(install.resolve(".rmkit/backup")) && Files.list(install.resolve(".rmkit/backup"))
                 .findAny().isPresent(), "backups deleted after the commit");
+    }
+
+    @Test
+    void cancelWithdrawsTheScheduledRenamesAndAnotherVersionCanBeApplied() throws Exception {
+        Map<String, String> v1 = Trees.snapshot(install);
+        windows.replaceAtReboot(new PendingReplacement(Files.writeString(tmp.resolve("another program's"), "x"),
+                Optional.empty()));
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), apply().get("exitCode").asInt());
+
+        JsonNode c = run("cancel", "--install-dir", install.toString());
+
+        assertEquals(0, c.get("exitCode").asInt(), c.toString());
+        assertEquals("CANCELLED", c.get("outcome").asText());
+        assertEquals(List.of(new PendingReplacement(tmp.resolve("another program's"), Optional.empty())),
+                windows.pendingReplacements(), "only the install's renames are withdrawn");
+        assertEquals(Map.of(), windows.runOnce(), "the RunOnce entry is gone");
+        assertEquals("none", pending());
+        assertFalse(Files.exists(install.resolve(".rmkit/staging/2.0.0")), "the staged files are gone");
+        assertFalse(Files.exists(install.resolve(".rmkit/backup")) && Files.list(install.resolve(".rmkit/backup"))
+                .findAny().isPresent(), "the directories made for the renames are gone");
+        windows.boot(Set.of());
+        assertEquals(v1, Trees.snapshot(install), "the boot does nothing to the install");
+        JsonNode next = run("apply", "--manifest", feeds.publish("2.1.0", ApplyCommandTest.V2).toString(),
+                "--install-dir", install.toString());
+        assertEquals(0, next.get("exitCode").asInt(), "another version can be applied: " + next);
     }
 
     @Test

@@ -11,9 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A launcher script must stay runnable through publish, staging and the swap. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "POSIX executable bits")
 class ExecutableFilesTest {
 
     @TempDir Path tmp;

@@ -71,6 +71,11 @@ public final class FakeWindowsSystem implements SystemControl {
     }
 
     @Override
+    public synchronized void withdrawAtReboot(List<PendingReplacement> replacements) {
+        pending.removeAll(replacements);
+    }
+
+    @Override
     public synchronized List<PendingReplacement> pendingReplacements() {
         return List.copyOf(pending);
     }

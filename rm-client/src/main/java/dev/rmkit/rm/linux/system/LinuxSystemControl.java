@@ -225,6 +225,18 @@ public final class LinuxSystemControl implements SystemControl {
     }
 
     @Override
+    public void withdrawAtReboot(List<PendingReplacement> replacements) throws RmException {
+        try {
+            List<PendingReplacement> left = new ArrayList<>(pending.read());
+            if (left.removeAll(replacements)) {
+                pending.write(left);
+            }
+        } catch (IOException e) {
+            throw new RmException("withdraw replacements", e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<PendingReplacement> pendingReplacements() throws RmException {
         try {
             return pending.read();

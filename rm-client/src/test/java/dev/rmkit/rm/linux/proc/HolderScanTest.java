@@ -18,9 +18,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The /proc scanner against real processes, cross-checked with fuser and lsof on the same files. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "scans /proc, checked against fuser and lsof")
 class HolderScanTest {
 
     @TempDir Path tmp;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 class ProcStatTest {
 
@@ -45,6 +47,7 @@ class ProcStatTest {
         assertThrows(IllegalArgumentException.class, () -> ProcStat.parse("12 (x) S a" + TAIL));
     }
 
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "reads /proc/self/stat")
     @Test
     void parsesThisProcessesRealStatLine() throws Exception {
         ProcStat s = ProcStat.parse(Files.readString(Path.of("/proc/self/stat")));

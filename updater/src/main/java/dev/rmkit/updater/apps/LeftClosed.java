@@ -1,0 +1,49 @@
+package dev.rmkit.updater.apps;
+
+import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.install.StateJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code .rmkit/apps-left-closed.json}: the apps an {@code apply --no-restart} (or rollback) closed and
+ * left closed, with what is needed to start them as their own users later ({@code updater restart-apps}).
+ * Written before the swap that follows their closing, atomically, so none is forgotten by a crash.
+ */
+public final class LeftClosed {
+
+    /** The file's content. */
+    public record Apps(List<ClosedApp> apps) {
+        public Apps {
+            apps = List.copyOf(apps);
+        }
+    }
+
+    private LeftClosed() {}
+
+    public static List<ClosedApp> read(InstallLayout layout) throws IOException {
+        if (!Files.exists(layout.appsLeftClosedFile())) {
+            return List.of();
+        }
+        return StateJson.read(layout.appsLeftClosedFile(), Apps.class).apps();
+    }
+
+    /** Adds {@code apps} to those already recorded. */
+    public static void add(InstallLayout layout, List<ClosedApp> apps) throws IOException {
+        List<ClosedApp> all = new ArrayList<>(read(layout));
+        all.addAll(apps);
+        write(layout, all);
+    }
+
+    /** Replaces the record; an empty list removes the file. */
+    public static void write(InstallLayout layout, List<ClosedApp> apps) throws IOException {
+        if (apps.isEmpty()) {
+            Durable.delete(layout.appsLeftClosedFile());
+        } else {
+            StateJson.write(layout.appsLeftClosedFile(), new Apps(apps));
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.rmkit.updater.publish;
+
+import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.delta.PatchException;
+import dev.rmkit.updater.delta.PatchWriter;
+import dev.rmkit.updater.delta.Patcher;
+import dev.rmkit.updater.feed.FeedLayout;
+import dev.rmkit.updater.manifest.Manifest;
+import dev.rmkit.updater.manifest.ManifestFile;
+import dev.rmkit.updater.manifest.Patch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The patches of one new file: against the same path in each of the earlier releases given (the
+ * last K of the channel), skipping bases that are identical, already covered, gone from the store,
+ * or not worth it (a patch as large as the file). Every patch is applied once here with the
+ * client's own {@link Patcher} and its result checked against the file's hash before it is listed,
+ * so a feed never offers a patch that cannot work.
+ */
+final class PatchMaker {
+    private final Blobs blobs;
+    private final List<Manifest> earlier;
+    private final Patcher verifier = new Patcher();
+    private int made;
+    private long bytes;
+
+    PatchMaker(Blobs blobs, List<Manifest> earlier) {
+        this.blobs = blobs;
+        this.earlier = List.copyOf(earlier);
+    }
+
+    int made() {
+        return made;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    /** {@code file} (stored from {@code source}) with its patches. */
+    ManifestFile withPatches(ManifestFile file, Path source) throws UpdateException {
+        if (file.size() == 0) {
+            return file;
+        }
+        Set<String> bases = new LinkedHashSet<>();
+        for (Manifest m : earlier) {
+            for (ManifestFile old : m.files()) {
+                if (old.path().equals(file.path()) && !old.sha256().equals(file.sha256()) && blobs.has(old.sha256())) {
+                    bases.add(old.sha256());
+                }
+            }
+        }
+        List<Patch> patches = new ArrayList<>();
+        for (String base : bases) {
+            make(base, source, file).ifPresent(patches::add);
+        }
+        return file.withPatches(patches);
+    }
+
+    private Optional<Patch> make(String base, Path source, ManifestFile file) throws UpdateException {
+        Path tmp = blobs.newTemp();
+        Path check = blobs.newTemp();
+        try {
+            long size = PatchWriter.write(blobs.path(base), source, tmp);
+            if (size >= file.size()) {
+                return Optional.empty();
+            }
+            verifier.apply(blobs.path(base), tmp, check, file.size(), file.sha256());
+            Blobs.Stored s = blobs.adopt(tmp);
+            made++;
+            bytes += s.size();
+            return Optional.of(new Patch(base, s.size(), s.sha256(), FeedLayout.blobUrlFromRelease(s.sha256())));
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot write a patch for " + file.path() + ": " + e.getMessage(), e);
+        } catch (PatchException e) {
+            return Optional.empty(); // clients fall back to the whole file; offer nothing that fails
+        } finally {
+            Blobs.deleteQuietly(tmp);
+            Blobs.deleteQuietly(check);
+        }
+    }
+}
