@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -24,6 +26,7 @@ import picocli.CommandLine;
  * a misspelling), and with {@code --json} exactly one JSON object on stdout, for every command: the
  * CLI layer does it, not each command.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the updater against the Linux backend (testing.Cli)")
 class ErrorOutputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
