@@ -11,11 +11,13 @@ import java.util.Objects;
  * environment that locates the user's session, not the whole environment, which may hold secrets.
  *
  * @param user Linux: the effective uid in decimal; Windows: the account's SID string
- * @param group Linux: the effective gid in decimal; Windows: empty
+ * @param group Linux: the effective gid in decimal; Windows: {@code elevated} when the app's token was
+ *     elevated (it is then never started again by rmkit), else empty
  * @param session Linux: the rmkit runtime directory the app registers in; Windows: the
  *     terminal-services session id in decimal
  * @param environment the session-locating variables of its environment (HOME, DISPLAY,
- *     XDG_RUNTIME_DIR…), as the platform chose them
+ *     XDG_RUNTIME_DIR…), as the platform chose them; Windows: empty (the environment is built from
+ *     the user's token when the app is started)
  */
 public record AppOwner(String user, String group, String session, Map<String, String> environment) {
     public AppOwner {

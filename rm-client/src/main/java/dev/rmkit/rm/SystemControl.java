@@ -10,10 +10,11 @@ import java.util.Optional;
 public interface SystemControl {
 
     /**
-     * Reboots so that applications registered for restart are restarted after it (Windows:
-     * InitiateShutdown with SHUTDOWN_RESTARTAPPS; Linux: the cooperating apps are asked, ended and
-     * recorded, then the configured reboot command runs; they come back after the boot, see
-     * {@link #restartAppsAfterReboot()}). A refusal stops the reboot with an exception naming the app.
+     * Reboots so that applications registered for restart are restarted after it (Windows: the
+     * cooperating apps on the desktop are asked, then InitiateShutdown with SHUTDOWN_RESTARTAPPS;
+     * Linux: the cooperating apps are asked, ended and recorded, then the configured reboot command
+     * runs; they come back after the boot, see {@link #restartAppsAfterReboot()}). A refusal stops the
+     * reboot with an exception naming the app.
      */
     default void rebootRestartingApps(String reason) throws RmException {
         rebootRestartingApps(reason, false);
@@ -45,8 +46,9 @@ public interface SystemControl {
     List<PendingReplacement> pendingReplacements() throws RmException;
 
     /**
-     * Runs {@code argv} once after the next boot or login (Windows: RunOnce; Linux: a one-shot autostart
-     * entry or systemd unit), under {@code name}.
+     * Runs {@code argv} after the next boot or login, under {@code name}, until {@link #unregisterResume}
+     * (Windows: a scheduled task — at boot as LocalSystem per-machine, at the user's logon per-user;
+     * Linux: a one-shot autostart entry or systemd unit). Registering the same name again replaces it.
      */
     void registerResume(String name, List<String> argv) throws RmException;
 
@@ -78,7 +80,9 @@ public interface SystemControl {
      * rights than that user has: a registered command is text any process of that user could have
      * set, so it must not run as the caller when the caller is more privileged (Linux: {@code
      * setpriv} to the owner's uid and gid when the caller is root, refused for another user's app
-     * otherwise).
+     * otherwise; Windows: the owner's own unelevated token — the caller's when it is the owner and not
+     * elevated, the desktop shell's when the caller is elevated, the session user's from
+     * WTSQueryUserToken when the caller is LocalSystem — and never for an app that ran elevated).
      *
      * @return the started process
      * @throws RmException if it cannot be started as that user, or it exited at once
@@ -87,15 +91,17 @@ public interface SystemControl {
 
     /**
      * The current boot's id, so work scheduled "for the next boot" is not done before it (Linux: the
-     * kernel's random {@code boot_id}; {@code RMKIT_BOOT_ID} replaces it for demos that simulate a
-     * reboot). "unknown-boot" where the platform has none.
+     * kernel's random {@code boot_id}; Windows: the boot's start time, {@link BootIds#ofBootTime};
+     * {@code RMKIT_BOOT_ID} replaces it for demos that simulate a reboot). Compare ids with
+     * {@link BootIds#sameBoot}. "unknown-boot" where the platform has none.
      */
     String bootId();
 
     /**
      * True where the OS itself performs the {@link #replaceAtReboot} renames early in the next boot,
-     * before any application starts (Windows: MoveFileEx with MOVEFILE_DELAY_UNTIL_REBOOT); false
-     * where nothing renames at boot and the caller's own resume must do the work after it (Linux).
+     * before any application starts (Windows, per-machine: MoveFileEx with MOVEFILE_DELAY_UNTIL_REBOOT,
+     * which needs an administrator); false where nothing renames at boot and the caller's own resume
+     * must do the work after it (Linux; Windows per-user).
      */
     boolean renamesAtBoot();
 }

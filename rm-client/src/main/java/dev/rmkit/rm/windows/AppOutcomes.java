@@ -47,7 +47,7 @@ final class AppOutcomes {
         return Optional.of("still running: the shutdown stopped before closing it");
     }
 
-    /** Empty when the app came back; otherwise why not. */
+    /** Empty when a fresh RmGetList after RmRestart shows the app restarted; otherwise why not. */
     static Optional<String> restartReason(AffectedApp app) {
         Set<AppStatus> s = app.status();
         if (s.contains(AppStatus.RESTART_MASKED)) {
@@ -59,12 +59,19 @@ final class AppOutcomes {
         if (!app.restartable()) {
             return Optional.of("not registered for restart");
         }
+        if (!s.contains(AppStatus.RESTARTED)) {
+            return Optional.of("not restarted: the Restart Manager restarts neither elevated apps nor apps of"
+                    + " other users, and did not report restarting this one");
+        }
         return Optional.empty();
     }
 
     /**
-     * The apps of a shutdown: those listed before it, with the status of a fresh list taken after it.
-     * An app missing from the fresh list has exited, so it counts as stopped when RmShutdown succeeded.
+     * The apps of a shutdown: those listed before it, with only the status taken from a fresh list
+     * taken after it. Everything else — above all the restart command — stays as read before the
+     * shutdown, while the process still ran: afterwards it has exited and its registration can no
+     * longer be read (or, once its pid is reused, would be another process's). An app missing from the
+     * fresh list has exited, so it counts as stopped when RmShutdown succeeded.
      */
     static List<AffectedApp> merge(List<AffectedApp> before, List<AffectedApp> after, boolean succeeded) {
         Map<ProcessId, AffectedApp> byId = new LinkedHashMap<>();
@@ -75,7 +82,7 @@ final class AppOutcomes {
         for (AffectedApp b : before) {
             AffectedApp a = byId.remove(b.process());
             if (a != null) {
-                out.add(a);
+                out.add(b.withStatus(a.status()));
             } else if (succeeded) {
                 EnumSet<AppStatus> st = EnumSet.of(AppStatus.STOPPED);
                 out.add(b.withStatus(st));

@@ -5,6 +5,7 @@ import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.windows.jna.Kernel32Ext;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Busy periods on Windows. While at least one is open: a shutdown block reason on the window
@@ -12,11 +13,17 @@ import java.util.Objects;
  * level of 0x3FF so this app is asked first (WiX Burn does the same), and a system-required power
  * request — or, where PowerCreateRequest fails, SetThreadExecutionState(ES_CONTINUOUS |
  * ES_SYSTEM_REQUIRED) on the long-lived window thread, since that state belongs to the calling thread.
+ *
+ * <p>Every change — a period opening, closing or changing its reason — is one step of a state machine
+ * that runs on the window thread, so the bookkeeping ({@link BusyState}) and the native calls never
+ * drift apart: the last period's release cannot land after the next period's set-up, and a set-up
+ * never runs twice in a row (which would leak a power request).
  */
 final class Busy {
 
     /** Asked before the default 0x280 and before WiX-less apps: the top of the application range. */
     static final int EARLY_SHUTDOWN_LEVEL = 0x3FF;
+    private static final System.Logger LOG = System.getLogger(Busy.class.getName());
 
     private final BusyState state;
     private final WindowApi window;
@@ -27,6 +34,7 @@ final class Busy {
     private long request;
     private boolean executionState;
     private int[] savedShutdownParameters;
+    private boolean engaged;
     private boolean effective;
 
     Busy(BusyState state, WindowApi window, ProcessApi process, PowerApi power) {
@@ -40,20 +48,31 @@ final class Busy {
         if (reason == null || reason.isBlank()) {
             throw new RmException("busy", "a busy period needs a reason a person understands");
         }
-        boolean[] first = {false};
-        long token = state.enter(reason, first);
+        long[] token = {0};
+        AtomicBoolean abandoned = new AtomicBoolean();
         boolean ok;
         try {
-            ok = window.call(() -> first[0] ? engage(reason) : window.blockReasonCreate(reason) && effective);
+            ok = window.call(() -> {
+                if (abandoned.get()) {
+                    return false; // the caller gave up waiting: open nothing it could never close
+                }
+                token[0] = state.enter(reason);
+                if (!engaged) {
+                    engage(reason);
+                } else {
+                    effective = window.blockReasonCreate(reason) && effective;
+                }
+                return effective;
+            });
         } catch (RmException e) {
-            state.exit(token);
+            abandoned.set(true);
             throw e;
         }
-        return new Handle(token, ok);
+        return new Handle(token[0], ok);
     }
 
     /** On the window thread: everything a first busy period turns on. */
-    private boolean engage(String reason) {
+    private void engage(String reason) {
         boolean blocked = window.blockReasonCreate(reason);
         savedShutdownParameters = process.processShutdownParameters();
         process.setProcessShutdownParameters(EARLY_SHUTDOWN_LEVEL, 0);
@@ -67,12 +86,15 @@ final class Busy {
             executionState = power.setThreadExecutionState(WinBase.ES_CONTINUOUS | WinBase.ES_SYSTEM_REQUIRED) != 0;
             awake = executionState;
         }
+        engaged = true;
         effective = blocked && awake;
-        return effective;
     }
 
     /** On the window thread: undo {@link #engage}. */
-    private boolean release() {
+    private void release() {
+        if (!engaged) {
+            return;
+        }
         window.blockReasonDestroy();
         if (savedShutdownParameters != null) {
             process.setProcessShutdownParameters(savedShutdownParameters[0], savedShutdownParameters[1]);
@@ -87,18 +109,30 @@ final class Busy {
             power.setThreadExecutionState(WinBase.ES_CONTINUOUS);
             executionState = false;
         }
+        engaged = false;
         effective = false;
-        return true;
+    }
+
+    /** On the window thread: after a period closed or changed, show what is left, or release. */
+    private Boolean settle() {
+        if (!state.isBusy()) {
+            release();
+        } else {
+            state.reason().ifPresent(window::blockReasonCreate);
+        }
+        return Boolean.TRUE;
     }
 
     /** Closes every open period (the app is closing). */
     void releaseAll() {
-        if (state.isBusy()) {
-            try {
-                window.call(this::release);
-            } catch (RmException e) {
-                System.getLogger(Busy.class.getName()).log(System.Logger.Level.WARNING, "releasing busy state failed", e);
-            }
+        try {
+            window.call(() -> {
+                state.clear();
+                release();
+                return Boolean.TRUE;
+            });
+        } catch (RmException e) {
+            LOG.log(System.Logger.Level.WARNING, "releasing busy state failed", e);
         }
     }
 
@@ -114,11 +148,13 @@ final class Busy {
         @Override
         public void reason(String reason) {
             Objects.requireNonNull(reason, "reason");
-            state.update(token, reason);
             try {
-                window.call(() -> window.blockReasonCreate(state.reason().orElse(reason)));
+                window.call(() -> {
+                    state.update(token, reason);
+                    return settle();
+                });
             } catch (RmException e) {
-                System.getLogger(Busy.class.getName()).log(System.Logger.Level.WARNING, "updating the block reason failed", e);
+                LOG.log(System.Logger.Level.WARNING, "updating the block reason failed", e);
             }
         }
 
@@ -129,22 +165,15 @@ final class Busy {
 
         @Override
         public void close() {
-            if (state.exit(token)) {
-                try {
-                    window.call(Busy.this::release);
-                } catch (RmException e) {
-                    System.getLogger(Busy.class.getName()).log(System.Logger.Level.WARNING, "ending the busy period failed", e);
-                }
-            } else if (state.isBusy()) {
-                state.reason().ifPresent(this::showOnly);
-            }
-        }
-
-        private void showOnly(String remaining) {
             try {
-                window.call(() -> window.blockReasonCreate(remaining));
+                window.call(() -> {
+                    state.exit(token);
+                    return settle();
+                });
             } catch (RmException e) {
-                System.getLogger(Busy.class.getName()).log(System.Logger.Level.WARNING, "updating the block reason failed", e);
+                // The window thread is gone: nothing native is left to undo, only the bookkeeping.
+                state.exit(token);
+                LOG.log(System.Logger.Level.WARNING, "ending the busy period failed", e);
             }
         }
     }

@@ -6,16 +6,16 @@ import java.util.Optional;
 
 /**
  * The busy periods open in this process, each with its reason; the newest reason is the one shown.
- * Thread-safe: read by the message loop, changed by the app's threads.
+ * Changed only on the window thread ({@link Busy}); synchronized because the console handler, which
+ * runs on a thread the system creates, reads it too.
  */
 final class BusyState {
 
     private final Map<Long, String> open = new LinkedHashMap<>();
     private long next;
 
-    /** Opens a period; returns its token. True in {@code first[0]} if nothing was busy before. */
-    synchronized long enter(String reason, boolean[] first) {
-        first[0] = open.isEmpty();
+    /** Opens a period; returns its token. */
+    synchronized long enter(String reason) {
         long token = ++next;
         open.put(token, reason);
         return token;
@@ -30,6 +30,11 @@ final class BusyState {
     /** Closes a period; true if it was the last one. Closing twice is harmless (returns false). */
     synchronized boolean exit(long token) {
         return open.remove(token) != null && open.isEmpty();
+    }
+
+    /** Closes every period. */
+    synchronized void clear() {
+        open.clear();
     }
 
     synchronized boolean isBusy() {

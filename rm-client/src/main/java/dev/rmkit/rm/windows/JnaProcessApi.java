@@ -3,6 +3,7 @@ package dev.rmkit.rm.windows;
 import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Native;
 import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
@@ -53,42 +54,55 @@ final class JnaProcessApi implements ProcessApi {
     }
 
     @Override
-    public Optional<String> restartArguments(long pid) {
+    public Optional<Registration> restartRegistration(long pid) {
         HANDLE h = Kernel32.INSTANCE.OpenProcess(WinNT.PROCESS_VM_READ | WinNT.PROCESS_QUERY_LIMITED_INFORMATION,
                 false, (int) pid);
         if (h == null) {
             return Optional.empty();
         }
         try {
-            IntByReference size = new IntByReference(0);
-            // The size query returns S_OK (not ERROR_INSUFFICIENT_BUFFER) with the size including the NUL.
-            if (Kernel32.INSTANCE.GetApplicationRestartSettings(h, null, size, null).intValue() != 0 || size.getValue() <= 0) {
+            Optional<Long> created = creationFileTime(h);
+            Optional<String> image = imagePath(h);
+            Optional<String> args = restartArguments(h);
+            if (created.isEmpty() || image.isEmpty() || args.isEmpty()) {
                 return Optional.empty();
             }
-            char[] buffer = new char[size.getValue()];
-            IntByReference flags = new IntByReference();
-            if (Kernel32.INSTANCE.GetApplicationRestartSettings(h, buffer, size, flags).intValue() != 0) {
-                return Optional.empty();
-            }
-            return Optional.of(Native.toString(buffer));
+            return Optional.of(new Registration(created.get(), image.get(), args.get()));
         } finally {
             Kernel32.INSTANCE.CloseHandle(h);
         }
     }
 
-    @Override
-    public Optional<String> imagePath(long pid) {
-        HANDLE h = Kernel32.INSTANCE.OpenProcess(WinNT.PROCESS_QUERY_LIMITED_INFORMATION, false, (int) pid);
-        if (h == null) {
+    /** GetProcessTimes: the process's creation time as a 64-bit FILETIME, which tells a reused pid. */
+    static Optional<Long> creationFileTime(HANDLE h) {
+        WinBase.FILETIME created = new WinBase.FILETIME();
+        if (!Kernel32.INSTANCE.GetProcessTimes(h, created, new WinBase.FILETIME(), new WinBase.FILETIME(),
+                new WinBase.FILETIME())) {
             return Optional.empty();
         }
-        try {
-            char[] buffer = new char[32768];
-            IntByReference size = new IntByReference(buffer.length);
-            return Kernel32.INSTANCE.QueryFullProcessImageName(h, 0, buffer, size)
-                    ? Optional.of(new String(buffer, 0, size.getValue())) : Optional.empty();
-        } finally {
-            Kernel32.INSTANCE.CloseHandle(h);
+        return Optional.of(FileTimes.of(created.dwLowDateTime, created.dwHighDateTime));
+    }
+
+    /** GetApplicationRestartSettings: the registered argument string, if any. */
+    static Optional<String> restartArguments(HANDLE h) {
+        IntByReference size = new IntByReference(0);
+        // The size query returns S_OK (not ERROR_INSUFFICIENT_BUFFER) with the size including the NUL.
+        if (Kernel32.INSTANCE.GetApplicationRestartSettings(h, null, size, null).intValue() != 0 || size.getValue() <= 0) {
+            return Optional.empty();
         }
+        char[] buffer = new char[size.getValue()];
+        IntByReference flags = new IntByReference();
+        if (Kernel32.INSTANCE.GetApplicationRestartSettings(h, buffer, size, flags).intValue() != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Native.toString(buffer));
+    }
+
+    /** QueryFullProcessImageName. */
+    static Optional<String> imagePath(HANDLE h) {
+        char[] buffer = new char[32768];
+        IntByReference size = new IntByReference(buffer.length);
+        return Kernel32.INSTANCE.QueryFullProcessImageName(h, 0, buffer, size)
+                ? Optional.of(new String(buffer, 0, size.getValue())) : Optional.empty();
     }
 }

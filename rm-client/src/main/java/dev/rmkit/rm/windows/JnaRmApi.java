@@ -120,12 +120,17 @@ final class JnaRmApi implements RmApi {
 
     @Override
     public int getFilterList(int handle, int capacity, int[] needed, List<Filter> filters) {
-        Memory buffer = capacity > 0 ? new Memory(capacity) : null;
+        Memory buffer = null;
+        if (capacity > 0) {
+            buffer = new Memory(capacity);
+            buffer.clear(); // malloc'd: never decode what RM did not write
+        }
         IntByReference pNeeded = new IntByReference();
         int rc = lib().RmGetFilterList(handle, buffer, capacity, pNeeded);
         needed[0] = pNeeded.getValue();
         if (rc == Win32Errors.ERROR_SUCCESS && buffer != null) {
-            filters.addAll(FilterListDecoder.decode(buffer, capacity));
+            // Only the bytes RM says the list takes, never the rest of the buffer.
+            filters.addAll(FilterListDecoder.decode(buffer, capacity, pNeeded.getValue()));
         }
         return rc;
     }

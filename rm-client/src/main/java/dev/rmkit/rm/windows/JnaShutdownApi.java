@@ -9,7 +9,10 @@ import com.sun.jna.platform.win32.WinDef.DWORD;
 import com.sun.jna.platform.win32.WinDef.UINT;
 import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
+import com.sun.jna.ptr.IntByReference;
 import dev.rmkit.rm.windows.jna.Advapi32Ext;
+import dev.rmkit.rm.windows.jna.USEROBJECTFLAGS;
+import dev.rmkit.rm.windows.jna.User32Ext;
 import java.util.Optional;
 
 /**
@@ -40,6 +43,21 @@ final class JnaShutdownApi implements ShutdownApi {
         } finally {
             Kernel32.INSTANCE.CloseHandle(token.getValue());
         }
+    }
+
+    @Override
+    public boolean interactive() {
+        User32Ext u = User32Ext.instance();
+        WinNT.HANDLE station = u.GetProcessWindowStation();
+        USEROBJECTFLAGS flags = new USEROBJECTFLAGS();
+        // A failure counts as not interactive: then nothing falls back to ExitWindowsEx.
+        return station != null && u.GetUserObjectInformation(station, User32Ext.UOI_FLAGS, flags, flags.size(),
+                new IntByReference()) && (flags.dwFlags & User32Ext.WSF_VISIBLE) != 0;
+    }
+
+    @Override
+    public long uptimeMillis() {
+        return Kernel32.INSTANCE.GetTickCount64();
     }
 
     @Override

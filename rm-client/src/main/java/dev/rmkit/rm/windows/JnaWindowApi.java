@@ -3,6 +3,7 @@ package dev.rmkit.rm.windows;
 import com.sun.jna.Native;
 import com.sun.jna.WString;
 import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.WinDef;
 import com.sun.jna.platform.win32.WinDef.HINSTANCE;
 import com.sun.jna.platform.win32.WinDef.HWND;
 import com.sun.jna.platform.win32.WinDef.LPARAM;
@@ -45,7 +46,7 @@ final class JnaWindowApi implements WindowApi {
 
     @Override
     public void open(String title, Handler handler) throws RmException {
-        String className = "rmkit.EndSession." + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet();
+        String className = SessionWindows.CLASS_PREFIX + ProcessHandle.current().pid() + "." + COUNTER.incrementAndGet();
         Thread t = new Thread(() -> run(className, title, handler), "rmkit-end-session-window");
         t.setDaemon(true);
         thread = t;
@@ -70,7 +71,7 @@ final class JnaWindowApi implements WindowApi {
         wc.hInstance = module;
         wc.lpfnWndProc = proc;
         wc.lpszClassName = className;
-        if (u.RegisterClassEx(wc) == null) {
+        if (!classRegistered(u.RegisterClassEx(wc))) {
             created.completeExceptionally(Win32Errors.exception("RegisterClassEx", Native.getLastError()));
             return;
         }
@@ -89,6 +90,14 @@ final class JnaWindowApi implements WindowApi {
             u.DispatchMessage(msg);
         }
         u.UnregisterClass(className, module);
+    }
+
+    /**
+     * Whether RegisterClassEx succeeded: it returns a zero ATOM on failure, which jna-platform hands
+     * back as a {@code WinDef.ATOM} object with value 0, never as null.
+     */
+    static boolean classRegistered(WinDef.ATOM atom) {
+        return atom != null && atom.intValue() != 0;
     }
 
     private LRESULT dispatch(User32Ext u, Handler handler, HWND h, int msg, WPARAM w, LPARAM l) {

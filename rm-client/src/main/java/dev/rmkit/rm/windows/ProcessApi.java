@@ -20,9 +20,19 @@ interface ProcessApi {
     /** Adds a console control handler (kept reachable for the life of the process). */
     boolean setConsoleCtrlHandler(IntPredicate handler);
 
-    /** GetApplicationRestartSettings of another process: the registered argument string, if any. */
-    Optional<String> restartArguments(long pid);
+    /**
+     * What another process registered for restart, read through one process handle: its creation
+     * time (GetProcessTimes), its image (QueryFullProcessImageName) and the argument string
+     * (GetApplicationRestartSettings). Empty if it cannot be opened or registered nothing. The caller
+     * compares the creation time with the one it knows, because the pid may since belong to another
+     * process; the open handle keeps the three answers about one and the same process.
+     */
+    Optional<Registration> restartRegistration(long pid);
 
-    /** QueryFullProcessImageName of a process. */
-    Optional<String> imagePath(long pid);
+    /**
+     * @param startFileTime the process's creation time as a 64-bit FILETIME
+     * @param image its full image path
+     * @param arguments its registered restart arguments
+     */
+    record Registration(long startFileTime, String image, String arguments) {}
 }

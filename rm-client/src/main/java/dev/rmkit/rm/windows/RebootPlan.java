@@ -5,9 +5,11 @@ import com.sun.jna.platform.win32.WinUser;
 
 /**
  * How rmkit reboots so registered applications come back: InitiateShutdownW(SHUTDOWN_RESTART |
- * SHUTDOWN_RESTARTAPPS) with the planned-installation reason 0x80040002, and, if that fails (it is
- * missing before Vista and a stub under Wine), ExitWindowsEx(EWX_REBOOT | EWX_RESTARTAPPS). A
- * shutdown that is already in progress or scheduled is not retried another way (reference §7.1-§7.3).
+ * SHUTDOWN_RESTARTAPPS) with the planned-installation reason 0x80040002, and, only where that call is
+ * missing or unsupported (ERROR_INVALID_FUNCTION, ERROR_CALL_NOT_IMPLEMENTED — Wine's stub —,
+ * ERROR_PROC_NOT_FOUND), ExitWindowsEx(EWX_REBOOT | EWX_RESTARTAPPS). Any other error is an answer,
+ * not a missing function: in particular ERROR_SHUTDOWN_USERS_LOGGED_ON (other users would lose their
+ * sessions) and ERROR_ACCESS_DENIED must not be "retried" another way (reference §7.1-§7.3).
  * A forced reboot adds SHUTDOWN_FORCE_OTHERS | SHUTDOWN_FORCE_SELF (sessions are logged off without
  * the chance to refuse) and, on the fallback, EWX_FORCEIFHUNG (apps that do not answer are ended).
  */
@@ -29,8 +31,8 @@ final class RebootPlan {
     }
 
     static boolean fallBackToExitWindows(int initiateShutdownError) {
-        return initiateShutdownError != Win32Errors.ERROR_SUCCESS
-                && initiateShutdownError != Win32Errors.ERROR_SHUTDOWN_IN_PROGRESS
-                && initiateShutdownError != Win32Errors.ERROR_SHUTDOWN_IS_SCHEDULED;
+        return initiateShutdownError == Win32Errors.ERROR_INVALID_FUNCTION
+                || initiateShutdownError == Win32Errors.ERROR_CALL_NOT_IMPLEMENTED
+                || initiateShutdownError == Win32Errors.ERROR_PROC_NOT_FOUND;
     }
 }

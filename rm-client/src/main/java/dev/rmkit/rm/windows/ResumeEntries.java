@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Where a resume-after-boot command goes. RunOnce (HKLM for a per-machine install, HKCU per user)
- * takes at most 260 characters of command line and runs it once at the next logon (reference §7.6);
- * a longer command, or a RunOnce that cannot be written, becomes a logon-triggered scheduled task,
- * defined by XML because schtasks' /TR option has the same length limit.
+ * Where a resume-after-boot command goes: a scheduled task ({@link TaskDefinition}), not RunOnce.
+ * RunOnce is used up by any logon before the reboot (Windows deletes the value before running it,
+ * at every logon), HKLM RunOnce is not run for a standard user's logon, and what it runs is not
+ * elevated (reference §7.6). So a per-machine install gets a boot task as LocalSystem — elevated,
+ * after every boot, with nobody logged on — and a per-user install a logon task for its user; both
+ * stay until the resume unregisters them. Per-machine tasks live in the {@code \rmkit\} folder;
+ * per-user ones in the root folder ({@code \rmkit-NAME}), so a standard user never has to create a
+ * folder. RunOnce values of older registrations are still removed on unregistration.
  */
 final class ResumeEntries {
 
     static final String RUN_ONCE_KEY = "Software\\Microsoft\\Windows\\CurrentVersion\\RunOnce";
-    static final int RUN_ONCE_MAX_CHARS = 260;
-    static final String TASK_FOLDER = "\\rmkit\\";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private ResumeEntries() {}
@@ -25,47 +27,14 @@ final class ResumeEntries {
         }
     }
 
-    static boolean fitsRunOnce(String commandLine) {
-        return commandLine.length() <= RUN_ONCE_MAX_CHARS;
+    static String taskPath(String name, boolean machineScope) {
+        return machineScope ? "\\rmkit\\" + name : "\\rmkit-" + name;
     }
 
-    static List<String> createTask(String name, String xmlFile) {
-        return List.of("/Create", "/F", "/TN", TASK_FOLDER + name, "/XML", xmlFile);
-    }
-
-    static List<String> deleteTask(String name) {
-        return List.of("/Delete", "/F", "/TN", TASK_FOLDER + name);
-    }
-
-    /** A Task Scheduler 1.2 definition: run {@code argv} at logon, no time limit, on battery too. */
-    static String taskXml(String name, List<String> argv, boolean machineScope) {
-        String arguments = CommandLines.join(argv.subList(1, argv.size()));
-        return "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
-                + "<Task version=\"1.2\" xmlns=\"http://schemas.microsoft.com/windows/2004/02/mit/task\">\n"
-                + "  <RegistrationInfo><Description>rmkit resume after boot: " + xml(name) + "</Description></RegistrationInfo>\n"
-                + "  <Triggers><LogonTrigger><Enabled>true</Enabled></LogonTrigger></Triggers>\n"
-                + "  <Principals><Principal id=\"Author\"><RunLevel>"
-                + (machineScope ? "HighestAvailable" : "LeastPrivilege") + "</RunLevel></Principal></Principals>\n"
-                + "  <Settings><DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>"
-                + "<StopIfGoingOnBatteries>false</StopIfGoingOnBatteries><ExecutionTimeLimit>PT0S</ExecutionTimeLimit>"
-                + "<MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy></Settings>\n"
-                + "  <Actions Context=\"Author\"><Exec><Command>" + xml(argv.get(0)) + "</Command>"
-                + (arguments.isEmpty() ? "" : "<Arguments>" + xml(arguments) + "</Arguments>") + "</Exec></Actions>\n"
-                + "</Task>\n";
-    }
-
-    static String xml(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&apos;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
+    /** The task that runs {@code argv} after the next boot: at boot as LocalSystem, or at {@code userSid}'s logon. */
+    static TaskDefinition task(String name, List<String> argv, boolean machineScope, String userSid) {
+        String description = "rmkit: resume after the boot (" + name + "); removed once the resume is done";
+        return machineScope ? TaskDefinition.atBootAsSystem(taskPath(name, true), argv, description)
+                : TaskDefinition.atLogonOf(userSid, taskPath(name, false), argv, description);
     }
 }

@@ -17,7 +17,7 @@ interface RmApi {
     /** {@code key} is the caller's zeroed buffer of CCH_RM_SESSION_KEY + 1 chars. */
     int startSession(int[] handle, char[] key);
 
-    /** {@code key} is NUL-terminated. */
+    /** {@code key} is the zero-padded buffer of CCH_RM_SESSION_KEY + 1 chars. */
     int joinSession(int[] handle, char[] key);
 
     int endSession(int handle);

@@ -6,7 +6,9 @@ import dev.rmkit.rm.windows.jna.RestartManager;
 /**
  * The session key buffer rules: RmStartSession does not reliably NUL-terminate the key, so the
  * buffer is always a fresh (zeroed) array of CCH_RM_SESSION_KEY + 1 chars and is read up to its
- * first NUL; a key passed to RmJoinSession is validated and NUL-terminated.
+ * first NUL; a key passed to RmJoinSession is validated and handed over in a buffer of the same
+ * size, zero-padded, because the header annotates it {@code _In_reads_(CCH_RM_SESSION_KEY + 1)}: RM
+ * may read all 33 characters whatever the key's length.
  */
 final class SessionKeys {
 
@@ -28,7 +30,7 @@ final class SessionKeys {
         return new String(buffer, 0, n);
     }
 
-    /** {@code key} as the NUL-terminated array RmJoinSession expects; rejects what cannot be a key. */
+    /** {@code key} in the zero-padded 33-character buffer RmJoinSession reads; rejects what cannot be a key. */
     static char[] toNative(String key) throws RmException {
         if (key == null || key.isBlank()) {
             throw new RmException("RmJoinSession", "the session key is empty");
@@ -43,7 +45,7 @@ final class SessionKeys {
                 throw new RmException("RmJoinSession", "the session key contains a blank or NUL at " + i);
             }
         }
-        char[] out = new char[key.length() + 1];
+        char[] out = new char[BUFFER_CHARS];
         key.getChars(0, key.length(), out, 0);
         return out;
     }

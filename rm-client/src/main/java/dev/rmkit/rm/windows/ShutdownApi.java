@@ -2,8 +2,17 @@ package dev.rmkit.rm.windows;
 
 import java.util.Optional;
 
-/** The system-side calls, each returning a Win32 error code (0 = success). */
+/** The system-side calls, each returning a Win32 error code (0 = success) unless said otherwise. */
 interface ShutdownApi {
+
+    /**
+     * Whether this process's window station is interactive (WSF_VISIBLE): false for a service or a
+     * task running in session 0, where ExitWindowsEx can return success and do nothing (§7.1).
+     */
+    boolean interactive();
+
+    /** GetTickCount64: milliseconds since the system started, sleep and hibernation included. */
+    long uptimeMillis();
 
     /** Enables SeShutdownPrivilege in the process token; ERROR_NOT_ALL_ASSIGNED if the account lacks it. */
     int enableShutdownPrivilege();

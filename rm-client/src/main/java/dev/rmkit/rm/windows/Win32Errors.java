@@ -39,6 +39,10 @@ public final class Win32Errors {
     public static final int ERROR_SESSION_CREDENTIAL_CONFLICT = 1219;
     public static final int ERROR_CANCELLED = 1223;
     public static final int ERROR_NOT_ALL_ASSIGNED = 1300;
+    public static final int ERROR_NO_TOKEN = 1008;
+    public static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
+    public static final int ERROR_INVALID_WINDOW_HANDLE = 1400;
+    public static final int ERROR_TIMEOUT = 1460;
 
     public static final int S_OK = 0;
     public static final int E_FAIL = 0x80004005;
@@ -69,7 +73,11 @@ public final class Win32Errors {
             Map.entry(ERROR_SESSION_CREDENTIAL_CONFLICT,
                     "not the primary session (only the process that started it may do this), or the session key is not valid"),
             Map.entry(ERROR_CANCELLED, "cancelled"),
-            Map.entry(ERROR_NOT_ALL_ASSIGNED, "the privilege is not held by this account"));
+            Map.entry(ERROR_NOT_ALL_ASSIGNED, "the privilege is not held by this account"),
+            Map.entry(ERROR_NO_TOKEN, "nobody is logged on to that session"),
+            Map.entry(ERROR_PRIVILEGE_NOT_HELD, "a required privilege is not held by this process"),
+            Map.entry(ERROR_INVALID_WINDOW_HANDLE, "the window no longer exists"),
+            Map.entry(ERROR_TIMEOUT, "no answer in time"));
 
     private Win32Errors() {}
 

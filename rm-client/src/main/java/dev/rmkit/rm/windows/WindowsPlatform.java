@@ -9,7 +9,7 @@ import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.RmPlatform;
 import dev.rmkit.rm.SystemControl;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,9 +17,9 @@ import java.util.Optional;
  * The Windows backend: the Restart Manager over JNA. {@link dev.rmkit.rm.RmPlatforms} creates it by
  * name on Windows only. Constructing it loads no DLL; each library loads on its first call.
  *
- * <p>Resume-after-boot entries go to HKLM when the process runs elevated (a per-machine install)
- * and to HKCU otherwise; the system property {@code rmkit.windows.installScope} ({@code machine} or
- * {@code user}) overrides that.
+ * <p>The system side works for a per-machine install when the process runs elevated and for a
+ * per-user install otherwise (see {@link WindowsSystemControl}); the system property
+ * {@code rmkit.windows.installScope} ({@code machine} or {@code user}) overrides that.
  */
 public final class WindowsPlatform implements RmPlatform {
 
@@ -57,22 +57,23 @@ public final class WindowsPlatform implements RmPlatform {
 
     @Override
     public SystemControl system() {
-        return new WindowsSystemControl(new JnaShutdownApi(), new JnaRegistryApi(), TaskScheduler.schtasks(),
-                machineScope(), Path.of(System.getProperty("java.io.tmpdir")));
+        return new WindowsSystemControl(new WindowsSystemControl.Apis(new JnaShutdownApi(), new JnaRegistryApi(),
+                ScheduledTasks.system(), new JnaSessionWindows(), new JnaTokenApi()), machineScope(), Clock.systemUTC());
     }
 
     private ProcessInfos infos() {
         return new ProcessInfos(id -> registeredCommand(process, id));
     }
 
-    /** The restart command an affected app registered, read across processes (needs PROCESS_VM_READ). */
+    /**
+     * The restart command an affected app registered, read across processes (needs PROCESS_VM_READ),
+     * and only if the process behind the pid is still the one RM listed.
+     */
     static Optional<RestartCommand> registeredCommand(ProcessApi process, ProcessId id) {
-        Optional<String> args = process.restartArguments(id.pid());
-        Optional<String> image = process.imagePath(id.pid());
-        if (args.isEmpty() || image.isEmpty()) {
-            return Optional.empty();
-        }
-        return RegisteredCommands.of(image.get(), args.get());
+        long listed = FileTimes.toFileTime(id.startTime());
+        return process.restartRegistration(id.pid())
+                .filter(r -> r.startFileTime() == listed)
+                .flatMap(r -> RegisteredCommands.of(r.image(), r.arguments()));
     }
 
     private static boolean machineScope() {

@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -187,6 +189,12 @@ final class WindowsRestartSession implements RestartSession {
         }
     }
 
+    /**
+     * RmRestart, then a fresh RmGetList: RmRestart returns ERROR_SUCCESS even when it skipped apps
+     * (elevated ones, other users'), so each app's outcome comes from the RmStatusRestarted /
+     * RmStatusErrorOnRestart bits the new list shows, never from the return code alone. An app the
+     * new list no longer shows is not reported as restarted.
+     */
     @Override
     public RestartResult restart(IntConsumer progress) throws RmException {
         requirePrimary("RmRestart");
@@ -196,19 +204,25 @@ final class WindowsRestartSession implements RestartSession {
             throw Win32Errors.exception("RmRestart", code);
         }
         lastStopped = List.of();
-        // On ERROR_FAIL_RESTART a fresh list tells which ones failed; merge keeps the stopped apps first.
-        List<AffectedApp> now = code == Win32Errors.ERROR_SUCCESS ? stopped
-                : AppOutcomes.merge(stopped, list().apps(), false).subList(0, stopped.size());
-        List<AppOutcome> out = new ArrayList<>();
-        for (AffectedApp a : now) {
-            Optional<String> reason = AppOutcomes.restartReason(a);
-            AffectedApp shown = a;
-            if (reason.isEmpty()) {
-                EnumSet<AppStatus> st = EnumSet.copyOf(a.status());
-                st.add(AppStatus.RESTARTED);
-                shown = a.withStatus(st);
+        Map<ProcessId, AffectedApp> now = new HashMap<>();
+        String unchecked = null;
+        try {
+            for (AffectedApp a : list().apps()) {
+                now.put(a.process(), a);
             }
-            out.add(new AppOutcome(shown, reason, Optional.empty()));
+        } catch (RmException e) {
+            unchecked = "restart not confirmed: RmGetList after RmRestart failed (" + e.getMessage() + ")";
+        }
+        List<AppOutcome> out = new ArrayList<>();
+        for (AffectedApp a : stopped) {
+            AffectedApp seen = now.get(a.process());
+            if (seen == null) {
+                out.add(new AppOutcome(a, Optional.of(unchecked != null ? unchecked
+                        : "not restarted: the Restart Manager no longer lists it after RmRestart"), Optional.empty()));
+                continue;
+            }
+            AffectedApp shown = a.withStatus(seen.status());
+            out.add(new AppOutcome(shown, AppOutcomes.restartReason(shown), Optional.empty()));
         }
         return new RestartResult(out);
     }

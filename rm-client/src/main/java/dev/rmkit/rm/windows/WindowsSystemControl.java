@@ -3,71 +3,79 @@ package dev.rmkit.rm.windows;
 import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinUser;
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.BootIds;
 import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.rm.windows.RegistryApi.Hive;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Reboot, logoff, replace-at-reboot and resume-after-boot on Windows (reference §7). Resume entries
- * go to HKLM for a per-machine install and HKCU for a per-user one; see {@link ResumeEntries} for
- * the RunOnce limits and the scheduled-task fallback.
+ * Reboot, logoff, replace-at-reboot, resume-after-boot and the apps' owners on Windows (reference §7).
+ * The install's scope decides the reboot fallback: a per-machine install (an elevated updater) hands
+ * its renames to the OS (MOVEFILE_DELAY_UNTIL_REBOOT, administrators only) and resumes from a boot
+ * task as LocalSystem; a per-user install cannot, so it does what Linux does — the journal keeps the
+ * swap, the boot id tells "after the boot" — and resumes from a logon task of its user
+ * ({@link ResumeEntries}). The reboot itself is {@link WindowsReboot}, the owners {@link WindowsOwners}.
  */
 public final class WindowsSystemControl implements SystemControl {
 
-    private final ShutdownApi shutdown;
-    private final RegistryApi registry;
-    private final TaskScheduler tasks;
-    private final boolean machineScope;
-    private final Path taskDirectory;
+    /**
+     * The native seams of the system side.
+     *
+     * @param shutdown reboot, logoff, delayed renames, interactivity, uptime
+     * @param registry PendingFileRenameOperations and old RunOnce values
+     * @param tasks the resume tasks
+     * @param windows the cooperating apps' windows a reboot asks
+     * @param tokens owners and starting apps as them
+     */
+    record Apis(ShutdownApi shutdown, RegistryApi registry, ScheduledTasks tasks, SessionWindows windows,
+            TokenApi tokens) {}
 
-    WindowsSystemControl(ShutdownApi shutdown, RegistryApi registry, TaskScheduler tasks, boolean machineScope,
-            Path taskDirectory) {
-        this.shutdown = shutdown;
-        this.registry = registry;
-        this.tasks = tasks;
+    private final Apis apis;
+    private final boolean machineScope;
+    private final Clock clock;
+    private final WindowsReboot reboot;
+    private final WindowsOwners owners;
+
+    WindowsSystemControl(Apis apis, boolean machineScope, Clock clock) {
+        this.apis = apis;
         this.machineScope = machineScope;
-        this.taskDirectory = taskDirectory;
+        this.clock = clock;
+        this.reboot = new WindowsReboot(apis.shutdown(), apis.windows());
+        this.owners = new WindowsOwners(apis.tokens());
     }
 
+    /**
+     * Asks the cooperating apps on this desktop, then InitiateShutdownW with SHUTDOWN_RESTARTAPPS.
+     *
+     * @throws RmException 351 naming the apps that refused (or did not answer); 1191 when other users
+     *     are logged on and {@code force} is not given; any other failure to start the reboot
+     */
     @Override
     public void rebootRestartingApps(String reason, boolean force) throws RmException {
-        Objects.requireNonNull(reason, "reason");
-        int privilege = shutdown.enableShutdownPrivilege();
-        if (privilege != Win32Errors.ERROR_SUCCESS) {
-            throw Win32Errors.exception("enable SeShutdownPrivilege", privilege);
-        }
-        int rc = shutdown.initiateShutdown(reason, RebootPlan.initiateFlags(force), RebootPlan.REASON);
-        if (rc == Win32Errors.ERROR_SUCCESS) {
-            return;
-        }
-        if (!RebootPlan.fallBackToExitWindows(rc)) {
-            throw Win32Errors.exception("InitiateShutdownW", rc);
-        }
-        int fallback = shutdown.exitWindowsEx(RebootPlan.exitWindowsFlags(force), RebootPlan.REASON);
-        if (fallback != Win32Errors.ERROR_SUCCESS) {
-            throw new RmException("ExitWindowsEx", fallback, Win32Errors.describe(fallback)
-                    + "; InitiateShutdownW had failed first: " + Win32Errors.describe(rc) + " (error " + rc + ")");
-        }
+        reboot.reboot(reason, force);
     }
 
     @Override
     public void logoff() throws RmException {
-        Win32Errors.check("ExitWindowsEx", shutdown.exitWindowsEx(WinUser.EWX_LOGOFF, RebootPlan.REASON));
+        Win32Errors.check("ExitWindowsEx", apis.shutdown().exitWindowsEx(WinUser.EWX_LOGOFF, RebootPlan.REASON));
     }
 
+    /** MOVEFILE_DELAY_UNTIL_REBOOT: administrators and LocalSystem only, so a per-user install is refused here. */
     @Override
     public void replaceAtReboot(PendingReplacement r) throws RmException {
+        if (!machineScope) {
+            throw new RmException("MoveFileEx", Win32Errors.ERROR_ACCESS_DENIED, "a per-user install cannot schedule"
+                    + " renames for the boot (MOVEFILE_DELAY_UNTIL_REBOOT needs an administrator)");
+        }
         Path source = r.source();
         if (!source.isAbsolute() || !Files.exists(source)) {
             throw new RmException("MoveFileEx", "the source must be an existing absolute path: " + source);
@@ -77,10 +85,10 @@ public final class WindowsSystemControl implements SystemControl {
             if (!target.isAbsolute() || target.getParent() == null || !Files.isDirectory(target.getParent())) {
                 throw new RmException("MoveFileEx", "the target must be an absolute path in an existing directory: " + target);
             }
-            Win32Errors.check("MoveFileEx", shutdown.moveFileEx(source.toString(), Optional.of(target.toString()),
+            Win32Errors.check("MoveFileEx", apis.shutdown().moveFileEx(source.toString(), Optional.of(target.toString()),
                     WinBase.MOVEFILE_DELAY_UNTIL_REBOOT | WinBase.MOVEFILE_REPLACE_EXISTING));
         } else {
-            Win32Errors.check("MoveFileEx", shutdown.moveFileEx(source.toString(), Optional.empty(),
+            Win32Errors.check("MoveFileEx", apis.shutdown().moveFileEx(source.toString(), Optional.empty(),
                     WinBase.MOVEFILE_DELAY_UNTIL_REBOOT));
         }
     }
@@ -92,7 +100,7 @@ public final class WindowsSystemControl implements SystemControl {
      */
     @Override
     public void withdrawAtReboot(List<PendingReplacement> replacements) throws RmException {
-        Optional<byte[]> raw = registry.readRaw(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE);
+        Optional<byte[]> raw = apis.registry().readRaw(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE);
         if (raw.isEmpty()) {
             return;
         }
@@ -101,15 +109,15 @@ public final class WindowsSystemControl implements SystemControl {
             return;
         }
         if (kept.length == 0) {
-            registry.deleteValue(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE);
+            apis.registry().deleteValue(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE);
         } else {
-            registry.setMultiString(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE, kept);
+            apis.registry().setMultiString(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE, kept);
         }
     }
 
     @Override
     public List<PendingReplacement> pendingReplacements() throws RmException {
-        return registry.readRaw(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE)
+        return apis.registry().readRaw(Hive.LOCAL_MACHINE, PendingRenames.KEY, PendingRenames.VALUE)
                 .map(PendingRenames::decode).orElse(List.of());
     }
 
@@ -122,83 +130,58 @@ public final class WindowsSystemControl implements SystemControl {
         return !pending && !Files.exists(r.source()) && r.target().map(Files::exists).orElse(true);
     }
 
+    /**
+     * A boot task as LocalSystem (per-machine) or a logon task of this process's user (per-user) that
+     * runs {@code argv}; registering again replaces it. It runs after every boot or logon until
+     * {@link #unregisterResume}: a logon before the reboot does not use it up.
+     */
     @Override
     public void registerResume(String name, List<String> argv) throws RmException {
         ResumeEntries.validateName(name);
         if (argv.isEmpty()) {
             throw new RmException("register resume", "argv needs at least the program");
         }
-        String commandLine = CommandLines.join(argv);
-        RmException runOnceFailure = null;
-        if (ResumeEntries.fitsRunOnce(commandLine)) {
-            try {
-                registry.setString(hive(), ResumeEntries.RUN_ONCE_KEY, name, commandLine);
-                return;
-            } catch (RmException e) {
-                runOnceFailure = e;
-            }
-        }
-        Path xml = taskDirectory.resolve("rmkit-resume-" + name + ".xml");
-        try {
-            Files.createDirectories(taskDirectory);
-            byte[] body = ResumeEntries.taskXml(name, argv, machineScope).getBytes(StandardCharsets.UTF_16LE);
-            Files.write(xml, ByteBuffer.allocate(body.length + 2).put((byte) 0xFF).put((byte) 0xFE).put(body).array());
-            int rc = tasks.run(ResumeEntries.createTask(name, xml.toString()));
-            if (rc != 0) {
-                throw new RmException("schtasks /Create", rc, "could not create the resume task"
-                        + (runOnceFailure != null ? "; RunOnce had failed: " + runOnceFailure.getMessage()
-                                : " (the command line is " + commandLine.length() + " characters, over RunOnce's "
-                                        + ResumeEntries.RUN_ONCE_MAX_CHARS + ")"));
-            }
-        } catch (IOException e) {
-            throw new RmException("register resume", "could not write " + xml, e);
-        } finally {
-            try {
-                Files.deleteIfExists(xml);
-            } catch (IOException e) {
-                System.getLogger(WindowsSystemControl.class.getName()).log(System.Logger.Level.WARNING,
-                        "could not delete " + xml, e);
-            }
-        }
+        String user = machineScope ? TokenApi.LOCAL_SYSTEM : apis.tokens().self().sid();
+        apis.tasks().register(ResumeEntries.task(name, argv, machineScope, user));
     }
 
     @Override
     public void unregisterResume(String name) throws RmException {
         ResumeEntries.validateName(name);
-        registry.deleteValue(hive(), ResumeEntries.RUN_ONCE_KEY, name);
-        // Exit code 1 means there was no such task: nothing to remove.
-        tasks.run(ResumeEntries.deleteTask(name));
+        apis.tasks().delete(ResumeEntries.taskPath(name, machineScope));
+        // A RunOnce value an earlier version registered.
+        apis.registry().deleteValue(machineScope ? Hive.LOCAL_MACHINE : Hive.CURRENT_USER, ResumeEntries.RUN_ONCE_KEY, name);
     }
 
-    private Hive hive() {
-        return machineScope ? Hive.LOCAL_MACHINE : Hive.CURRENT_USER;
-    }
-
-    /** Windows performs MOVEFILE_DELAY_UNTIL_REBOOT renames itself, early in the next boot. */
+    /** Per-machine: Windows performs MOVEFILE_DELAY_UNTIL_REBOOT renames itself. Per-user: nothing renames at boot. */
     @Override
     public boolean renamesAtBoot() {
-        return true;
+        return machineScope;
     }
 
     /**
-     * {@code RMKIT_BOOT_ID} when set (demos simulate a boot with it), else "unknown-boot": Windows
-     * recognises "after the boot" by its own pending renames being gone, not by an id.
+     * {@code RMKIT_BOOT_ID} when set (demos simulate a boot with it), else the boot's start time: the
+     * wall clock minus GetTickCount64, which counts sleep and hibernation too ({@link BootIds} compares
+     * two such ids with a tolerance for clock corrections).
      */
     @Override
     public String bootId() {
         String own = System.getenv("RMKIT_BOOT_ID");
-        return own == null || own.isBlank() ? "unknown-boot" : own.strip();
+        if (own != null && !own.isBlank()) {
+            return own.strip();
+        }
+        return BootIds.ofBootTime(Instant.ofEpochMilli(clock.millis() - apis.shutdown().uptimeMillis()));
     }
 
-    /** The owner is not read on Windows yet: callers then keep the app's command only. */
+    /** The process token's SID, session and elevation, if the process is still the one listed. */
     @Override
     public Optional<AppOwner> ownerOf(ProcessId process) {
-        return Optional.empty();
+        return owners.ownerOf(process);
     }
 
+    /** As the owner, unelevated; see {@link WindowsOwners} for the routes and what is refused. */
     @Override
     public ProcessId startAs(AppOwner owner, RestartCommand command) throws RmException {
-        throw new RmException("restart", "starting an app as another user is not available on Windows; "
-                + "it is restarted by the Restart Manager (RmRestart) instead");
+        return owners.startAs(owner, command);
     }
 }

@@ -4,6 +4,7 @@ import dev.rmkit.rm.CooperatingApp;
 import dev.rmkit.rm.EndSessionFlag;
 import dev.rmkit.rm.EndSessionListener;
 import dev.rmkit.rm.QueryAnswer;
+import dev.rmkit.rm.RestartArgs;
 import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RmPlatforms;
 import java.io.IOException;
@@ -49,7 +50,11 @@ public final class CooperatingTestApp implements EndSessionListener {
         this.o = o;
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] rawArgs) throws Exception {
+        // Windows restarts an app with its registered arguments only; rmkit carries the working directory in them.
+        RestartArgs.Consumed consumed = RestartArgs.consumeWorkingDirectory(rawArgs);
+        String[] args = consumed.args().toArray(String[]::new);
+        Path cwd = consumed.workingDirectory().orElse(Path.of("").toAbsolutePath());
         Options o = Options.parse(args);
         List<FileChannel> held = new ArrayList<>();
         for (Path f : o.hold) {
@@ -59,7 +64,7 @@ public final class CooperatingTestApp implements EndSessionListener {
             IgnoreTerm.install();
         }
         if (o.started != null) {
-            Files.writeString(o.started, ProcessHandle.current().pid() + "\n" + Path.of("").toAbsolutePath() + "\n"
+            Files.writeString(o.started, ProcessHandle.current().pid() + "\n" + cwd + "\n"
                     + String.join("\n", args) + "\n", StandardCharsets.UTF_8);
         }
         CooperatingApp app = RmPlatforms.current().cooperate(o.appId, new CooperatingTestApp(o));
@@ -72,7 +77,7 @@ public final class CooperatingTestApp implements EndSessionListener {
             if (o.restartArgv != null) {
                 argv = Files.readAllLines(o.restartArgv, StandardCharsets.UTF_8);
             }
-            app.registerRestart(RestartCommand.of(argv, Path.of("").toAbsolutePath()));
+            app.registerRestart(RestartCommand.of(argv, cwd));
         }
         System.out.println("READY " + ProcessHandle.current().pid());
         System.out.flush();

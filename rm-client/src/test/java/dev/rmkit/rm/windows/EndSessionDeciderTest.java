@@ -52,7 +52,7 @@ class EndSessionDeciderTest {
 
     @Test
     void anOpenBusyPeriodVetoesEvenWhenTheListenerAllows() {
-        busy.enter("Writing the lead-out", new boolean[1]);
+        busy.enter("Writing the lead-out");
         Decision d = decider.onQueryEndSession(LOGOFF);
         assertEquals(0, d.result());
         assertEquals(Optional.of("Writing the lead-out"), d.setBlockReason());
@@ -78,7 +78,7 @@ class EndSessionDeciderTest {
     void aCancelledEndClearsTheVetoReasonUnlessBusy() {
         Decision idle = decider.onMessage(WM_ENDSESSION, 0, 0).orElseThrow();
         assertTrue(idle.clearBlockReason());
-        busy.enter("burning", new boolean[1]);
+        busy.enter("burning");
         Decision busyNow = decider.onMessage(WM_ENDSESSION, 0, 0).orElseThrow();
         assertFalse(busyNow.clearBlockReason());
         assertTrue(listener.events.get(0).startsWith("cancelled []"));
@@ -93,7 +93,7 @@ class EndSessionDeciderTest {
     @Test
     void powerEventsReachTheListenerAndSuspendQueriesAreDeniedWhileBusy() {
         assertEquals(1, decider.onMessage(WM_POWERBROADCAST, 0x0, 0).orElseThrow().result());
-        busy.enter("burning", new boolean[1]);
+        busy.enter("burning");
         assertEquals(0x424D5144, decider.onMessage(WM_POWERBROADCAST, 0x0, 0).orElseThrow().result());
         decider.onMessage(WM_POWERBROADCAST, 0x4, 0);
         decider.onMessage(WM_POWERBROADCAST, 0x12, 0);

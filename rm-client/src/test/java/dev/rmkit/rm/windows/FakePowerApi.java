@@ -3,6 +3,9 @@ package dev.rmkit.rm.windows;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Power requests that can be made to fail, recording which thread asked for what. */
 final class FakePowerApi implements PowerApi {
@@ -10,7 +13,11 @@ final class FakePowerApi implements PowerApi {
     final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     boolean powerRequestsAvailable = true;
     volatile int executionState;
+    /** An open request's handle, 0 when none is open. */
     volatile long openRequest;
+    /** Every request created and not yet closed: a leaked handle stays in here. */
+    final Set<Long> openRequests = ConcurrentHashMap.newKeySet();
+    private final AtomicLong nextRequest = new AtomicLong(77);
 
     @Override
     public long createRequest(String reason) {
@@ -18,8 +25,10 @@ final class FakePowerApi implements PowerApi {
         if (!powerRequestsAvailable) {
             return 0;
         }
-        openRequest = 77;
-        return openRequest;
+        long h = nextRequest.getAndIncrement();
+        openRequests.add(h);
+        openRequest = h;
+        return h;
     }
 
     @Override
@@ -37,7 +46,8 @@ final class FakePowerApi implements PowerApi {
     @Override
     public void closeRequest(long request) {
         calls.add("CloseHandle");
-        openRequest = 0;
+        openRequests.remove(request);
+        openRequest = openRequests.stream().findAny().orElse(0L);
     }
 
     @Override

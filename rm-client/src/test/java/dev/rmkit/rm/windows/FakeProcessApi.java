@@ -1,6 +1,7 @@
 package dev.rmkit.rm.windows;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,13 +54,11 @@ final class FakeProcessApi implements ProcessApi {
         return true;
     }
 
-    @Override
-    public Optional<String> restartArguments(long pid) {
-        return Optional.ofNullable(registeredArguments);
-    }
+    /** The creation time (FILETIME) of the process the fake pid currently belongs to. */
+    long startFileTime = FileTimes.toFileTime(Instant.EPOCH);
 
     @Override
-    public Optional<String> imagePath(long pid) {
-        return Optional.of(IMAGE);
+    public Optional<Registration> restartRegistration(long pid) {
+        return Optional.ofNullable(registeredArguments).map(args -> new Registration(startFileTime, IMAGE, args));
     }
 }

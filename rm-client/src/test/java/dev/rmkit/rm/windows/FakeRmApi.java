@@ -1,6 +1,7 @@
 package dev.rmkit.rm.windows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rmkit.rm.Filter;
 import dev.rmkit.rm.FilterTarget;
@@ -67,8 +68,14 @@ final class FakeRmApi implements RmApi {
     @Override
     public int joinSession(int[] handle, char[] key) {
         calls.add("RmJoinSession");
-        assertEquals(0, key[key.length - 1], "the key passed to RmJoinSession is NUL-terminated");
-        joinedKeys.add(new String(key, 0, key.length - 1));
+        // _In_reads_(CCH_RM_SESSION_KEY + 1): RM may read all 33 characters, whatever the key's length.
+        assertEquals(33, key.length, "the key buffer passed to RmJoinSession holds CCH_RM_SESSION_KEY + 1 chars");
+        int end = 0;
+        while (end < key.length && key[end] != 0) {
+            end++;
+        }
+        assertTrue(end < key.length, "the key passed to RmJoinSession is NUL-terminated");
+        joinedKeys.add(new String(key, 0, end));
         handle[0] = 43;
         return joinCode;
     }

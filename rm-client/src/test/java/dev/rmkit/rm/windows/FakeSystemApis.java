@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Scripted shutdown calls, an in-memory registry and a schtasks recorder, for WindowsSystemControl. */
+/** Scripted shutdown calls, an in-memory registry and a schtasks recorder (with the task XML it was given), for WindowsSystemControl. */
 final class FakeSystemApis implements ShutdownApi, RegistryApi, TaskScheduler {
 
     final List<String> calls = new ArrayList<>();
@@ -23,6 +23,18 @@ final class FakeSystemApis implements ShutdownApi, RegistryApi, TaskScheduler {
     int moveFile;
     int schtasksExit;
     boolean registryWritesFail;
+    boolean interactive = true;
+    long uptimeMillis = 3_600_000;
+
+    @Override
+    public boolean interactive() {
+        return interactive;
+    }
+
+    @Override
+    public long uptimeMillis() {
+        return uptimeMillis;
+    }
 
     @Override
     public int enableShutdownPrivilege() {

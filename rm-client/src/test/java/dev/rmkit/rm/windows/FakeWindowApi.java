@@ -27,6 +27,11 @@ final class FakeWindowApi implements WindowApi {
     private volatile Thread windowThread;
     private Handler handler;
     volatile Optional<String> blockReason = Optional.empty();
+    /**
+     * Runs on the calling thread before a task is handed to the window thread, like the time a real
+     * PostMessage takes to wake the loop; tests widen race windows with it.
+     */
+    volatile Runnable beforePost = () -> {};
     boolean closed;
 
     @Override
@@ -38,6 +43,9 @@ final class FakeWindowApi implements WindowApi {
 
     @Override
     public <T> T call(Callable<T> task) throws RmException {
+        if (Thread.currentThread() != windowThread) {
+            beforePost.run();
+        }
         Future<T> f = thread.submit(task);
         try {
             return f.get();

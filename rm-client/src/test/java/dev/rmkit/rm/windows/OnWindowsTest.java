@@ -59,7 +59,8 @@ class OnWindowsTest {
         String args = "--restore \"C:\\state dir\\s.json\" --rmkit-cwd C:\\work";
         assertEquals(0, api.registerApplicationRestart(args, 4));
         try {
-            assertEquals(Optional.of(args), api.restartArguments(ProcessHandle.current().pid()));
+            assertEquals(Optional.of(args), api.restartRegistration(ProcessHandle.current().pid())
+                    .map(ProcessApi.Registration::arguments));
         } finally {
             assertEquals(0, api.unregisterApplicationRestart());
         }

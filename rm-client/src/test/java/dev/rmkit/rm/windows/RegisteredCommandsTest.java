@@ -34,4 +34,14 @@ class RegisteredCommandsTest {
                 WindowsPlatform.registeredCommand(p, new dev.rmkit.rm.ProcessId(5, java.time.Instant.EPOCH))
                         .orElseThrow().argv());
     }
+
+    @Test
+    void aPidNowUsedByAnotherProcessYieldsNoCommand() {
+        FakeProcessApi p = new FakeProcessApi();
+        p.registeredArguments = "--delete-everything --rmkit-cwd /tmp";
+        p.startFileTime = FileTimes.toFileTime(java.time.Instant.parse("2024-05-05T10:00:00Z"));
+        dev.rmkit.rm.ProcessId listed = new dev.rmkit.rm.ProcessId(5, java.time.Instant.parse("2024-05-05T09:00:00Z"));
+        assertEquals(Optional.empty(), WindowsPlatform.registeredCommand(p, listed),
+                "pid 5 was reused by a process started an hour later: its registration is not the listed app's");
+    }
 }

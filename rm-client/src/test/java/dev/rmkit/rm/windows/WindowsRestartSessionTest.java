@@ -5,6 +5,7 @@ import static dev.rmkit.rm.windows.jna.RestartManager.RmConsole;
 import static dev.rmkit.rm.windows.jna.RestartManager.RmMainWindow;
 import static dev.rmkit.rm.windows.jna.RestartManager.RmStatusErrorOnRestart;
 import static dev.rmkit.rm.windows.jna.RestartManager.RmStatusErrorOnStop;
+import static dev.rmkit.rm.windows.jna.RestartManager.RmStatusRestarted;
 import static dev.rmkit.rm.windows.jna.RestartManager.RmStatusRunning;
 import static dev.rmkit.rm.windows.jna.RestartManager.RmStatusStopped;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +19,7 @@ import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppStatus;
 import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.RebootReason;
+import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmCancelledException;
 import dev.rmkit.rm.RmException;
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -230,6 +233,8 @@ class WindowsRestartSessionTest {
         rm.current = List.of(app(1, "Burner", RmMainWindow, RmStatusRunning, true),
                 app(2, "Notes", RmMainWindow, RmStatusRunning, false));
         rm.listAfterShutdown = List.of();
+        rm.listAfterRestart = List.of(app(1, "Burner", RmMainWindow, RmStatusStopped | RmStatusRestarted, true),
+                app(2, "Notes", RmMainWindow, RmStatusStopped, false));
         RestartResult r;
         try (WindowsRestartSession s = start()) {
             s.shutdown(Set.of(), p -> {});
@@ -253,6 +258,69 @@ class WindowsRestartSessionTest {
             r = s.restart(p -> {});
         }
         assertEquals("could not be restarted", r.apps().get(0).reason().orElseThrow());
+    }
+
+    @Test
+    void aRestartThatReturnsSuccessIsCheckedAgainstAFreshList() throws RmException {
+        // RmRestart returns ERROR_SUCCESS even when it skipped an app (elevated, or another user's):
+        // only the AppStatus bits of a new RmGetList tell which ones came back.
+        rm.current = List.of(app(1, "Burner", RmMainWindow, RmStatusRunning, true),
+                app(2, "Elevated tool", RmMainWindow, RmStatusRunning, true));
+        rm.listAfterShutdown = List.of(app(1, "Burner", RmMainWindow, RmStatusStopped, true),
+                app(2, "Elevated tool", RmMainWindow, RmStatusStopped, true));
+        rm.listAfterRestart = List.of(app(1, "Burner", RmMainWindow, RmStatusStopped | RmStatusRestarted, true),
+                app(2, "Elevated tool", RmMainWindow, RmStatusStopped, true));
+        RestartResult r;
+        try (WindowsRestartSession s = start()) {
+            s.shutdown(Set.of(), p -> {});
+            r = s.restart(p -> {});
+        }
+        assertEquals(List.of("RmStartSession", "RmGetList", "RmShutdown", "RmGetList", "RmRestart", "RmGetList",
+                "RmEndSession"), rm.calls);
+        assertTrue(r.apps().get(0).reason().isEmpty(), r.toString());
+        assertTrue(r.apps().get(0).app().status().contains(AppStatus.RESTARTED));
+        assertTrue(r.apps().get(1).reason().orElseThrow().contains("not restarted"), r.toString());
+        assertFalse(r.apps().get(1).app().status().contains(AppStatus.RESTARTED));
+        assertFalse(r.complete());
+    }
+
+    @Test
+    void anAppMissingFromTheListAfterRestartIsNotReportedAsRestarted() throws RmException {
+        rm.current = List.of(app(1, "Burner", RmMainWindow, RmStatusRunning, true));
+        rm.listAfterShutdown = List.of(app(1, "Burner", RmMainWindow, RmStatusStopped, true));
+        rm.listAfterRestart = List.of();
+        RestartResult r;
+        try (WindowsRestartSession s = start()) {
+            s.shutdown(Set.of(), p -> {});
+            r = s.restart(p -> {});
+        }
+        assertTrue(r.apps().get(0).reason().isPresent(), r.toString());
+    }
+
+    @Test
+    void theRestartCommandReadBeforeTheShutdownIsKept() throws RmException {
+        // After RmShutdown the app has exited: reading its registration again finds nothing.
+        java.util.Map<Integer, Integer> reads = new java.util.HashMap<>();
+        RestartCommand registered = RestartCommand.of(List.of("C:\\Apps\\burner.exe", "--restore", "s.json"),
+                Path.of("/work"));
+        ProcessInfos infos = new ProcessInfos(id -> reads.merge((int) id.pid(), 1, Integer::sum) == 1
+                ? Optional.of(registered) : Optional.empty());
+        rm.current = List.of(app(1, "Burner", RmMainWindow, RmStatusRunning, true));
+        rm.listAfterShutdown = List.of(app(1, "Burner", RmMainWindow, RmStatusStopped, true));
+        ShutdownResult r;
+        try (WindowsRestartSession s = WindowsRestartSession.start(rm, infos)) {
+            r = s.shutdown(Set.of(), p -> {});
+        }
+        assertEquals(Optional.of(registered), r.apps().get(0).app().restartCommand());
+        assertEquals(Set.of(AppStatus.STOPPED), r.apps().get(0).app().status());
+    }
+
+    @Test
+    void joinAlwaysPassesAFullKeyBuffer() throws RmException {
+        try (WindowsRestartSession s = WindowsRestartSession.join(rm, "abc", ProcessInfos.withoutCommands())) {
+            assertFalse(s.isPrimary());
+        }
+        assertEquals(List.of("abc"), rm.joinedKeys);
     }
 
     @Test

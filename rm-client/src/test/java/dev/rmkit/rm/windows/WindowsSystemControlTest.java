@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rmkit.rm.BootIds;
 import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.RmException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,25 +27,20 @@ class WindowsSystemControlTest {
     @TempDir
     Path dir;
     private final FakeSystemApis apis = new FakeSystemApis();
+    private final FakeSessionWindows windows = new FakeSessionWindows();
+    private final FakeTokenApi tokens = new FakeTokenApi();
+    private final Instant now = Instant.parse("2025-03-04T05:06:07.890Z");
 
     private WindowsSystemControl control(boolean machine) {
-        return new WindowsSystemControl(apis, apis, apis, machine, dir.resolve("tasks"));
+        return new WindowsSystemControl(new WindowsSystemControl.Apis(apis, apis,
+                new ScheduledTasks(apis, dir.resolve("tasks")), windows, tokens), machine,
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
     void rebootEnablesThePrivilegeThenRestartsWithRestartApps() throws RmException {
         control(true).rebootRestartingApps("rmkit update");
         assertEquals(List.of("enableShutdownPrivilege", "InitiateShutdownW 0x84 0x80040002 rmkit update"), apis.calls);
-    }
-
-    @Test
-    void aForcedRebootLogsSessionsOffWithoutAskingAndEndsHungAppsOnTheFallback() throws RmException {
-        control(true).rebootRestartingApps("rmkit update", true);
-        assertEquals("InitiateShutdownW 0x87 0x80040002 rmkit update", apis.calls.get(1));
-        apis.calls.clear();
-        apis.initiate = 120;
-        control(true).rebootRestartingApps("x", true);
-        assertEquals("ExitWindowsEx 0x52 0x80040002", apis.calls.get(2));
     }
 
     @Test
@@ -52,10 +52,20 @@ class WindowsSystemControlTest {
     }
 
     @Test
-    void aFailedInitiateShutdownFallsBackToExitWindowsEx() throws RmException {
-        apis.initiate = 120;
-        control(true).rebootRestartingApps("x");
-        assertEquals("ExitWindowsEx 0x42 0x80040002", apis.calls.get(2));
+    void otherUsersLoggedOnMeansRebootRequiredNeverAFallbackThatEndsTheirSessions() {
+        apis.initiate = 1191;
+        RmException e = assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));
+        assertEquals(1191, e.errorCode());
+        assertTrue(e.getMessage().contains("other users are logged on"), e.getMessage());
+        assertFalse(apis.calls.stream().anyMatch(c -> c.startsWith("ExitWindowsEx")), apis.calls.toString());
+    }
+
+    @Test
+    void anInitiateShutdownErrorOtherThanMissingDoesNotFallBack() {
+        apis.initiate = 5;
+        RmException e = assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));
+        assertEquals(5, e.errorCode());
+        assertFalse(apis.calls.stream().anyMatch(c -> c.startsWith("ExitWindowsEx")), apis.calls.toString());
     }
 
     @Test
@@ -64,15 +74,6 @@ class WindowsSystemControlTest {
         RmException e = assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));
         assertEquals(1115, e.errorCode());
         assertEquals(2, apis.calls.size());
-    }
-
-    @Test
-    void whenBothWaysFailBothCodesAreReported() {
-        apis.initiate = 120;
-        apis.exitWindows = 5;
-        RmException e = assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));
-        assertEquals(5, e.errorCode());
-        assertTrue(e.getMessage().contains("error 120"), e.getMessage());
     }
 
     @Test
@@ -141,46 +142,6 @@ class WindowsSystemControlTest {
     }
 
     @Test
-    void resumeGoesToRunOnceOfTheInstallScope() throws RmException {
-        control(false).registerResume("updater.resume", List.of("C:\\Program Files\\rmkit\\updater.exe", "resume"));
-        assertEquals("\"C:\\Program Files\\rmkit\\updater.exe\" resume",
-                apis.registry.get("CURRENT_USER\\" + RUN_ONCE + "\\updater.resume"));
-        control(true).registerResume("updater.resume", List.of("u.exe"));
-        assertEquals("u.exe", apis.registry.get("LOCAL_MACHINE\\" + RUN_ONCE + "\\updater.resume"));
-        assertEquals(List.of(), apis.schtasks);
-    }
-
-    @Test
-    void aCommandOverRunOncesLimitBecomesALogonTask() throws RmException {
-        String longArg = "C:\\install\\" + "d".repeat(300) + " & <co>";
-        control(true).registerResume("upd", List.of("C:\\rmkit\\updater.exe", "resume", "--install-dir", longArg));
-        assertEquals(List.of(), List.copyOf(apis.registry.keySet()));
-        assertEquals(List.of("/Create", "/F", "/TN", "\\rmkit\\upd", "/XML"), apis.schtasks.get(0).subList(0, 5));
-        String xml = apis.taskXml.get(0);
-        assertTrue(xml.contains("<Command>C:\\rmkit\\updater.exe</Command>"), xml);
-        assertTrue(xml.contains("&amp; &lt;co&gt;&quot;</Arguments>"), xml);
-        assertTrue(xml.contains("<LogonTrigger>"), xml);
-        assertFalse(Files.exists(Path.of(apis.schtasks.get(0).get(5))), "the XML file is removed afterwards");
-    }
-
-    @Test
-    void aRunOnceThatCannotBeWrittenFallsBackToATaskAndBothFailuresAreReported() {
-        apis.registryWritesFail = true;
-        apis.schtasksExit = 1;
-        RmException e = assertThrows(RmException.class, () -> control(true).registerResume("upd", List.of("u.exe")));
-        assertTrue(e.getMessage().contains("RunOnce had failed"), e.getMessage());
-        assertEquals(1, apis.schtasks.size());
-    }
-
-    @Test
-    void unregisterResumeRemovesTheValueAndAnyTask() throws RmException {
-        control(false).registerResume("upd", List.of("u.exe"));
-        control(false).unregisterResume("upd");
-        assertEquals(List.of(), List.copyOf(apis.registry.keySet()));
-        assertEquals(List.of(List.of("/Delete", "/F", "/TN", "\\rmkit\\upd")), apis.schtasks);
-    }
-
-    @Test
     void aBadResumeNameChangesNothing() {
         assertThrows(RmException.class, () -> control(false).registerResume("a\\b", List.of("u.exe")));
         assertThrows(RmException.class, () -> control(false).registerResume("ok", List.of()));
@@ -188,17 +149,168 @@ class WindowsSystemControlTest {
     }
 
     @Test
-    void runOnceTakesAtMost260Characters() {
-        assertTrue(ResumeEntries.fitsRunOnce("x".repeat(260)));
-        assertFalse(ResumeEntries.fitsRunOnce("x".repeat(261)));
+    void aForcedRebootLogsSessionsOffWithoutAskingAndEndsHungAppsOnTheFallback() throws RmException {
+        windows.add(42, "rmkit burner", SessionWindows.Answer.REFUSED);
+        control(true).rebootRestartingApps("rmkit update", true);
+        assertEquals("InitiateShutdownW 0x87 0x80040002 rmkit update", apis.calls.get(1));
+        assertEquals(List.of(), windows.sent, "a forced reboot asks nobody");
+        apis.calls.clear();
+        apis.initiate = 120;
+        control(true).rebootRestartingApps("x", true);
+        assertEquals("ExitWindowsEx 0x52 0x80040002", apis.calls.get(2));
     }
 
     @Test
-    void onlyErrorsOtherThanAShutdownUnderwayFallBack() {
-        assertTrue(RebootPlan.fallBackToExitWindows(120));
-        assertTrue(RebootPlan.fallBackToExitWindows(5));
-        assertFalse(RebootPlan.fallBackToExitWindows(1115));
-        assertFalse(RebootPlan.fallBackToExitWindows(1190));
-        assertFalse(RebootPlan.fallBackToExitWindows(0));
+    void onlyAMissingOrUnsupportedInitiateShutdownFallsBackToExitWindowsEx() throws RmException {
+        for (int missing : new int[] {1, 120, 127}) {
+            apis.calls.clear();
+            apis.initiate = missing;
+            control(true).rebootRestartingApps("x");
+            assertEquals("ExitWindowsEx 0x42 0x80040002", apis.calls.get(2), "error " + missing);
+        }
+        for (int answer : new int[] {5, 87, 1191, 1115, 1190, 21}) {
+            assertFalse(RebootPlan.fallBackToExitWindows(answer), "error " + answer);
+        }
+    }
+
+    @Test
+    void aNonInteractiveProcessNeverFallsBackToExitWindowsEx() {
+        apis.initiate = 120;
+        apis.interactive = false;
+        RmException e = assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));
+        assertTrue(e.getMessage().contains("non-interactive"), e.getMessage());
+        assertFalse(apis.calls.stream().anyMatch(c -> c.startsWith("ExitWindowsEx")), apis.calls.toString());
+    }
+
+    @Test
+    void whenBothWaysFailBothCodesAreReported() {
+        apis.initiate = 120;
+        apis.exitWindows = 5;
+        RmException e = assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));
+        assertEquals(5, e.errorCode());
+        assertTrue(e.getMessage().contains("error 120"), e.getMessage());
+    }
+
+    @Test
+    void theCooperatingAppsAreAskedFirstAndARefusalStopsTheRebootNamingTheApp() {
+        SessionWindows.AppWindow viewer = windows.add(41, "rmkit viewer", SessionWindows.Answer.AGREED);
+        windows.add(42, "rmkit burner", SessionWindows.Answer.REFUSED);
+        windows.add(43, "rmkit notes", SessionWindows.Answer.NO_ANSWER);
+        windows.add(44, "rmkit gone", SessionWindows.Answer.GONE);
+        windows.add(45, "rmkit admin-tool", SessionWindows.Answer.UNREACHABLE);
+
+        RmException e = assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));
+
+        assertEquals(351, e.errorCode());
+        assertTrue(e.getMessage().contains("burner (pid 42): refused to end its session"), e.getMessage());
+        assertTrue(e.getMessage().contains("notes (pid 43): did not answer within 5 s"), e.getMessage());
+        assertTrue(e.getMessage().contains("admin-tool (pid 45): could not be asked"), e.getMessage());
+        assertFalse(e.getMessage().contains("viewer") || e.getMessage().contains("gone"), e.getMessage());
+        assertEquals(List.of(), apis.calls, "nothing was initiated");
+        assertTrue(windows.sent.contains("WM_ENDSESSION(FALSE) " + viewer.pid()), windows.sent.toString());
+        assertTrue(windows.sent.contains("WM_ENDSESSION(FALSE) 42"), "the refuser drops its veto's reason too");
+        assertFalse(windows.sent.contains("WM_ENDSESSION(FALSE) 43") || windows.sent.contains("WM_ENDSESSION(FALSE) 44"),
+                windows.sent.toString());
+        assertEquals("WM_QUERYENDSESSION 41 within 5000", windows.sent.get(0));
+    }
+
+    @Test
+    void whenEveryAppAgreesTheRebootIsInitiated() throws RmException {
+        windows.add(41, "rmkit viewer", SessionWindows.Answer.AGREED);
+        control(true).rebootRestartingApps("rmkit update");
+        assertEquals(List.of("enableShutdownPrivilege", "InitiateShutdownW 0x84 0x80040002 rmkit update"), apis.calls);
+        assertFalse(windows.sent.stream().anyMatch(m -> m.startsWith("WM_ENDSESSION")), windows.sent.toString());
+    }
+
+    @Test
+    void aRebootThatDoesNotStartTellsTheAppsThatAgreedItIsCancelled() {
+        windows.add(41, "rmkit viewer", SessionWindows.Answer.AGREED);
+        apis.initiate = 1191;
+        assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));
+        assertEquals("WM_ENDSESSION(FALSE) 41", windows.sent.get(1));
+    }
+
+    @Test
+    void aWindowTitleThatIsNotAnAppIdIsNotRepeated() {
+        windows.add(42, "rmkit \u001b[2J; rm -rf", SessionWindows.Answer.REFUSED);
+        RmException e = assertThrows(RmException.class, () -> control(true).rebootRestartingApps("x"));
+        assertTrue(e.getMessage().contains("a cooperating app (pid 42)"), e.getMessage());
+        assertFalse(e.getMessage().contains("rm -rf"), e.getMessage());
+    }
+
+    @Test
+    void aPerMachineResumeIsABootTaskAsLocalSystemNotRunOnce() throws RmException {
+        control(true).registerResume("updater-1a2b", List.of("C:\\Program Files\\rmkit\\bin\\java.exe", "-cp",
+                "C:\\Program Files\\rmkit\\lib\\*", "dev.rmkit.updater.Main", "resume", "--install-dir",
+                "C:\\Program Files\\App"));
+        assertEquals(Map.of(), apis.registry, "nothing in RunOnce: a logon would use it up, a standard user's never runs it");
+        assertEquals(List.of("/Create", "/F", "/TN", "\\rmkit\\updater-1a2b", "/XML"), apis.schtasks.get(0).subList(0, 5));
+        String xml = apis.taskXml.get(0);
+        assertTrue(xml.contains("<BootTrigger><Enabled>true</Enabled></BootTrigger>"), xml);
+        assertTrue(xml.contains("<UserId>S-1-5-18</UserId><RunLevel>HighestAvailable</RunLevel>"), xml);
+        assertFalse(xml.contains("LogonTrigger"), xml);
+        assertTrue(xml.contains("<Command>C:\\Program Files\\rmkit\\bin\\java.exe</Command>"), xml);
+        assertTrue(xml.contains(("<Arguments>-cp \"C:\\Program Files\\rmkit\\lib\\*\" dev.rmkit.updater.Main resume"
+                + " --install-dir \"C:\\Program Files\\App\"</Arguments>").replace("\"", "&quot;")), xml);
+        assertFalse(Files.exists(Path.of(apis.schtasks.get(0).get(5))), "the XML file is removed afterwards");
+    }
+
+    @Test
+    void aPerUserResumeIsALogonTaskNamingItsUserWithoutElevation() throws RmException {
+        control(false).registerResume("updater-1a2b", List.of("C:\\Users\\alice\\app\\java.exe", "resume"));
+        assertEquals(List.of("/Create", "/F", "/TN", "\\rmkit-updater-1a2b", "/XML"), apis.schtasks.get(0).subList(0, 5));
+        String xml = apis.taskXml.get(0);
+        assertTrue(xml.contains("<LogonTrigger><Enabled>true</Enabled><UserId>" + FakeTokenApi.ALICE + "</UserId></LogonTrigger>"),
+                xml);
+        assertTrue(xml.contains("<UserId>" + FakeTokenApi.ALICE + "</UserId><LogonType>InteractiveToken</LogonType>"
+                + "<RunLevel>LeastPrivilege</RunLevel>"), xml);
+        assertFalse(xml.contains("BootTrigger") || xml.contains("S-1-5-18") || xml.contains("HighestAvailable"), xml);
+        assertEquals(Map.of(), apis.registry);
+    }
+
+    @Test
+    void aLongCommandIsNoProblemForATask() throws RmException {
+        String longArg = "C:\\install\\" + "d".repeat(300) + " & <co>";
+        control(true).registerResume("upd", List.of("C:\\rmkit\\updater.exe", "resume", "--install-dir", longArg));
+        assertTrue(apis.taskXml.get(0).contains("&amp; &lt;co&gt;&quot;</Arguments>"), apis.taskXml.get(0));
+    }
+
+    @Test
+    void aTaskThatCannotBeCreatedIsAnErrorAndNothingElseIsWritten() {
+        apis.schtasksExit = 1;
+        RmException e = assertThrows(RmException.class, () -> control(true).registerResume("upd", List.of("u.exe")));
+        assertTrue(e.getMessage().contains("\\rmkit\\upd"), e.getMessage());
+        assertEquals(Map.of(), apis.registry);
+    }
+
+    @Test
+    void unregisterResumeRemovesTheTaskAndAnOldRunOnceValue() throws RmException {
+        apis.registry.put("CURRENT_USER\\" + RUN_ONCE + "\\upd", "u.exe");
+        control(false).registerResume("upd", List.of("u.exe"));
+        control(false).unregisterResume("upd");
+        assertEquals(List.of(), List.copyOf(apis.registry.keySet()));
+        assertEquals(List.of("/Delete", "/F", "/TN", "\\rmkit-upd"), apis.schtasks.get(1));
+    }
+
+    @Test
+    void aPerUserInstallRenamesNothingAtBootAndRefusesDelayedMovesBeforeCallingWindows() throws IOException {
+        assertTrue(control(true).renamesAtBoot());
+        assertFalse(control(false).renamesAtBoot(), "MOVEFILE_DELAY_UNTIL_REBOOT is for administrators only");
+        Path staged = Files.writeString(dir.resolve("a.new"), "new");
+        RmException e = assertThrows(RmException.class,
+                () -> control(false).replaceAtReboot(new PendingReplacement(staged, Optional.of(dir.resolve("a")))));
+        assertEquals(5, e.errorCode());
+        assertEquals(List.of(), apis.calls);
+    }
+
+    @Test
+    void theBootIdIsTheBootTimeFromTheUptimeAndStaysTheSameWithinTheBoot() {
+        apis.uptimeMillis = 7_200_000;
+        String id = control(false).bootId();
+        assertEquals(BootIds.ofBootTime(now.minusMillis(7_200_000)), id);
+        apis.uptimeMillis = 7_200_000 - 3_000; // the clock was corrected 3 s back meanwhile
+        assertTrue(BootIds.sameBoot(id, control(false).bootId()));
+        apis.uptimeMillis = 60_000; // booted a minute ago: another boot
+        assertFalse(BootIds.sameBoot(id, control(false).bootId()));
     }
 }

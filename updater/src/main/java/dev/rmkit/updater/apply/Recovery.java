@@ -1,5 +1,6 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.rm.BootIds;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * Finishes whatever swap a previous run left unfinished, deciding by the journal alone: before the
  * commit record it rolls back, after it rolls forward, and a swap waiting for a reboot runs once the
- * boot id has changed. Called by {@code resume} and at the start of every {@code apply}, under the
+ * boot id names another boot ({@link BootIds#sameBoot}). Called by {@code resume} and at the start of every {@code apply}, under the
  * install lock. Repeating it after a crash during it is safe.
  */
 public final class Recovery {
@@ -98,7 +99,7 @@ public final class Recovery {
                     return new Result(Kind.ROLLED_FORWARD, found, "");
                 }
                 case PENDING_REBOOT -> {
-                    if (j.bootId().equals(bootId)) {
+                    if (BootIds.sameBoot(j.bootId(), bootId)) {
                         return new Result(Kind.PENDING_REBOOT, found, "");
                     }
                     return runPending(layout, swap, j, clock);

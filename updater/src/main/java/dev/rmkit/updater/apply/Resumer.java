@@ -83,6 +83,7 @@ public final class Resumer {
             case PENDING_REBOOT -> {
                 report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, j.describe()
                         + " waits for a reboot; this is still the boot it was scheduled in");
+                renewRegistration(layout, report);
                 return;
             }
             default -> throw new IllegalStateException("unexpected recovery " + rec.kind());
@@ -126,6 +127,19 @@ public final class Resumer {
             RebootFallback.unregister(layout, ctx.system().get());
         } catch (RmException | RuntimeException e) {
             report.note("could not remove the resume registration: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The swap still waits for the boot: registers the resume again, in case what ran this resume was
+     * used up by it (a RunOnce value at a logon before the reboot).
+     */
+    private void renewRegistration(InstallLayout layout, ReportBuilder report) {
+        try {
+            RebootFallback.registerResume(layout, ctx);
+        } catch (RmException | RuntimeException e) {
+            report.note("could not register updater resume again for the next boot (" + e.getMessage()
+                    + "); run updater resume by hand after the reboot");
         }
     }
 }

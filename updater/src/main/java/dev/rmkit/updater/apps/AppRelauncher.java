@@ -5,15 +5,15 @@ import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.ReportBuilder;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
  * Starts again the apps an updater closed and then died without restarting (their restart session
- * died with it), from the journal's argv and working directory. Where the journal knows the owner,
- * the start goes through the platform ({@link SystemControl#startAs}): as that user, detached, like
- * a session's restart; elsewhere the app is started as the updater's user with output discarded.
+ * died with it), from the journal's argv and working directory, through the platform
+ * ({@link SystemControl#startAs}): as each app's own user, detached, never with more rights than that
+ * user has. An app whose owner the journal does not know is not started: the updater may be elevated
+ * (or root), and a registered command is text any process of that user could have set.
  */
 public final class AppRelauncher {
 
@@ -31,24 +31,19 @@ public final class AppRelauncher {
             report.notRestarted(new AppReport(app.name(), app.pid(), "it registered no restart command"));
             return false;
         }
+        if (app.knownOwner().isEmpty()) {
+            report.notRestarted(new AppReport(app.name(), app.pid(), "who ran it is not known, and a registered"
+                    + " command is never started with the updater's own rights; start it again by hand"));
+            return false;
+        }
         try {
             RestartCommand command = RestartCommand.of(app.argv(), Path.of(app.workingDirectory()));
-            long pid = app.knownOwner().isPresent() ? system.startAs(app.knownOwner().get(), command).pid()
-                    : startAsUs(app);
+            long pid = system.startAs(app.knownOwner().get(), command).pid();
             report.restarted(new AppReport(app.name(), pid, ""));
             return true;
-        } catch (IOException | RmException | IllegalArgumentException e) {
+        } catch (RmException | IllegalArgumentException e) {
             report.notRestarted(new AppReport(app.name(), app.pid(), "restart failed: " + e.getMessage()));
             return false;
         }
-    }
-
-    private static long startAsUs(ClosedApp app) throws IOException {
-        Process p = new ProcessBuilder(app.argv()).directory(Path.of(app.workingDirectory()).toFile())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        p.getOutputStream().close();
-        return p.pid();
     }
 }

@@ -17,9 +17,9 @@ import java.util.List;
 
 /**
  * {@code updater restart-apps}: starts the apps an {@code apply --no-restart} left closed, from their
- * recorded argv and working directory, as their own users where the platform told who they are (like
- * recovery does, {@link AppRelauncher}). Each is taken off the record before it is started, so a crash
- * never starts one twice; one that cannot be started is put back for the next attempt.
+ * recorded argv and working directory, as their own users (like recovery does, {@link AppRelauncher}: one
+ * whose owner is not recorded is not started). Each is taken off the record before it is started, so a
+ * crash never starts one twice; one that cannot be started is put back for the next attempt.
  */
 public final class RestartApps {
 

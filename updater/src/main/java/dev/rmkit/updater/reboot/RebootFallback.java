@@ -46,7 +46,7 @@ public final class RebootFallback {
         }
     }
 
-    /** Removes an install's resume registration (the one place that names it); harmless if there is none. */
+    /** Removes an install's resume registration (with {@link #registerResume}, the one place that names it); harmless if there is none. */
     public static void unregister(InstallLayout layout, SystemControl system) throws RmException {
         system.unregisterResume(resumeName(layout));
     }
@@ -88,6 +88,16 @@ public final class RebootFallback {
     }
 
     /**
+     * Registers {@code updater resume} for the install to run after the next boot, replacing an
+     * earlier registration. Also called by a resume that finds the swap still waiting in the same
+     * boot: a registration that a logon before the reboot used up (Windows' RunOnce is deleted before
+     * it runs, at every logon) is so renewed, and exactly one resume runs after the real boot.
+     */
+    public static void registerResume(InstallLayout layout, UpdaterContext ctx) throws RmException {
+        ctx.system().get().registerResume(resumeName(layout), ctx.resumeCommand().apply(layout.installDir()));
+    }
+
+    /**
      * @param force whether the reboot may end apps that refuse ({@code --force}); without it one refusal
      *     keeps the machine up and the update waits for a reboot (exit 100)
      */
@@ -100,14 +110,14 @@ public final class RebootFallback {
             Journal pending = (osRenames ? Journals.withCurrentDirs(layout, prepared).withState(JournalState.PENDING_BOOT_RENAMES)
                     : prepared.withState(JournalState.PENDING_REBOOT)).withClosedApps(java.util.List.of());
             JournalStore.write(layout, pending);
-            system.registerResume(resumeName(layout), ctx.resumeCommand().apply(layout.installDir()));
+            registerResume(layout, ctx);
             if (osRenames) {
                 BootRenames.schedule(layout, pending, system);
             }
         } catch (IOException | RmException | RuntimeException e) {
             try {
                 JournalStore.delete(layout);
-                ctx.system().get().unregisterResume(resumeName(layout));
+                unregister(layout, ctx.system().get());
             } catch (IOException | RmException | RuntimeException ignored) {
                 // The journal was never written, or resume will find a pending swap it can still run.
             }

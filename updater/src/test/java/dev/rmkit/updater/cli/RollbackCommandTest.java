@@ -17,9 +17,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code updater rollback}: the kept previous release, put back exactly, and the anti-rollback rule kept. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the updater against the Linux backend (testing.Cli)")
 class RollbackCommandTest {
 
     static final Map<String, String> V3 = Map.of("bin/burner", "burner 3.0", "lib/core.jar", "core 3.0",

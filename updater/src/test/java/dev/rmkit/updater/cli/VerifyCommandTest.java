@@ -17,6 +17,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code updater verify}: missing, changed and unexpected files against installed.json, and its exit code. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the updater against the Linux backend (testing.Cli)")
 class VerifyCommandTest {
 
     @TempDir Path tmp;

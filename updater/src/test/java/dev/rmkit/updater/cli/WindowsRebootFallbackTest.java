@@ -53,7 +53,7 @@ class WindowsRebootFallbackTest {
     void installV1() {
         feeds = Feeds.create(tmp.resolve("publisher"));
         install = tmp.resolve("app");
-        useSystem(new FakeWindowsSystem());
+        useSystem(FakeWindowsSystem.perMachine());
         assertEquals(0, run("apply", "--manifest", feeds.publish("1.0.0", ApplyCommandTest.V1).toString(),
                 "--install-dir", install.toString(), "--trust", feeds.publicKey().toString()).get("exitCode").asInt());
         v2 = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
@@ -63,7 +63,7 @@ class WindowsRebootFallbackTest {
         windows = system;
         LinuxConfig config = LinuxConfig.withRuntimeDir(tmp.resolve("runtime"));
         ctx = new UpdaterContext(() -> new LinuxPlatform(config), () -> windows,
-                new Fetcher(FetchOptions.defaults().withAttempts(2, 4)), Clock.systemUTC(), () -> "unknown-boot",
+                new Fetcher(FetchOptions.defaults().withAttempts(2, 4)), Clock.systemUTC(), () -> windows.bootId(),
                 UpdaterContext::javaResumeCommand, Duration.ofMillis(100), ProgressSink.NONE);
     }
 
@@ -103,8 +103,8 @@ class WindowsRebootFallbackTest {
         assertEquals(ExitCode.REBOOT_REQUIRED.code(), r.get("exitCode").asInt(), r.toString());
         assertEquals(v1, Trees.snapshot(install), "nothing changes before the boot");
         assertEquals("reboot", pending());
-        assertEquals(1, windows.runOnce().size(), "resume is a RunOnce entry");
-        assertTrue(windows.runOnce().values().iterator().next().containsAll(List.of("resume", "--install-dir",
+        assertEquals(1, windows.registrations().size(), "resume is registered");
+        assertTrue(windows.registrations().values().iterator().next().containsAll(List.of("resume", "--install-dir",
                 install.toString())));
         List<PendingReplacement> renames = windows.pendingReplacements();
         Path core = install.resolve("lib/core.jar");
@@ -125,7 +125,7 @@ class WindowsRebootFallbackTest {
         assertEquals("UPDATED", after.get("outcome").asText());
         assertEquals(feeds.tree("v2", ApplyCommandTest.V2), Trees.snapshot(install));
         assertEquals("none", pending());
-        assertEquals(Map.of(), windows.runOnce(), "the RunOnce entry is gone");
+        assertEquals(Map.of(), windows.registrations(), "the resume registration is gone");
         assertFalse(Files.exists(install.resolve(".rmkit/backup")) && Files.list(install.resolve(".rmkit/backup"))
                 .findAny().isPresent(), "backups deleted after the commit");
     }
@@ -143,7 +143,7 @@ class WindowsRebootFallbackTest {
         assertEquals("CANCELLED", c.get("outcome").asText());
         assertEquals(List.of(new PendingReplacement(tmp.resolve("another program's"), Optional.empty())),
                 windows.pendingReplacements(), "only the install's renames are withdrawn");
-        assertEquals(Map.of(), windows.runOnce(), "the RunOnce entry is gone");
+        assertEquals(Map.of(), windows.registrations(), "the resume registration is gone");
         assertEquals("none", pending());
         assertFalse(Files.exists(install.resolve(".rmkit/staging/2.0.0")), "the staged files are gone");
         assertFalse(Files.exists(install.resolve(".rmkit/backup")) && Files.list(install.resolve(".rmkit/backup"))
@@ -190,7 +190,7 @@ class WindowsRebootFallbackTest {
 
     @Test
     void whenNothingCanBeScheduledNothingChanges() {
-        useSystem(new FakeWindowsSystem().failingAt(0));
+        useSystem(FakeWindowsSystem.perMachine().failingAt(0));
         Map<String, String> v1 = Trees.snapshot(install);
 
         JsonNode r = apply();
@@ -199,23 +199,78 @@ class WindowsRebootFallbackTest {
         assertTrue(r.get("message").asText().contains("Access is denied"), r.toString());
         assertEquals(v1, Trees.snapshot(install));
         assertEquals("none", pending());
-        assertEquals(Map.of(), windows.runOnce());
+        assertEquals(Map.of(), windows.registrations());
     }
 
     @Test
     void aPartlyScheduledSwapIsUndoneAfterTheBoot() {
-        useSystem(new FakeWindowsSystem().failingAt(2));
+        useSystem(FakeWindowsSystem.perMachine().failingAt(2));
         Map<String, String> v1 = Trees.snapshot(install);
 
         JsonNode r = apply();
 
         assertEquals(ExitCode.FAILED.code(), r.get("exitCode").asInt(), r.toString());
         assertTrue(r.get("message").asText().contains("only 2 of the 4 renames"), r.toString());
-        assertEquals(1, windows.runOnce().size(), "resume stays registered to undo them");
+        assertEquals(1, windows.registrations().size(), "resume stays registered to undo them");
         windows.boot(Set.of());
         assertEquals(ExitCode.FAILED.code(), run("resume", "--install-dir", install.toString()).get("exitCode").asInt());
         assertEquals(v1, Trees.snapshot(install));
-        assertEquals(Map.of(), windows.runOnce());
+        assertEquals(Map.of(), windows.registrations());
+    }
+
+    @Test
+    void aLogonBeforeTheRebootThatUsesUpTheRegistrationDoesNotLoseTheResume() {
+        useSystem(FakeWindowsSystem.perMachine().usedUpByLogon());
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), apply().get("exitCode").asInt());
+
+        List<List<String>> ranAtLogon = windows.logon(); // a logoff/logon or a fast user switch before the reboot
+        assertEquals(1, ranAtLogon.size());
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), run("resume", "--install-dir", install.toString())
+                .get("exitCode").asInt(), "the renames are still pending: this is the same boot");
+
+        assertEquals(1, windows.registrations().size(), "resume registered itself again for the real boot");
+        windows.boot(Set.of());
+        List<List<String>> afterBoot = windows.logon();
+        assertEquals(1, afterBoot.size(), "exactly one resume runs after the boot");
+        assertEquals(0, run("resume", "--install-dir", install.toString()).get("exitCode").asInt());
+        assertEquals(feeds.tree("v2", ApplyCommandTest.V2), Trees.snapshot(install));
+        assertEquals(Map.of(), windows.registrations());
+    }
+
+    @Test
+    void aPerUserInstallWaitsInTheJournalAndSwapsAfterTheBoot() {
+        useSystem(FakeWindowsSystem.perUser());
+        Map<String, String> v1 = Trees.snapshot(install);
+
+        JsonNode r = apply();
+
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), r.get("exitCode").asInt(), r.toString());
+        assertEquals(List.of(), windows.pendingReplacements(), "no MOVEFILE_DELAY_UNTIL_REBOOT without elevation");
+        assertEquals(1, windows.registrations().size());
+        assertEquals(v1, Trees.snapshot(install));
+        windows.correctClock(Duration.ofSeconds(7)); // the clock is corrected: still the same boot
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), run("resume", "--install-dir", install.toString())
+                .get("exitCode").asInt());
+        assertEquals(v1, Trees.snapshot(install), "nothing is swapped before the boot");
+
+        windows.boot(Set.of());
+        JsonNode after = run("resume", "--install-dir", install.toString());
+
+        assertEquals(0, after.get("exitCode").asInt(), after.toString());
+        assertEquals(feeds.tree("v2", ApplyCommandTest.V2), Trees.snapshot(install));
+        assertEquals(Map.of(), windows.registrations());
+    }
+
+    @Test
+    void aRefusedRebootIsReportedAsRequiredWithTheAppNamed() {
+        useSystem(FakeWindowsSystem.perMachine().refusingApp("burner"));
+
+        JsonNode r = apply("--reboot", "if-needed");
+
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), r.get("exitCode").asInt(), r.toString());
+        assertEquals(0, windows.reboots());
+        assertTrue(r.toString().contains("burner (pid 4242)"), r.toString());
+        assertEquals(1, windows.registrations().size(), "resume stays registered for the reboot the user makes");
     }
 
     private static int indexOf(List<PendingReplacement> renames, java.util.function.Predicate<PendingReplacement> match) {

@@ -12,8 +12,8 @@ class CommandWordsTest {
     void wordsAreSplitAtSpacesAndQuotesGroupThem() {
         assertEquals(List.of("curl", "-fsS", "http://localhost:8080/health"),
                 CommandWords.split("  curl\t-fsS   http://localhost:8080/health "));
-        assertEquals(List.of("sh", "-c", "test -f lib/core.jar && echo ok"),
-                CommandWords.split("sh -c 'test -f lib/core.jar && echo ok'"));
+        assertEquals(List.of("probe", "-c", "test -f lib/core.jar && echo ok"),
+                CommandWords.split("probe -c 'test -f lib/core.jar && echo ok'"));
         assertEquals(List.of("say", "a \"quoted\" \\ word", "x y"), CommandWords.split("say \"a \\\"quoted\\\" \\\\ word\" x\\ y"));
         assertEquals(List.of("ab", ""), CommandWords.split("a'b' ''"));
     }
@@ -26,7 +26,7 @@ class CommandWordsTest {
 
     @Test
     void malformedTextIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> CommandWords.split("sh -c 'oops"));
+        assertThrows(IllegalArgumentException.class, () -> CommandWords.split("probe -c 'oops"));
         assertThrows(IllegalArgumentException.class, () -> CommandWords.split("say \"oops"));
         assertThrows(IllegalArgumentException.class, () -> CommandWords.split("trailing \\"));
         assertThrows(IllegalArgumentException.class, () -> CommandWords.split("   "));

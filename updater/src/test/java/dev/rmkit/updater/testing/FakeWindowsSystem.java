@@ -1,6 +1,7 @@
 package dev.rmkit.updater.testing;
 
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.BootIds;
 import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartCommand;
@@ -11,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,18 +22,41 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Windows' system side as the updater sees it, for tests on Linux: MoveFileEx delayed renames are
- * recorded (with the checks WindowsSystemControl makes before calling it), RunOnce registrations kept
- * by name, reboots counted, and {@link #boot} does what Session Manager does during the next boot:
- * every scheduled rename in order, replacing existing targets.
+ * Windows' system side as the updater sees it, for tests on Linux. A per-machine install
+ * ({@link #perMachine}) has MoveFileEx delayed renames recorded (with the checks WindowsSystemControl
+ * makes before calling it) and carried out by {@link #boot}, as Session Manager does during the next
+ * boot; a per-user install ({@link #perUser}) cannot schedule them and takes the journal's swap, with
+ * the boot id from the boot time. Resume registrations are kept by name; {@link #usedUpByLogon} makes a
+ * logon consume them, as RunOnce does. Reboots are counted; an app can be made to refuse them.
  */
 public final class FakeWindowsSystem implements SystemControl {
 
+    private final boolean machineScope;
     private final List<PendingReplacement> pending = new ArrayList<>();
-    private final Map<String, List<String>> runOnce = new LinkedHashMap<>();
+    private final Map<String, List<String>> registrations = new LinkedHashMap<>();
+    private Instant bootTime = Instant.parse("2025-01-06T08:00:00Z");
+    private Duration clockCorrection = Duration.ZERO;
+    private boolean usedUpByLogon;
+    private String refusingApp;
     private int reboots;
+    private int forcedReboots;
     private int failAt = -1;
     private int calls;
+    private final List<String> started = new ArrayList<>();
+
+    private FakeWindowsSystem(boolean machineScope) {
+        this.machineScope = machineScope;
+    }
+
+    /** An elevated updater and a per-machine install: the OS renames at boot. */
+    public static FakeWindowsSystem perMachine() {
+        return new FakeWindowsSystem(true);
+    }
+
+    /** A standard user's updater and a per-user install: no boot-time renames. */
+    public static FakeWindowsSystem perUser() {
+        return new FakeWindowsSystem(false);
+    }
 
     /** Makes the {@code n}th replaceAtReboot call (0-based) fail like ERROR_ACCESS_DENIED. */
     public FakeWindowsSystem failingAt(int n) {
@@ -38,8 +64,24 @@ public final class FakeWindowsSystem implements SystemControl {
         return this;
     }
 
+    /** Resume registrations behave like RunOnce values: any logon uses them up (Windows deletes them first). */
+    public FakeWindowsSystem usedUpByLogon() {
+        this.usedUpByLogon = true;
+        return this;
+    }
+
+    /** A cooperating app that refuses to end its session, as WindowsSystemControl's query round reports it. */
+    public FakeWindowsSystem refusingApp(String name) {
+        this.refusingApp = name;
+        return this;
+    }
+
     @Override
-    public synchronized void rebootRestartingApps(String reason, boolean force) {
+    public synchronized void rebootRestartingApps(String reason, boolean force) throws RmException {
+        if (refusingApp != null && !force) {
+            throw new RmException("reboot", 351, "not rebooting: an application refused to end its session - "
+                    + refusingApp + " (pid 4242): refused to end its session");
+        }
         reboots++;
         forcedReboots += force ? 1 : 0;
     }
@@ -49,8 +91,6 @@ public final class FakeWindowsSystem implements SystemControl {
         return forcedReboots;
     }
 
-    private int forcedReboots;
-
     @Override
     public void logoff() throws RmException {
         throw new RmException("ExitWindowsEx", "not in this test");
@@ -58,6 +98,9 @@ public final class FakeWindowsSystem implements SystemControl {
 
     @Override
     public synchronized void replaceAtReboot(PendingReplacement r) throws RmException {
+        if (!machineScope) {
+            throw new RmException("MoveFileEx", 5, "a per-user install cannot schedule renames for the boot");
+        }
         if (calls++ == failAt) {
             throw new RmException("MoveFileEx", 5, "Access is denied.");
         }
@@ -82,23 +125,36 @@ public final class FakeWindowsSystem implements SystemControl {
 
     @Override
     public synchronized void registerResume(String name, List<String> argv) {
-        runOnce.put(name, List.copyOf(argv));
+        registrations.put(name, List.copyOf(argv));
     }
 
     @Override
     public synchronized void unregisterResume(String name) {
-        runOnce.remove(name);
+        registrations.remove(name);
     }
 
-    public synchronized Map<String, List<String>> runOnce() {
-        return Map.copyOf(runOnce);
+    /** The resume registrations, by name. */
+    public synchronized Map<String, List<String>> registrations() {
+        return Map.copyOf(registrations);
+    }
+
+    /** A user logs on: returns the registered commands that run now (used up if {@link #usedUpByLogon}). */
+    public synchronized List<List<String>> logon() {
+        List<List<String>> run = List.copyOf(registrations.values());
+        if (usedUpByLogon) {
+            registrations.clear();
+        }
+        return run;
     }
 
     public synchronized int reboots() {
         return reboots;
     }
 
-    /** The boot: every scheduled rename in order, except those whose source is in {@code locked}. */
+    /**
+     * The boot: per machine, every scheduled rename in order, except those whose source is in
+     * {@code locked}; a new boot time either way.
+     */
     public synchronized void boot(Set<Path> locked) {
         try {
             for (PendingReplacement p : pending) {
@@ -115,27 +171,40 @@ public final class FakeWindowsSystem implements SystemControl {
             throw new UncheckedIOException(e);
         }
         pending.clear();
+        bootTime = bootTime.plus(Duration.ofMinutes(10));
+        clockCorrection = Duration.ZERO;
     }
 
-    /** Like Windows: the OS does the scheduled renames at boot. */
+    /** The wall clock is set by {@code by} without a boot: a boot time computed from the uptime moves with it. */
+    public synchronized void correctClock(Duration by) {
+        clockCorrection = clockCorrection.plus(by);
+    }
+
     @Override
     public boolean renamesAtBoot() {
-        return true;
+        return machineScope;
     }
 
     @Override
-    public String bootId() {
-        return "unknown-boot";
+    public synchronized String bootId() {
+        return BootIds.ofBootTime(bootTime.plus(clockCorrection));
     }
 
-    /** Like Windows today: the owner is not read, so the updater keeps only the command. */
+    /** Like a process that is gone: the owner is not known. */
     @Override
     public Optional<AppOwner> ownerOf(ProcessId process) {
         return Optional.empty();
     }
 
+    /** Records the start (nothing runs) and returns a new process identity, as WindowsSystemControl would. */
     @Override
-    public ProcessId startAs(AppOwner owner, RestartCommand command) throws RmException {
-        throw new RmException("restart", "the fake Windows system starts no app as another user");
+    public synchronized ProcessId startAs(AppOwner owner, RestartCommand command) {
+        started.add(owner.user() + " " + String.join(" ", command.argv()));
+        return new ProcessId(9000 + started.size(), Instant.parse("2025-01-06T09:00:00Z"));
+    }
+
+    /** What {@link #startAs} was asked to start: "OWNER-SID argv…". */
+    public synchronized List<String> started() {
+        return List.copyOf(started);
     }
 }

@@ -1,13 +1,17 @@
 package dev.rmkit.rm.windows.jna;
 
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import com.sun.jna.WString;
 import com.sun.jna.platform.win32.Advapi32;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.win32.W32APIOptions;
 
 /**
  * What rmkit needs from advapi32 and jna-platform's {@link Advapi32} lacks: {@code InitiateShutdownW}
- * and its flags, and the shutdown reason codes of {@code reason.h} (reference/windows-api.md §7.2, §7.3).
+ * and its flags, the shutdown reason codes of {@code reason.h} (reference/windows-api.md §7.2, §7.3),
+ * and the two ways to start a process with another token (winbase.h, processthreadsapi.h).
  */
 public interface Advapi32Ext extends Advapi32 {
 
@@ -26,6 +30,24 @@ public interface Advapi32Ext extends Advapi32 {
     /** Returns a Win32 error code, not a BOOL. Vista+. The calling thread needs SeShutdownPrivilege. */
     int InitiateShutdownW(WString lpMachineName, WString lpMessage, int dwGracePeriod, int dwShutdownFlags,
             int dwReason);
+
+    /**
+     * Starts a process with a primary token (TOKEN_QUERY | TOKEN_DUPLICATE | TOKEN_ASSIGN_PRIMARY) in
+     * the caller's session. The caller needs SE_IMPERSONATE_NAME (administrators hold it).
+     * {@code lpCommandLine} must be writable and NUL-terminated.
+     */
+    boolean CreateProcessWithTokenW(HANDLE hToken, int dwLogonFlags, WString lpApplicationName, char[] lpCommandLine,
+            int dwCreationFlags, Pointer lpEnvironment, WString lpCurrentDirectory, STARTUPINFOW lpStartupInfo,
+            WinBase.PROCESS_INFORMATION lpProcessInformation);
+
+    /**
+     * Starts a process with a primary token, in the token's session (LocalSystem starting a process
+     * in a user's session). {@code lpCommandLine} must be writable and NUL-terminated.
+     */
+    boolean CreateProcessAsUserW(HANDLE hToken, WString lpApplicationName, char[] lpCommandLine,
+            Pointer lpProcessAttributes, Pointer lpThreadAttributes, boolean bInheritHandles, int dwCreationFlags,
+            Pointer lpEnvironment, WString lpCurrentDirectory, STARTUPINFOW lpStartupInfo,
+            WinBase.PROCESS_INFORMATION lpProcessInformation);
 
     int SHUTDOWN_FORCE_OTHERS = 0x001;
     int SHUTDOWN_FORCE_SELF = 0x002;

@@ -1,7 +1,10 @@
 package dev.rmkit.rm.windows.jna;
 
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.WString;
 import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.WinBase;
 import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.StdCallLibrary.StdCallCallback;
@@ -37,6 +40,11 @@ public interface Kernel32Ext extends Kernel32 {
     }
 
     boolean SetConsoleCtrlHandler(PHANDLER_ROUTINE HandlerRoutine, boolean Add);
+
+    /** CreateProcessW with {@link STARTUPINFOW}; {@code lpCommandLine} writable and NUL-terminated. */
+    boolean CreateProcessW(WString lpApplicationName, char[] lpCommandLine, Pointer lpProcessAttributes,
+            Pointer lpThreadAttributes, boolean bInheritHandles, int dwCreationFlags, Pointer lpEnvironment,
+            WString lpCurrentDirectory, STARTUPINFOW lpStartupInfo, WinBase.PROCESS_INFORMATION lpProcessInformation);
 
     /** Levels 0x000-0x4FF, higher is asked earlier; the default is 0x280. */
     boolean SetProcessShutdownParameters(int dwLevel, int dwFlags);

@@ -42,7 +42,7 @@ public interface Rstrtmgr extends StdCallLibrary {
     /** {@code strSessionKey} must be a zeroed buffer of {@code CCH_RM_SESSION_KEY + 1} chars (pitfall 4). */
     int RmStartSession(IntByReference pSessionHandle, int dwSessionFlags, char[] strSessionKey);
 
-    /** {@code strSessionKey} NUL-terminated. */
+    /** {@code strSessionKey}: {@code _In_reads_(CCH_RM_SESSION_KEY + 1)}, a zero-padded buffer of 33 chars. */
     int RmJoinSession(IntByReference pSessionHandle, char[] strSessionKey);
 
     int RmEndSession(int dwSessionHandle);

@@ -4,13 +4,15 @@ import com.sun.jna.Native;
 import com.sun.jna.WString;
 import com.sun.jna.platform.win32.User32;
 import com.sun.jna.platform.win32.WinDef.HWND;
+import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.W32APIOptions;
 
 /**
  * What rmkit needs from user32 and jna-platform's {@link User32} lacks (reference/windows-api.md §4):
  * the end-session messages and their lParam bits, the shutdown block reason, the answer that denies
- * a suspend query, and the extended style of WiX Burn's shown 0×0 popup.
+ * a suspend query, the extended style of WiX Burn's shown 0×0 popup, the shell window, and whether
+ * this process's window station is interactive.
  */
 public interface User32Ext extends User32 {
 
@@ -53,4 +55,18 @@ public interface User32Ext extends User32 {
     boolean ShutdownBlockReasonDestroy(HWND hWnd);
 
     boolean ShutdownBlockReasonQuery(HWND hWnd, char[] pwszBuff, IntByReference pcchBuff);
+
+    /** The desktop shell's window (Explorer's), or null when no shell runs on this desktop. */
+    HWND GetShellWindow();
+
+    /** The calling process's window station ({@code HWINSTA}); not to be closed. */
+    HANDLE GetProcessWindowStation();
+
+    /** With {@link #UOI_FLAGS}, fills a {@link USEROBJECTFLAGS}. The W form (the function mapper adds it). */
+    boolean GetUserObjectInformation(HANDLE hObj, int nIndex, USEROBJECTFLAGS pvInfo, int nLength,
+            IntByReference lpnLengthNeeded);
+
+    int UOI_FLAGS = 1;
+    /** A window station's flag: it has visible display surfaces (an interactive desktop). */
+    int WSF_VISIBLE = 0x0001;
 }

@@ -119,12 +119,22 @@ class ConstantsTest {
         assertEquals(1219, Win32Errors.ERROR_SESSION_CREDENTIAL_CONFLICT);
         assertEquals(1223, Win32Errors.ERROR_CANCELLED);
         assertEquals(1300, Win32Errors.ERROR_NOT_ALL_ASSIGNED);
+        assertEquals(1008, Win32Errors.ERROR_NO_TOKEN);
+        assertEquals(1314, Win32Errors.ERROR_PRIVILEGE_NOT_HELD);
+        assertEquals(1400, Win32Errors.ERROR_INVALID_WINDOW_HANDLE);
+        assertEquals(1460, Win32Errors.ERROR_TIMEOUT);
+        assertEquals(1, Win32Errors.ERROR_INVALID_FUNCTION);
+        assertEquals(127, Win32Errors.ERROR_PROC_NOT_FOUND);
         assertEquals(0x80004005, Win32Errors.E_FAIL);
         assertEquals(0x80070057, Win32Errors.E_INVALIDARG);
         // jna-platform agrees where it declares the same code (§8).
         assertEquals(WinError.ERROR_MORE_DATA, Win32Errors.ERROR_MORE_DATA);
         assertEquals(WinError.ERROR_CANCELLED, Win32Errors.ERROR_CANCELLED);
         assertEquals(WinError.ERROR_NOT_ALL_ASSIGNED, Win32Errors.ERROR_NOT_ALL_ASSIGNED);
+        assertEquals(WinError.ERROR_NO_TOKEN, Win32Errors.ERROR_NO_TOKEN);
+        assertEquals(WinError.ERROR_PRIVILEGE_NOT_HELD, Win32Errors.ERROR_PRIVILEGE_NOT_HELD);
+        assertEquals(WinError.ERROR_INVALID_WINDOW_HANDLE, Win32Errors.ERROR_INVALID_WINDOW_HANDLE);
+        assertEquals(WinError.ERROR_TIMEOUT, Win32Errors.ERROR_TIMEOUT);
     }
 
     @Test
@@ -216,5 +226,27 @@ class ConstantsTest {
         assertEquals(0x2, WinBase.MOVEFILE_COPY_ALLOWED);
         assertEquals(0x4, WinBase.MOVEFILE_DELAY_UNTIL_REBOOT);
         assertEquals(0x8, WinBase.MOVEFILE_WRITE_THROUGH);
+    }
+
+    /** What the reboot round, the owners and the resume tasks rely on (winuser.h, winnt.h, winbase.h). */
+    @Test
+    void sessionTokenAndProcessConstantsMatchTheHeaders() {
+        assertEquals(1, User32Ext.UOI_FLAGS);
+        assertEquals(0x0001, User32Ext.WSF_VISIBLE);
+        assertEquals(0x0002, WinUser.SMTO_ABORTIFHUNG);
+        assertEquals(0x1, WinNT.TOKEN_ASSIGN_PRIMARY);
+        assertEquals(0x2, WinNT.TOKEN_DUPLICATE);
+        assertEquals(0x8, WinNT.TOKEN_QUERY);
+        assertEquals(0x80, WinNT.TOKEN_ADJUST_DEFAULT);
+        assertEquals(0x100, WinNT.TOKEN_ADJUST_SESSIONID);
+        assertEquals(0x1000, WinNT.PROCESS_QUERY_LIMITED_INFORMATION);
+        assertEquals(1, WinNT.TOKEN_INFORMATION_CLASS.TokenUser);
+        assertEquals(20, WinNT.TOKEN_INFORMATION_CLASS.TokenElevation);
+        assertEquals(2, WinNT.SECURITY_IMPERSONATION_LEVEL.SecurityImpersonation);
+        assertEquals(1, WinNT.TOKEN_TYPE.TokenPrimary);
+        assertEquals(0x10, WinBase.CREATE_NEW_CONSOLE);
+        assertEquals(0x200, WinBase.CREATE_NEW_PROCESS_GROUP);
+        assertEquals(0x400, WinBase.CREATE_UNICODE_ENVIRONMENT);
+        assertEquals(0, WinBase.WAIT_OBJECT_0);
     }
 }

@@ -66,6 +66,27 @@ class StructLayoutTest {
     }
 
     @Test
+    void userObjectFlagsIsTwelveBytes() {
+        USEROBJECTFLAGS f = new USEROBJECTFLAGS();
+        assertEquals(12, f.size());
+        assertEquals(8, offset(f, "dwFlags"));
+    }
+
+    @Test
+    void startupInfoHasTheWindowsLayout() {
+        STARTUPINFOW si = new STARTUPINFOW();
+        if (Native.POINTER_SIZE == 8) {
+            assertEquals(104, si.size());
+            assertEquals(16, offset(si, "lpDesktop"));
+            assertEquals(64, offset(si, "wShowWindow"));
+            assertEquals(72, offset(si, "lpReserved2"));
+        } else {
+            assertEquals(68, si.size());
+        }
+        assertEquals(si.size(), si.cb, "cb is set to the size");
+    }
+
+    @Test
     void reasonContextIsThirtyTwoBytesOn64Bit() {
         REASON_CONTEXT c = REASON_CONTEXT.simple("Burning a disc");
         assertEquals(Native.POINTER_SIZE == 8 ? 32 : 24, c.size());

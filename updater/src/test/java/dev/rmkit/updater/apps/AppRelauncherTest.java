@@ -1,0 +1,54 @@
+package dev.rmkit.updater.apps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rmkit.rm.AppOwner;
+import dev.rmkit.updater.report.ReportBuilder;
+import dev.rmkit.updater.report.UpdateReport;
+import dev.rmkit.updater.testing.FakeWindowsSystem;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starting again the apps an updater closed before it died (item 7 of issue 13): only through the
+ * platform, as each app's own user; an app whose owner is not known is not started with the
+ * updater's own (possibly elevated) rights.
+ */
+class AppRelauncherTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-version");
+
+    @Test
+    void anAppWhoseOwnerIsUnknownIsNotStartedWithTheUpdatersRights() {
+        ReportBuilder report = new ReportBuilder("resume", dir, Clock.systemUTC());
+
+        AppRelauncher.relaunch(List.of(new ClosedApp("burner", 42, java, dir.toString())), FakeWindowsSystem.perMachine(),
+                report);
+
+        UpdateReport r = report.build();
+        assertEquals(List.of(), r.appsRestarted(), "started as the updater: " + r.appsRestarted());
+        assertEquals(1, r.appsRefused().size());
+        assertTrue(r.appsRefused().get(0).reason().contains("not known"), r.appsRefused().toString());
+    }
+
+    @Test
+    void anAppWithAKnownOwnerIsStartedThroughThePlatformAsThatOwner() {
+        AppOwner alice = new AppOwner("S-1-5-21-1-2-3-1001", "", "1", Map.of());
+        FakeWindowsSystem windows = FakeWindowsSystem.perMachine();
+        ReportBuilder report = new ReportBuilder("resume", dir, Clock.systemUTC());
+
+        AppRelauncher.relaunch(List.of(new ClosedApp("burner", 42, java, dir.toString(), alice)), windows, report);
+
+        assertEquals(List.of(alice.user() + " " + String.join(" ", java)), windows.started());
+        assertEquals(9001, report.build().appsRestarted().get(0).pid());
+    }
+}
