@@ -1,5 +1,6 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallLayout;
@@ -50,8 +51,21 @@ public final class Applier {
     public UpdateReport apply(ApplyRequest req) {
         InstallLayout layout = new InstallLayout(req.installDir());
         ReportBuilder report = new ReportBuilder("apply", layout.installDir(), ctx.clock());
+        try {
+            Manifests.checkInstallDir(layout.installDir());
+        } catch (UpdateException.Usage notADirectory) {
+            return report.fail(notADirectory).build();
+        }
         boolean existed = Files.exists(layout.installDir());
-        UpdateReport result = Runs.locked(layout, report, () -> runLocked(req, layout, report, Gate.of(req)));
+        UpdateReport result = Runs.locked(layout, report, () -> {
+            try {
+                runLocked(req, layout, report, Gate.of(req));
+            } catch (UpdateException.Interrupted e) {
+                report.fail(e).outcome(report.outcome(), e.getMessage() + (existed
+                        ? "; nothing was changed; run the same command again (verified downloads are kept)"
+                        : "; nothing was installed and the directory it created is removed; run the same command again"));
+            }
+        });
         if (!existed && result.exitCode() != 0 && result.reboot().equals("none")) {
             forgetCreatedInstall(layout);
         }
@@ -101,7 +115,8 @@ public final class Applier {
         Gate.Escalation esc = gate.decide(m, false);
         ApplyRequest run = req.escalated(esc);
         report.phase("stage");
-        report.download(Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress()));
+        report.download(Interruption.interruptibly("while downloading",
+                () -> Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress())));
         TestHooks.reach("staged");
         if (esc.stageOnly()) {
             report.outcome(Outcome.STAGED, m.product() + " " + m.version() + " is staged; " + esc.why());
@@ -119,6 +134,7 @@ public final class Applier {
                     run.holders().force(), ctx, report);
             return;
         }
+        Interruption.check("before closing the apps");
         new ClosingSwap(ctx, run.holders(), layout, report).noticeOnRefusal(esc.noticeOnRefusal()).run(journal);
         if (report.outcome() == Outcome.UPDATED && installed.isPresent()) {
             afterUpdate(run, layout, report);

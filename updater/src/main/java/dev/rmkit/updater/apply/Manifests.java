@@ -59,6 +59,13 @@ public final class Manifests {
         }
     }
 
+    /** {@code --install-dir} must be a directory, or not exist yet (a fresh install). */
+    public static void checkInstallDir(Path dir) throws UpdateException.Usage {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UpdateException.Usage("--install-dir " + dir + " is not a directory");
+        }
+    }
+
     private static LoadedManifest load(UpdaterContext ctx, ReleaseSource source, InstallLayout layout, TrustStore store,
             boolean remember) throws UpdateException {
         if (!source.feed()) {
@@ -80,7 +87,7 @@ public final class Manifests {
         try {
             return InstalledStore.read(layout);
         } catch (IOException e) {
-            throw new UpdateException.ApplyFailed("cannot read " + layout.installedFile() + ": " + e.getMessage(), e);
+            throw UpdateException.stateUnreadable(layout.installedFile().toString(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apps.AppRelauncher;
@@ -49,6 +50,8 @@ public final class Resumer {
             }
             report.phase("restart");
             restartAppsClosedForReboot(report);
+            Interruption.signal().ifPresent(sig -> report.note(sig.label() + " arrived during resume: it finished "
+                    + "its work first, so the install is exactly one release"));
             result = Reports.saved(layout, report);
         } catch (UpdateException busy) {
             return Reports.finished(layout, report.fail(busy), false);
@@ -105,11 +108,14 @@ public final class Resumer {
         try {
             RestartResult r = ctx.system().get().restartAppsAfterReboot();
             for (AppOutcome o : r.apps()) {
-                if (o.reason().isEmpty()) {
-                    report.restarted(new AppReport(o.app().name(), o.newProcess().map(ProcessId::pid).orElse(0L), ""));
-                } else {
-                    report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(), "not restarted after the reboot: "
+                if (o.newProcess().isPresent()) {
+                    report.restarted(new AppReport(o.app().name(), o.newProcess().get().pid(), ""));
+                } else if (o.reason().isPresent()) {
+                    report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(), "after the reboot: "
                             + o.reason().get()));
+                } else {
+                    report.notRestarted(new AppReport(o.app().name(), o.app().process().pid(), "after the reboot: "
+                            + ClosingSwap.whyNotStarted(o.app())));
                 }
             }
         } catch (RmException | RuntimeException e) {

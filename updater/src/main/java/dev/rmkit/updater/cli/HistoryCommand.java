@@ -1,9 +1,9 @@
 package dev.rmkit.updater.cli;
 
+import dev.rmkit.rm.console.SafeText;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.History;
-import dev.rmkit.updater.report.ReportText;
 import dev.rmkit.updater.report.UpdateReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,23 +78,24 @@ public final class HistoryCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "%-7s", r.command()));
         sb.append(r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" (exit ").append(r.exitCode()).append(')');
         if (!r.toVersion().isEmpty()) {
-            sb.append("  ").append(r.fromVersion().isEmpty() ? "(none)" : r.fromVersion()).append(" -> ").append(r.toVersion());
+            sb.append("  ").append(r.fromVersion().isEmpty() ? "(none)" : SafeText.field(r.fromVersion())).append(" -> ")
+                    .append(SafeText.field(r.toVersion()));
         }
         StringBuilder details = new StringBuilder();
         apps(details, "refused by", r.appsRefused(), true);
         apps(details, "forced", r.appsForced(), false);
         apps(details, "warned", r.appsWarned(), false);
         if (details.length() == 0 && !r.message().isEmpty()) {
-            details.append("  ").append(r.message());
+            details.append("  ").append(SafeText.line(r.message()));
         }
         return sb.append(details).toString();
     }
 
     private static void apps(StringBuilder sb, String label, List<AppReport> apps, boolean withReason) {
         for (AppReport a : apps) {
-            sb.append("  ").append(label).append(' ').append(ReportText.printable(a.name()));
+            sb.append("  ").append(label).append(' ').append(SafeText.field(a.name()));
             if (withReason && !a.reason().isEmpty()) {
-                sb.append(": ").append(ReportText.printable(a.reason()));
+                sb.append(": ").append(SafeText.field(a.reason()));
             }
         }
     }

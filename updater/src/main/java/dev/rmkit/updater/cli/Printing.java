@@ -3,6 +3,7 @@ package dev.rmkit.updater.cli;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.report.ReportText;
+import dev.rmkit.rm.console.SafeText;
 import dev.rmkit.updater.report.UpdateReport;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,7 @@ final class Printing {
         } else {
             out.print(ReportText.render(report));
             if (report.outcome().exitCode() != ExitCode.OK && !report.message().isEmpty()) {
-                spec.commandLine().getErr().println("updater: " + report.message());
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + SafeText.line(report.message()));
             }
         }
         out.flush();

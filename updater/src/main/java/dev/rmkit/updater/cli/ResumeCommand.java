@@ -31,6 +31,8 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, new Resumer(ctx).resume(installDir), json);
+        try (SignalTrap trap = SignalTrap.install()) {
+            return Printing.print(spec, new Resumer(ctx).resume(installDir), json);
+        }
     }
 }

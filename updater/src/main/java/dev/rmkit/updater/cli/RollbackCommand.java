@@ -29,6 +29,6 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, Rollback.run(ctx, install.installDir, holders.options()), install.json);
+        return Printing.print(spec, Rollback.run(ctx, install.installDir, holders.options(spec.commandLine().getErr())), install.json);
     }
 }

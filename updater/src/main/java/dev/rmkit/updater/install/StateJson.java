@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rmkit.updater.Problems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,12 +57,12 @@ public final class StateJson {
         }
     }
 
-    /** Reads a state file; a file that does not parse is an IOException naming the file. */
+    /** Reads a state file; a file that does not parse is a {@link CorruptStateFile} naming it. */
     public static <T> T read(Path file, Class<T> type) throws IOException {
         try {
             return MAPPER.readValue(Files.readAllBytes(file), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IOException("corrupt state file " + file + ": " + e.getMessage(), e);
+            throw new CorruptStateFile(file, Problems.describe(e), e);
         }
     }
 

@@ -31,7 +31,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +50,13 @@ public final class Uninstall {
 
     private Uninstall() {}
 
-    public static UpdateReport run(UpdaterContext ctx, Path installDir, Duration waitFor, boolean force) {
+    /** @param holders how the holders are asked (never a reboot; after the swap they stay closed: their files are gone) */
+    public static UpdateReport run(UpdaterContext ctx, Path installDir, HolderOptions holders) {
+        if (holders.after() != HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK || holders.reboot() != RebootMode.NEVER) {
+            throw new IllegalArgumentException("uninstall restarts the holders only after a rollback and never reboots");
+        }
         InstallLayout layout = new InstallLayout(installDir);
         ReportBuilder report = new ReportBuilder("uninstall", layout.installDir(), ctx.clock());
-        HolderOptions holders = new HolderOptions(waitFor, force, RebootMode.NEVER,
-                HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK);
         UpdateReport r = Runs.lockedExisting(layout, report, () -> uninstall(ctx, layout, holders, report));
         if (r.outcome() == Outcome.UNINSTALLED) {
             Swap.removeEmptyDirs(layout); // again now that the lock is closed (Windows deletes its file only then)

@@ -29,7 +29,20 @@ public final class UpdaterProcess {
 
     public static UpdaterProcess start(Map<String, String> sysProps, Map<String, String> env, String... args)
             throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(List.of(), sysProps, env, args);
+    }
+
+    /**
+     * The same, with SIGINT and SIGTERM at their default disposition ({@code env --default-signal}): a test
+     * JVM started in the background has SIGINT ignored, and a child would inherit that.
+     */
+    public static UpdaterProcess startSignalable(Map<String, String> env, String... args) throws IOException {
+        return start(List.of("env", "--default-signal=INT,TERM"), Map.of(), env, args);
+    }
+
+    private static UpdaterProcess start(List<String> prefix, Map<String, String> sysProps, Map<String, String> env,
+            String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:TieredStopAtLevel=1");
         sysProps.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
