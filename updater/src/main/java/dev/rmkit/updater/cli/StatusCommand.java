@@ -43,7 +43,8 @@ public final class StatusCommand implements Callable<Integer> {
                     + SafeText.field(s.pendingVersion())
                     + (s.pending().equals("reboot") ? " (finishes at the next boot)" : " (run updater resume)")));
             if (!s.appsLeftClosed().isEmpty()) {
-                out.println("left closed: " + String.join(", ", s.appsLeftClosed()) + " (updater restart-apps starts them)");
+                out.println("left closed: " + String.join(", ", s.appsLeftClosed().stream().map(SafeText::field).toList())
+                        + " (updater restart-apps starts them)");
             }
             if (!s.staged().isEmpty()) {
                 out.println("staged: " + SafeText.line(String.join(", ", s.staged())));

@@ -1,6 +1,7 @@
 package dev.rmkit.updater.lifecycle;
 
 import dev.rmkit.rm.RmException;
+import dev.rmkit.updater.Problems;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apply.ClosingSwap;
@@ -114,7 +115,7 @@ public final class Uninstall {
             Swap.removeState(layout);
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot remove the updater's state " + layout.stateDir() + ": "
-                    + e.getMessage(), e);
+                    + Problems.describe(e), e);
         }
         report.outcome(Outcome.UNINSTALLED, "nothing was installed by the updater in " + layout.installDir()
                 + "; its state was removed");
