@@ -4,7 +4,6 @@ import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
-import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apps.AppRelauncher;
@@ -43,15 +42,17 @@ public final class Resumer {
         UpdateReport result;
         try (InstallLock lock = InstallLock.acquire(layout)) {
             try {
+                Runs.begin();
                 run(layout, report);
+            } catch (UpdateException.Interrupted e) {
+                Runs.stopped(report, e, "run updater resume again");
             } catch (UpdateException e) {
                 report.fail(e);
                 unregister(layout, report);
             }
             report.phase("restart");
             restartAppsClosedForReboot(report);
-            Interruption.signal().ifPresent(sig -> report.note(sig.label() + " arrived during resume: it finished "
-                    + "its work first, so the install is exactly one release"));
+            Runs.noteLateSignal(report);
             result = Reports.saved(layout, report);
         } catch (UpdateException busy) {
             return Reports.finished(layout, report.fail(busy), false);

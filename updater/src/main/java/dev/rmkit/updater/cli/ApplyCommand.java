@@ -68,8 +68,6 @@ public final class ApplyCommand implements Callable<Integer> {
                 holders.options(spec.commandLine().getErr()), target.allowDowngrade, keepReleases, health, ignoreRollout);
         UpdaterContext run = ctx.withProgress(target.json ? ProgressSink.NONE
                 : ProgressBar.forTerminal(spec.commandLine().getErr()));
-        try (SignalTrap trap = SignalTrap.install()) {
-            return Printing.print(spec, new Applier(run).apply(req), target.json);
-        }
+        return Printing.trapped(spec, target.json, () -> new Applier(run).apply(req));
     }
 }

@@ -6,12 +6,23 @@ import dev.rmkit.updater.report.ReportText;
 import dev.rmkit.rm.console.SafeText;
 import dev.rmkit.updater.report.UpdateReport;
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints a report as the commands' contract says: one JSON line (the history's), or text (and the reason on stderr). */
 final class Printing {
 
     private Printing() {}
+
+    /**
+     * Runs a command that changes an install with SIGINT and SIGTERM trapped ({@link SignalTrap}): the
+     * run stops at its next safe point and still ends here, as one report.
+     */
+    static int trapped(CommandSpec spec, boolean json, Supplier<UpdateReport> run) {
+        try (SignalTrap trap = SignalTrap.install()) {
+            return print(spec, run.get(), json);
+        }
+    }
 
     static int print(CommandSpec spec, UpdateReport report, boolean json) {
         PrintWriter out = spec.commandLine().getOut();

@@ -7,10 +7,12 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * While an {@code apply} or {@code resume} runs, SIGINT and SIGTERM are recorded for the run
- * ({@link Interruption}) instead of ending the JVM at once: the run stops at its next safe point,
- * writes its report, releases the lock, and exits 130 or 143. Restores the previous handlers when
- * closed.
+ * While a command that changes an install runs ({@code apply}, {@code auto}, {@code resume},
+ * {@code rollback}, {@code cancel}, {@code uninstall}, {@code restart-apps}), SIGINT and SIGTERM are
+ * recorded for the run ({@link Interruption}) instead of ending the JVM at once: the run stops at its
+ * next safe point, writes its report and history line, releases the lock, and exits 130 or 143 (or,
+ * where it can no longer stop safely, finishes and notes the signal). Restores the previous handlers
+ * when closed.
  */
 final class SignalTrap implements AutoCloseable {
 
@@ -38,5 +40,6 @@ final class SignalTrap implements AutoCloseable {
     @Override
     public void close() {
         previous.forEach(Signal::handle);
+        Interruption.reset(); // a later run in this JVM (the tests' in-process CLI) starts without it
     }
 }

@@ -32,7 +32,7 @@ public final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, Uninstall.run(ctx, install.installDir, ask.options(RebootMode.NEVER,
-                HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK, spec.commandLine().getErr())), install.json);
+        return Printing.trapped(spec, install.json, () -> Uninstall.run(ctx, install.installDir, ask.options(RebootMode.NEVER,
+                HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK, spec.commandLine().getErr())));
     }
 }

@@ -40,6 +40,12 @@ public final class UpdaterProcess {
         return start(List.of("env", "--default-signal=INT,TERM"), Map.of(), env, args);
     }
 
+    /** As {@link #startSignalable(Map, String...)}, with system properties (the test hooks). */
+    public static UpdaterProcess startSignalable(Map<String, String> sysProps, Map<String, String> env, String... args)
+            throws IOException {
+        return start(List.of("env", "--default-signal=INT,TERM"), sysProps, env, args);
+    }
+
     private static UpdaterProcess start(List<String> prefix, Map<String, String> sysProps, Map<String, String> env,
             String... args) throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
