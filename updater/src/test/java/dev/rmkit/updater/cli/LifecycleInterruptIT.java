@@ -100,29 +100,26 @@ class LifecycleInterruptIT {
         return j;
     }
 
-    @Test
-    void sigtermWhileARollbackWaitsChangesNothingAndSaysToRunItAgain() throws Exception {
+    /** {@code command} waits for a refusing app under --wait until {@code signal} stops it there. */
+    private void stoppedWhileWaiting(String signal, String command, int code, String outcome) throws Exception {
         Map<String, String> v2 = Trees.snapshot(install);
 
-        JsonNode j = stopped(signalledWhileWaiting("TERM", "rollback", "--install-dir", install.toString(), "--wait", "5m",
-                "--json"), 143, "TERMINATED");
+        JsonNode j = stopped(signalledWhileWaiting(signal, command, "--install-dir", install.toString(), "--wait", "5m",
+                "--json"), code, outcome);
 
-        assertTrue(j.get("message").asText().startsWith("interrupted by SIGTERM while closing the apps"), j.toString());
-        assertTrue(j.get("message").asText().endsWith("the install's files are unchanged; run the same command again"),
-                j.toString());
-        assertEquals(v2, Trees.snapshot(install));
+        assertEquals("interrupted by SIG" + signal + " while closing the apps; the install's files are unchanged; run the"
+                + " same command again", j.get("message").asText(), command);
+        assertEquals(v2, Trees.snapshot(install), command);
+    }
+
+    @Test
+    void sigtermWhileARollbackWaitsChangesNothingAndSaysToRunItAgain() throws Exception {
+        stoppedWhileWaiting("TERM", "rollback", 143, "TERMINATED");
     }
 
     @Test
     void sigintWhileAnUninstallWaitsLeavesTheInstallInPlace() throws Exception {
-        Map<String, String> v2 = Trees.snapshot(install);
-
-        JsonNode j = stopped(signalledWhileWaiting("INT", "uninstall", "--install-dir", install.toString(), "--wait", "5m",
-                "--json"), 130, "INTERRUPTED");
-
-        assertTrue(j.get("message").asText().endsWith("the install's files are unchanged; run the same command again"),
-                j.toString());
-        assertEquals(v2, Trees.snapshot(install));
+        stoppedWhileWaiting("INT", "uninstall", 130, "INTERRUPTED");
     }
 
     @Test

@@ -141,11 +141,15 @@ class LifecycleOutputTest {
         run.put("outcome", "DEFERRED").put("exitCode", 75).put("message", HOSTILE + " refused to close");
         Files.writeString(history, new ObjectMapper().writeValueAsString(run) + "\n", StandardOpenOption.APPEND);
 
-        Cli.Run r = cli.run("history", "--install-dir", install.toString());
+        assertRenderedSafely(cli.run("history", "--install-dir", install.toString()),
+                "burner\\x1b[2J\\x1b]0;owned\\x07 refused to close");
+    }
 
+    /** {@code r} succeeded and shows the hostile text only escaped, as {@code expected}. */
+    private static void assertRenderedSafely(Cli.Run r, String expected) {
         assertEquals(0, r.code(), r.err());
         assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007"), "raw escape sequence in: " + r.out());
-        assertTrue(r.out().contains("burner\\x1b[2J\\x1b]0;owned\\x07 refused to close"), r.out());
+        assertTrue(r.out().contains(expected), r.out());
     }
 
     @Test
@@ -153,11 +157,8 @@ class LifecycleOutputTest {
         installV1();
         LeftClosed.write(new InstallLayout(install), List.of(new ClosedApp(HOSTILE, 4242, List.of("/bin/true"), "/")));
 
-        Cli.Run r = cli.run("status", "--install-dir", install.toString());
-
-        assertEquals(0, r.code(), r.err());
-        assertFalse(r.out().contains("\u001b") || r.out().contains("\u0007"), "raw escape sequence in: " + r.out());
-        assertTrue(r.out().contains("left closed: 'burner\\x1b[2J\\x1b]0;owned\\x07' (pid 4242)"), r.out());
+        assertRenderedSafely(cli.run("status", "--install-dir", install.toString()),
+                "left closed: 'burner\\x1b[2J\\x1b]0;owned\\x07' (pid 4242)");
     }
 
     @Test
