@@ -51,8 +51,6 @@ public final class Launcher {
     private static final long POLL_MILLIS = 20;
 
     private static final Path RUN = Path.of("/run");
-    /** How long a lingering user's manager may take to come up after a boot. */
-    private static final Duration MANAGER_LIMIT = Duration.ofSeconds(90);
 
     /** Where the started process gets its own cgroup. */
     enum Scope {
@@ -125,9 +123,9 @@ public final class Launcher {
             return Scope.NONE;
         }
         if (uid != 0 && !Files.exists(userBus(uid)) && UserManagers.lingering(uid)
-                && !UserManagers.awaitBus(runRoot, uid, MANAGER_LIMIT)) {
+                && !UserManagers.awaitBus(runRoot, uid, UserManagers.MANAGER_LIMIT)) {
             LOG.log(System.Logger.Level.WARNING, "the service manager of uid {0} lingers but its bus did not appear in {1} s",
-                    uid, MANAGER_LIMIT.toSeconds());
+                    uid, UserManagers.MANAGER_LIMIT.toSeconds());
         }
         if (Files.exists(userBus(uid)) && (uid == ourUid || ourUid == 0)) {
             return Scope.USER;

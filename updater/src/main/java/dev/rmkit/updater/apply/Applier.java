@@ -3,6 +3,7 @@ package dev.rmkit.updater.apply;
 import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
+import dev.rmkit.updater.health.HealthChecks;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
@@ -10,19 +11,16 @@ import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.Journals;
-import dev.rmkit.updater.journal.Swap;
-import dev.rmkit.updater.health.HealthCheck;
-import dev.rmkit.updater.health.HealthChecks;
-import dev.rmkit.updater.lifecycle.Rollback;
-import dev.rmkit.updater.releases.KeptReleases;
-import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.journal.KeepPrevious;
+import dev.rmkit.updater.journal.TestHooks;
+import dev.rmkit.updater.lifecycle.Rollback;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.reboot.RebootMode;
+import dev.rmkit.updater.releases.KeptReleases;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
@@ -57,7 +55,7 @@ public final class Applier {
             return report.fail(notADirectory).build();
         }
         boolean existed = Files.exists(layout.installDir());
-        UpdateReport result = Runs.locked(layout, report, () -> {
+        return Runs.locked(layout, report, () -> {
             try {
                 runLocked(req, layout, report, Gate.of(req));
             } catch (UpdateException.Interrupted e) {
@@ -65,20 +63,7 @@ public final class Applier {
                         ? "; nothing was changed; run the same command again (verified downloads are kept)"
                         : "; nothing was installed and the directory it created is removed; run the same command again"));
             }
-        });
-        if (!existed && result.exitCode() != 0 && result.reboot().equals("none")) {
-            forgetCreatedInstall(layout);
-        }
-        return result;
-    }
-
-    /** A fresh install that failed leaves no trace: the directory it created (lock, staging) goes again. */
-    private static void forgetCreatedInstall(InstallLayout layout) {
-        try {
-            Swap.deleteTree(layout.installDir());
-        } catch (IOException ignored) {
-            // Only the updater's own lock and staging files were in it; a leftover is harmless.
-        }
+        }, true);
     }
 
     /**

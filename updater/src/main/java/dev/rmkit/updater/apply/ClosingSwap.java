@@ -14,6 +14,7 @@ import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.RmPlatform;
 import dev.rmkit.updater.Interruption;
+import dev.rmkit.rm.ServiceUnit;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apps.AppRelauncher;
@@ -52,6 +53,8 @@ public final class ClosingSwap {
     private Optional<EndNotice> noticeOnRefusal = Optional.empty();
     /** What the live line says when the platform decides the close timeout (Linux' default). */
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private Optional<Runnable> afterCommit = Optional.empty();
+    private ServiceStops stops = ServiceStops.NONE;
 
     public ClosingSwap(UpdaterContext ctx, HolderOptions holders, InstallLayout layout, ReportBuilder report) {
         this.ctx = ctx;
@@ -66,8 +69,29 @@ public final class ClosingSwap {
         return this;
     }
 
-    /** Runs the swap of a PREPARED journal: with the holders of its displaced files closed, if there are any. */
+    /**
+     * Runs {@code action} once the swap is committed and recorded, before its cleanup (so a crash before
+     * it is finished by {@code resume}); after the apps are back. Not run if the swap does not commit.
+     */
+    public ClosingSwap afterCommit(Runnable action) {
+        this.afterCommit = Optional.of(action);
+        return this;
+    }
+
+    /**
+     * Runs the swap of a PREPARED journal: with the holders of its displaced files closed, if there are
+     * any. The services among them are recorded before they are stopped ({@link ServiceStops}), and the
+     * record is withdrawn if the run ends before the swap begins.
+     */
     public void run(Journal journal) throws UpdateException {
+        try {
+            closeAndSwap(journal);
+        } finally {
+            stops.withdrawUnlessSwapped().ifPresent(report::note);
+        }
+    }
+
+    private void closeAndSwap(Journal journal) throws UpdateException {
         List<Path> files = journal.steps().stream().filter(JournalStep::displaces).map(s -> layout.resolve(s.path()))
                 .filter(Files::isRegularFile).toList();
         if (files.isEmpty()) {
@@ -82,6 +106,8 @@ public final class ClosingSwap {
             session.registerFiles(files);
             AffectedApps listed = session.list();
             Map<ProcessId, AppOwner> owners = Holders.owners(listed, ctx.system().get());
+            Map<ProcessId, ServiceUnit> services = Holders.services(listed, ctx.system().get());
+            stops = ServiceStops.record(layout, journal, listed, services, holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED);
             Holders.Result closing = closeInterruptibly(session, listed);
             closing.stopped().forEach(s -> report.closed(new AppReport(s.app().name(), s.app().process().pid(),
                     s.overridden().isEmpty() ? "" : "refused (" + s.overridden() + "), closed by --force")));
@@ -106,8 +132,8 @@ public final class ClosingSwap {
                         st.overridden())));
             }
             report.phase("swap");
-            List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners)).toList();
-            Journal withApps = journal.withClosedApps(leaveClosed(records) ? List.of() : records);
+            List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners, services)).toList();
+            Journal withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
             // Restarted once the swap is committed, before its backups are dealt with (downtime must not
             // grow with the update's size), or in the finally block if the swap failed.
             boolean[] restarted = {closed.isEmpty()};
@@ -176,14 +202,17 @@ public final class ClosingSwap {
 
     /** Commits; {@code appsBack} runs between the commit and the cleanup (see {@link Transaction}). */
     private void commit(Journal journal, Optional<Runnable> appsBack) throws UpdateException {
+        stops.swapping();
         Transaction.Committed c;
         // A shutdown that arrives during the swap waits until the commit is recorded (the apps come back after it).
         try (BusyHandle hold = ShutdownHold.during(ctx.system(), "installing " + journal.toVersion() + " in "
                 + layout.installDir())) {
-            c = Transaction.run(layout, journal, ctx.clock(), appsBack.map(r -> () -> {
+            Optional<Runnable> afterIt = appsBack.isEmpty() && afterCommit.isEmpty() ? Optional.empty() : Optional.of(() -> {
                 hold.close();
-                r.run();
-            }));
+                appsBack.ifPresent(Runnable::run);
+                afterCommit.ifPresent(Runnable::run);
+            });
+            c = Transaction.run(layout, journal, ctx.clock(), afterIt);
         }
         if (!c.clean()) {
             report.note(c.cleanupProblem());
@@ -260,7 +289,7 @@ public final class ClosingSwap {
             report(session.restart(p -> { }));
         } catch (RmException e) {
             report.note("the restart session could not restart the apps (" + e.getMessage() + ")");
-            journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), ctx.system().get(), report));
+            journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), j.services(), ctx.system().get(), report));
             report.upAgain();
         }
     }
@@ -299,7 +328,8 @@ public final class ClosingSwap {
         try {
             for (ClosedApp a : LeftClosed.read(layout)) {
                 report.note("left closed: " + Shown.argv(List.of(a.name())) + " (pid " + a.pid() + "): "
-                        + Shown.argv(a.argv()) + " in " + Shown.argv(List.of(a.workingDirectory())));
+                        + a.knownService().map(u -> "the service " + Shown.argv(List.of(u.toString())))
+                                .orElse(Shown.argv(a.argv()) + " in " + Shown.argv(List.of(a.workingDirectory()))));
             }
         } catch (IOException e) {
             report.note("cannot read " + layout.appsLeftClosedFile() + ": " + e.getMessage());

@@ -11,6 +11,7 @@ import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.Swap;
+import dev.rmkit.updater.lifecycle.Uninstall;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.Outcome;
@@ -44,6 +45,9 @@ public final class Resumer {
             try {
                 Runs.begin();
                 run(layout, report);
+                if (report.outcome() == Outcome.UNINSTALLED) {
+                    Uninstall.unregisterSchedule(ctx, layout, report); // the interrupted uninstall may not have got to it
+                }
             } catch (UpdateException.Interrupted e) {
                 Runs.stopped(report, e, "run updater resume again");
             } catch (UpdateException e) {
@@ -95,7 +99,7 @@ public final class Resumer {
             report.note(rec.cleanupProblem());
         }
         if (Reports.restartsClosedApps(rec.kind(), j)) {
-            AppRelauncher.relaunch(j.closedApps(), ctx.system().get(), report);
+            AppRelauncher.relaunch(j.closedApps(), j.services(), ctx.system().get(), report);
         }
         unregister(layout, report);
     }

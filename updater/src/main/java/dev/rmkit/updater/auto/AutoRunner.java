@@ -13,7 +13,9 @@ import dev.rmkit.updater.apply.Runs;
 import dev.rmkit.updater.apps.WaitSink;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
+import dev.rmkit.updater.install.UnsafePathException;
 import dev.rmkit.updater.manifest.Manifest;
+import dev.rmkit.updater.policy.FeedKind;
 import dev.rmkit.updater.policy.Policy;
 import dev.rmkit.updater.policy.PolicyLoader;
 import dev.rmkit.updater.reboot.RebootMode;
@@ -63,8 +65,9 @@ public final class AutoRunner {
         }
         Policy policy;
         try {
-            policy = PolicyLoader.load(policyFile.orElse(layout.policyFile()), ZoneId.systemDefault());
-        } catch (UpdateException.Usage e) {
+            policy = policyFile.isPresent() ? PolicyLoader.load(policyFile.get(), ZoneId.systemDefault())
+                    : PolicyLoader.loadInstalls(layout, ZoneId.systemDefault());
+        } catch (UpdateException e) {
             return Reports.finished(layout, report.fail(e), false);
         }
         try (InstallLock lock = InstallLock.acquire(layout)) {
@@ -78,7 +81,13 @@ public final class AutoRunner {
 
     private void runLocked(Policy policy, InstallLayout layout, ReportBuilder report, WaitSink waits) {
         Instant now = ctx.clock().instant();
-        AutoState state = state(layout, report);
+        AutoState state;
+        try {
+            state = state(layout, report);
+        } catch (UpdateException refused) {
+            report.fail(refused);
+            return;
+        }
         Conditions conditions = conditions();
         Decision[] decided = {null};
         Release[] seen = {null};
@@ -92,7 +101,7 @@ public final class AutoRunner {
             return escalation(decided[0], m);
         };
         // Keep one release for rollback, as apply does by default; the policy has no health check.
-        ApplyRequest req = new ApplyRequest(ReleaseSource.manifest(policy.feed()), layout.installDir(), Optional.empty(),
+        ApplyRequest req = new ApplyRequest(source(policy), layout.installDir(), Optional.empty(),
                 new HolderOptions(Duration.ZERO, false, RebootMode.NEVER, HolderOptions.AfterSwap.RESTART, Optional.empty(),
                         waits), false, 1, Optional.empty());
         try {
@@ -116,6 +125,15 @@ public final class AutoRunner {
                 after.next().map(NextStep::words).orElse("")));
     }
 
+    /**
+     * A manifest, or the feed's release index: then the newest release of the policy's channel (else the
+     * installed one), with the index's checks (threshold signature, expiry, product, anti-replay).
+     */
+    static ReleaseSource source(Policy policy) {
+        return policy.feedKind() == FeedKind.INDEX ? ReleaseSource.feed(policy.feed(), policy.channel())
+                : ReleaseSource.manifest(policy.feed());
+    }
+
     /** What the policy's decision lets apply's steps do. */
     static Gate.Escalation escalation(Decision d, Manifest m) {
         RebootMode reboot = d.mayReboot() ? RebootMode.IF_NEEDED : RebootMode.NEVER;
@@ -130,10 +148,15 @@ public final class AutoRunner {
         };
     }
 
-    /** The remembered state; a damaged file is noted and the run starts afresh (its deadline restarts). */
-    private static AutoState state(InstallLayout layout, ReportBuilder report) {
+    /**
+     * The remembered state; a damaged file is noted and the run starts afresh (its deadline restarts). A
+     * link in its place refuses the run: the updater neither reads nor writes its state through one.
+     */
+    private static AutoState state(InstallLayout layout, ReportBuilder report) throws UpdateException {
         try {
             return AutoStateFile.read(layout).map(AutoStateFile.Stored::state).orElse(AutoState.NONE);
+        } catch (UnsafePathException e) {
+            throw new UpdateException.ApplyFailed(e.getMessage() + "; nothing was changed", e);
         } catch (IOException e) {
             report.note("ignored " + layout.autoStateFile() + ": " + e.getMessage());
             return AutoState.NONE;

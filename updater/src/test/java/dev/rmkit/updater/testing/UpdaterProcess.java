@@ -46,10 +46,12 @@ public final class UpdaterProcess {
         return start(List.of("env", "--default-signal=INT,TERM"), sysProps, env, args);
     }
 
-    private static UpdaterProcess start(List<String> prefix, Map<String, String> sysProps, Map<String, String> env,
+    /** As {@link #start(Map, Map, String...)}, the JVM started by {@code prefix} (a tracer: {@code strace -o F}). */
+    public static UpdaterProcess start(List<String> prefix, Map<String, String> sysProps, Map<String, String> env,
             String... args) throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:-UsePerfData");
         cmd.add("-XX:TieredStopAtLevel=1");
         sysProps.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-cp");
