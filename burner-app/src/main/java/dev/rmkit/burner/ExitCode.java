@@ -21,7 +21,11 @@ public enum ExitCode {
     /** Reading or writing the disc image failed at the operating-system level. */
     IO_ERROR(74, "I/O error on the disc image"),
     /** The burn was stopped (session end); earlier sessions are intact and the job will be burned again. */
-    INTERRUPTED(75, "burn interrupted, job kept for a retry");
+    INTERRUPTED(75, "burn interrupted, job kept for a retry"),
+    /** {@code burn} stopped by SIGINT (Ctrl+C) before its commit: the disc is exactly as it was. */
+    SIGINT(130, "burn stopped by SIGINT (Ctrl+C); the disc is as it was"),
+    /** {@code burn} stopped by SIGTERM before its commit: the disc is exactly as it was. */
+    SIGTERM(143, "burn stopped by SIGTERM; the disc is as it was");
 
     private final int code;
     private final String meaning;

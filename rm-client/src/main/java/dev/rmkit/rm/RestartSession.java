@@ -3,6 +3,7 @@ package dev.rmkit.rm;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -37,6 +38,16 @@ public interface RestartSession extends AutoCloseable {
 
     /** Who holds the registered resources now, and the reboot reasons. */
     AffectedApps list() throws RmException;
+
+    /**
+     * What each cooperating holder is busy with right now: it is asked, as a shutdown would ask it,
+     * whether it may be closed, and told at once that nothing ends; the apps that refuse are returned
+     * with their reasons. Nothing is closed. Windows' Restart Manager cannot ask without shutting down,
+     * so there this is empty.
+     */
+    default Map<ProcessId, String> busyReasons() throws RmException {
+        return Map.of();
+    }
 
     /**
      * Closes the holders. Without {@link ShutdownOption#FORCE} every cooperating app is asked first and

@@ -23,4 +23,13 @@ public interface RmPlatform {
 
     /** Reboot, logoff, replace-at-reboot and resume-after-boot. */
     SystemControl system();
+
+    /**
+     * This platform with another close timeout: how long a shutdown gives each app to exit after it
+     * was told to end (Linux: the end-session timeout, 30 s by default). Windows decides that itself
+     * (its own hung-app timeouts), so there this is the same platform.
+     */
+    default RmPlatform withCloseTimeout(java.time.Duration timeout) {
+        return this;
+    }
 }

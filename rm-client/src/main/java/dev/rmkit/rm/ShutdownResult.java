@@ -1,6 +1,7 @@
 package dev.rmkit.rm;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,10 @@ import java.util.Objects;
  * @param outcome what happened overall
  * @param apps every affected application with its status afterwards and, if it is still running,
  *     why
+ * @param overridden the refusals a forced shutdown overrode: each app that refused (or did not answer)
+ *     and was closed anyway, with its reason; empty for a graceful shutdown
  */
-public record ShutdownResult(Outcome outcome, List<AppOutcome> apps) {
+public record ShutdownResult(Outcome outcome, List<AppOutcome> apps, Map<ProcessId, String> overridden) {
 
     /** The overall outcome, mirroring RmShutdown's return codes. */
     public enum Outcome {
@@ -30,6 +33,12 @@ public record ShutdownResult(Outcome outcome, List<AppOutcome> apps) {
     public ShutdownResult {
         Objects.requireNonNull(outcome, "outcome");
         apps = List.copyOf(apps);
+        overridden = Map.copyOf(overridden);
+    }
+
+    /** A result that overrode no refusal. */
+    public ShutdownResult(Outcome outcome, List<AppOutcome> apps) {
+        this(outcome, apps, Map.of());
     }
 
     public boolean complete() {

@@ -29,10 +29,19 @@ public enum ExitCode {
     DEFERRED(75, 1618, "deferred: an app refused to close, or another update is running; nothing changed"),
     /** Permission denied. */
     NO_PERMISSION(77, 5, "permission denied"),
-    /** Updated; a reboot is required to finish. */
-    REBOOT_REQUIRED(100, 3010, "updated, reboot required to finish"),
-    /** Updated; a reboot was initiated. */
-    REBOOT_INITIATED(101, 1641, "updated, reboot initiated"),
+    /**
+     * The install's own state ({@code .rmkit/installed.json}, the journal) is damaged: nothing was changed.
+     * {@code sysexits.h} EX_CONFIG; Windows Installer's ERROR_BAD_CONFIGURATION (1610).
+     */
+    CORRUPT_STATE(78, 1610, "the install's state files are damaged; nothing changed"),
+    /** Stopped by SIGINT (Ctrl+C) before anything was changed. Windows Installer's ERROR_INSTALL_USEREXIT. */
+    INTERRUPTED(130, 1602, "interrupted (SIGINT, Ctrl+C) before anything was changed"),
+    /** Stopped by SIGTERM before anything was changed. */
+    TERMINATED(143, 1602, "terminated (SIGTERM) before anything was changed"),
+    /** Staged, not yet installed: the update finishes at the next boot. */
+    REBOOT_REQUIRED(100, 3010, "staged, not yet installed: finishes at the next boot (reboot required)"),
+    /** Staged, not yet installed; the reboot that finishes it was started. */
+    REBOOT_INITIATED(101, 1641, "staged, not yet installed: reboot initiated to finish it"),
     /**
      * {@code verify}: the installed files do not match the install's record (missing, changed). Not a
      * sysexits value (none means "does not match"), next to the other rmkit-specific 100 and 101;

@@ -12,11 +12,28 @@ public abstract sealed class UpdateException extends Exception
                 UpdateException.Unavailable,
                 UpdateException.ApplyFailed,
                 UpdateException.Deferred,
-                UpdateException.PermissionDenied {
+                UpdateException.PermissionDenied,
+                UpdateException.CorruptState,
+                UpdateException.Interrupted {
     private static final long serialVersionUID = 1L;
 
     private UpdateException(String message, Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause);
+    }
+
+    /**
+     * The failure to read one of the install's state files: a damaged file is {@link CorruptState}, a
+     * denied one {@link PermissionDenied}, anything else {@link ApplyFailed}; nothing was changed.
+     */
+    public static UpdateException stateUnreadable(String what, java.io.IOException e) {
+        if (e instanceof dev.rmkit.updater.install.CorruptStateFile) {
+            return new CorruptState(e.getMessage() + "; nothing was changed (restore the file, or move it away to "
+                    + "let the updater treat the install as new)", e);
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new PermissionDenied("cannot read " + what + ": " + Problems.describe(e), e);
+        }
+        return new ApplyFailed("cannot read " + what + ": " + Problems.describe(e) + "; nothing was changed", e);
     }
 
     /** The exit code this failure ends the run with. */
@@ -107,6 +124,36 @@ public abstract sealed class UpdateException extends Exception
         @Override
         public ExitCode exitCode() {
             return ExitCode.NO_PERMISSION;
+        }
+    }
+
+    /** The install's own state (installed.json, the journal) cannot be read: nothing was changed. */
+    public static final class CorruptState extends UpdateException {
+        private static final long serialVersionUID = 1L;
+
+        public CorruptState(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public ExitCode exitCode() {
+            return ExitCode.CORRUPT_STATE;
+        }
+    }
+
+    /** A signal stopped the run at a safe point, before the swap: nothing was changed. */
+    public static final class Interrupted extends UpdateException {
+        private static final long serialVersionUID = 1L;
+        private final Interruption.Signal signal;
+
+        public Interrupted(Interruption.Signal signal, String message) {
+            super(message, null);
+            this.signal = signal;
+        }
+
+        @Override
+        public ExitCode exitCode() {
+            return signal.exitCode();
         }
     }
 }

@@ -67,7 +67,19 @@ public final class BurnCommand implements Callable<Integer> {
         }
         BurnRequest req = new BurnRequest(disc, Optional.ofNullable(media), speed, label, close, paths, removals, "",
                 Optional.ofNullable(expectDisc));
-        BurnResult r = SessionBurner.burn(req, new ProgressPrinter(out, progress, () -> false));
+        BurnResult r;
+        try (SignalStop stop = SignalStop.install()) {
+            try {
+                r = SessionBurner.burn(req, new ProgressPrinter(out, progress, stop));
+            } catch (BurnerException e) {
+                if (stop.received().isPresent() && e.exitCode() == ExitCode.INTERRUPTED) {
+                    ExitCode code = stop.received().get();
+                    throw new BurnerException(code, "stopped by " + code.name() + " before the session was committed: "
+                            + "the disc is exactly as it was (earlier sessions intact); run the same burn again");
+                }
+                throw e;
+            }
+        }
         if (r.discardedBlocks() > 0) {
             out.println("dropped " + Counts.of(r.discardedBlocks(), "block") + " of an interrupted earlier burn");
         }

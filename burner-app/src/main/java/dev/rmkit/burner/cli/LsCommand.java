@@ -29,7 +29,7 @@ public final class LsCommand implements Callable<Integer> {
     @Option(names = "--session", paramLabel = "N", description = "Session number (default: the newest).")
     Integer session;
 
-    @Option(names = {"-l", "--long"}, description = "Show size, modification time and start block.")
+    @Option(names = {"-l", "--long"}, description = "Show size and modification time.")
     boolean longFormat;
 
     @Override

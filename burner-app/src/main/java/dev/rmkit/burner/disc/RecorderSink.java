@@ -48,6 +48,7 @@ final class RecorderSink implements SectorSink {
         written += len;
         throttle();
         monitor.progress(written, total);
+        TestHold.at(written, total, monitor);
     }
 
     long written() {

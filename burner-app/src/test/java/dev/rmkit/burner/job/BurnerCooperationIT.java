@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -97,9 +98,10 @@ class BurnerCooperationIT {
     void aBurningBurnerVetoesWithAReadableReasonAndFinishesTheJob() throws Exception {
         Cli.burner("burn", "--disc", disc.toString(), source("earlier.txt", 100).toString());
         Path photo = source("photo.jpg", 400_000);
+        Files.createFile(hold());
         drop("photos", "Photos", photo);
         JavaProcess burner = start("--speed", "1x");
-        burner.awaitLine(l -> l.matches("progress ([1-9]\\d)% .*"), Duration.ofSeconds(30));
+        burner.awaitLine(l -> l.matches("progress \\d+% .*"), Duration.ofSeconds(30));
         try (RestartSession s = platform.startSession()) {
             s.registerFiles(List.of(disc));
             ShutdownResult r = s.shutdown(Set.of(), p -> { });
@@ -109,6 +111,7 @@ class BurnerCooperationIT {
                     o.reason().get());
         }
         assertTrue(burner.isAlive(), "a refused end leaves the burner running");
+        Files.delete(hold());
         burner.awaitLine(l -> l.startsWith("job photos: done, session 2"), Duration.ofSeconds(30));
         try (RestartSession s = platform.startSession()) {
             s.registerFiles(List.of(disc));
@@ -125,14 +128,16 @@ class BurnerCooperationIT {
         Cli.burner("burn", "--disc", disc.toString(), "--label", "One", tmp.resolve("src/first.txt").toString());
         Cli.burner("burn", "--disc", disc.toString(), "--label", "Two", source("second.txt", 2000).toString());
         Path photo = source("photo.jpg", 400_000);
+        Files.createFile(hold());
         drop("photos", "Photos", photo);
         JavaProcess burner = start("--speed", "1x", "--exit-when-idle");
-        burner.awaitLine(l -> l.matches("progress ([1-9]\\d)% .*"), Duration.ofSeconds(30));
+        burner.awaitLine(l -> l.matches("progress \\d+% .*"), Duration.ofSeconds(30));
         try (RestartSession s = platform.startSession()) {
             s.registerFiles(List.of(disc));
             ShutdownResult r = s.shutdown(Set.of(ShutdownOption.FORCE), p -> { });
             assertEquals(ShutdownResult.Outcome.COMPLETE, r.outcome(), r.toString());
             assertEquals(Optional.of(75), burner.awaitExit(Duration.ofSeconds(15)), "exit 75: interrupted, job kept");
+            Files.delete(hold());
 
             assertEquals(List.of("32", "64"), Tools.xorrisoToc(disc).stream().map(t -> t[0]).toList());
             assertTrue(Tools.run("isovfy", "-i", disc.toString()).out().contains("No errors found"));
@@ -164,9 +169,10 @@ class BurnerCooperationIT {
         byte[] first = Files.readAllBytes(source("first.txt", 1000));
         Cli.burner("burn", "--disc", disc.toString(), tmp.resolve("src/first.txt").toString());
         Path photo = source("photo.jpg", 400_000);
+        Files.createFile(hold());
         drop("photos", "Photos", photo);
         JavaProcess burner = start("--speed", "1x");
-        burner.awaitLine(l -> l.matches("progress ([1-9]\\d)% .*"), Duration.ofSeconds(30));
+        burner.awaitLine(l -> l.matches("progress \\d+% .*"), Duration.ofSeconds(30));
         burner.process().destroyForcibly();
         burner.awaitExit(Duration.ofSeconds(15)).orElseThrow();
 
@@ -186,11 +192,18 @@ class BurnerCooperationIT {
         assertTrue(Tools.run("isovfy", "-i", disc.toString()).out().contains("No errors found"));
     }
 
+    private Path hold() {
+        return tmp.resolve("hold-burn");
+    }
+
     private JavaProcess start(String... extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("start", "--disc", disc.toString(), "--inbox", inbox.toString(),
                 "--progress", "plain", "--poll", "50"));
         args.addAll(List.of(extra));
-        JavaProcess p = JavaProcess.start(Main.class, runtime, tmp, args.toArray(String[]::new));
+        // RMKIT_BURNER_TEST_HOLD: while the hold file exists a burn pauses at 10%, so a test that needs the
+        // burner busy creates it and no burn can end before the test has asked its question.
+        JavaProcess p = JavaProcess.start(Main.class, List.of(args.toArray(String[]::new)), tmp,
+                Map.of("RMKIT_RUNTIME_DIR", runtime.toString(), "RMKIT_BURNER_TEST_HOLD", hold().toString()));
         started.add(p);
         p.awaitLine(l -> l.startsWith("registered for restart"), Duration.ofSeconds(30));
         p.awaitLine(l -> l.startsWith("ready: pid " + p.pid()), Duration.ofSeconds(30));

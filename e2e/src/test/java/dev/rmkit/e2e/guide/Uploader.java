@@ -22,20 +22,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An app that cooperates with installers through rm-client: it uploads a batch every few seconds,
- * refuses to be closed in the middle of an upload, saves how far it got when it is closed, and is
- * started again with that state. This is docs/guide.md's example; GuideExampleIT runs it.
+ * An app that cooperates with installers through rm-client: every few seconds it sends a batch to its
+ * server (here the file {@code server} in its directory), refuses to be closed in the middle of an
+ * upload, saves how far it got when it is closed, and is started again with that state. This is
+ * docs/guide.md's example; GuideExampleIT runs it.
  * Usage: {@code java -cp CLASSPATH dev.rmkit.e2e.guide.Uploader DIR}.
  */
 public final class Uploader implements EndSessionListener {
 
     private final Path stateFile;
+    private final Path server;
     private final CountDownLatch stop = new CountDownLatch(1);
     private volatile long uploaded;
     private volatile String critical = "";
 
-    Uploader(Path stateFile) throws IOException {
+    Uploader(Path stateFile, Path server) throws IOException {
         this.stateFile = stateFile;
+        this.server = server;
         this.uploaded = Files.exists(stateFile) ? Long.parseLong(Files.readString(stateFile).strip()) : 0;
     }
 
@@ -44,7 +47,7 @@ public final class Uploader implements EndSessionListener {
         RestartArgs.Consumed a = RestartArgs.consumeWorkingDirectory(args);
         Path cwd = a.workingDirectory().orElse(Path.of("").toAbsolutePath());
         Path dir = cwd.resolve(a.args().get(0)).normalize();
-        Uploader app = new Uploader(dir.resolve("uploader.state"));
+        Uploader app = new Uploader(dir.resolve("uploader.state"), dir.resolve("server"));
         // An installer finds the apps to close by the files they hold: here the log, usually the app's jar.
         try (FileChannel log = FileChannel.open(dir.resolve("uploads.log"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.APPEND);
@@ -64,7 +67,9 @@ public final class Uploader implements EndSessionListener {
             // Keeps the machine awake and blocks a shutdown, with the reason, while the upload runs.
             try (BusyHandle busy = coop.busy(critical)) {
                 System.out.println(critical);
-                Thread.sleep(2000);
+                // The upload takes as long as the server takes to accept it.
+                Files.write(server, ("batch " + batch + "\n").getBytes(StandardCharsets.UTF_8),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 log.write(ByteBuffer.wrap(("batch " + batch + " uploaded\n").getBytes(StandardCharsets.UTF_8)));
                 uploaded = batch;
             } finally {

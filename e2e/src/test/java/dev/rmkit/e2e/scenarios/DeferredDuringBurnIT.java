@@ -45,10 +45,14 @@ class DeferredDuringBurnIT {
 
     @Test
     void anUpdateDuringABurnIsDeferredAndTheBurnerAndItsBurnAreUntouched() throws Exception {
+        // The burn holds at 10% until the test deletes this file (RMKIT_BURNER_TEST_HOLD): it is certainly
+        // still running when the updater asks, however slow or fast the machine is.
+        Path hold = Files.createFile(tmp.resolve("hold-burn"));
+        story.env("RMKIT_BURNER_TEST_HOLD", hold.toString());
         Process burner = story.startBurner("--speed", "2x");
         Path photo = story.source("photo.jpg", 1_500_000);
         story.drop("photos", "Photos", photo);
-        story.awaitOutput(0, "^progress [1-9]\\d*% ", Duration.ofSeconds(30));
+        story.awaitOutput(0, "^progress [1-9]\\d*% ", Duration.ofSeconds(60));
 
         Cmd.Result r = story.updater("apply", "--manifest", story.manifest(), "--install-dir", story.install.toString());
 
@@ -62,6 +66,7 @@ class DeferredDuringBurnIT {
         assertTrue(story.logLines().stream().noneMatch(l -> l.startsWith("end of session")),
                 "the burner was never told to end: " + story.logLines());
 
+        Files.delete(hold);
         story.awaitLog("^job photos: done, session 1 ", Duration.ofSeconds(60));
         assertTrue(burner.isAlive(), "the same burner finished the job");
         assertEquals(List.of("32"), Tools.xorrisoToc(story.disc).stream().map(t -> t[0]).toList());

@@ -52,13 +52,19 @@ class ForcedUpdateMidBurnIT {
 
     @Test
     void aForcedUpdateMidBurnKeepsEarlierSessionsAndTheRestartedBurnerBurnsTheJobAgain() throws Exception {
+        // Burns hold at 10% while this file exists (RMKIT_BURNER_TEST_HOLD): the second burn is certainly
+        // running when the update forces the burner to close, and the restarted burner holds too until
+        // the test lets it finish.
+        Path hold = tmp.resolve("hold-burn");
+        story.env("RMKIT_BURNER_TEST_HOLD", hold.toString());
         Process burner = story.startBurner("--speed", "2x");
         Path first = story.source("first.txt", 20_000);
         story.drop("first", "First", first);
         story.awaitLog("^job first: done, session 1 ", Duration.ofSeconds(30));
+        Files.createFile(hold);
         Path photo = story.source("photo.jpg", 2_000_000);
         story.drop("photos", "Photos", photo);
-        story.awaitLog("^job photos: burning session 2 ", Duration.ofSeconds(30));
+        story.awaitLog("^job photos: burning session 2 ", Duration.ofSeconds(60));
 
         Cmd.Result r = story.updater("apply", "--manifest", story.manifest(), "--install-dir", story.install.toString(),
                 "--force");
@@ -75,6 +81,7 @@ class ForcedUpdateMidBurnIT {
 
         long restarted = story.pidOf("^burner 2\\.0, pid \\d+, restored from .*: queue \\[photos\\] \\(1 job\\), disc ");
         assertTrue(r.out().contains("restarted: burner (pid " + restarted + ")"), r.out());
+        Files.delete(hold);
         story.awaitLog("^job photos: done, session 2 ", Duration.ofSeconds(60));
         assertTrue(Story.alive(restarted), "burner 2.0 keeps running after the job");
 

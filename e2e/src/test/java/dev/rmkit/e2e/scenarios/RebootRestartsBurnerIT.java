@@ -96,9 +96,12 @@ class RebootRestartsBurnerIT {
 
     @Test
     void aBurningBurnerRefusesTheRebootAndTheUpdateStaysPending() throws Exception {
+        // The burn holds at 10% until the test deletes this file: it is certainly running when asked.
+        Path hold = Files.createFile(tmp.resolve("hold-burn"));
+        story.env("RMKIT_BURNER_TEST_HOLD", hold.toString());
         Process burner = story.startBurner("--speed", "2x");
         story.drop("photos", "Photos", story.source("photo.jpg", 1_500_000));
-        story.awaitLog("^job photos: burning session 1 ", Duration.ofSeconds(30));
+        story.awaitOutput(0, "^progress [1-9]\\d*% ", Duration.ofSeconds(60));
 
         Cmd.Result r = story.updater("apply", "--manifest", story.manifest(), "--install-dir", story.install.toString(),
                 "--reboot", "if-needed");
@@ -111,6 +114,7 @@ class RebootRestartsBurnerIT {
         Trees.assertInstallIs(tmp.resolve("release-1.0"), story.install);
         assertTrue(story.updater("status", "--install-dir", story.install.toString()).requireExit(0).out()
                 .contains("pending: reboot"));
+        Files.delete(hold);
         story.awaitLog("^job photos: done, session 1 ", Duration.ofSeconds(60));
         assertTrue(burner.isAlive(), "the burn finished undisturbed");
     }

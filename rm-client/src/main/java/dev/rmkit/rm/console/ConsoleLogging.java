@@ -77,13 +77,16 @@ public final class ConsoleLogging {
         root.setLevel(level);
     }
 
-    /** {@code level: message[: cause]} on one line. */
+    /**
+     * {@code level: message[: cause]} on one line. Messages quote other processes' text (app names,
+     * registry entries, refusal reasons), so the line is made safe for a terminal ({@link SafeText}).
+     */
     static final class OneLine extends Formatter {
         @Override
         public String format(LogRecord r) {
             String msg = formatMessage(r).replace('\n', ' ');
             String cause = r.getThrown() == null ? "" : ": " + r.getThrown();
-            return r.getLevel().getName().toLowerCase(java.util.Locale.ROOT) + ": " + msg + cause;
+            return r.getLevel().getName().toLowerCase(java.util.Locale.ROOT) + ": " + SafeText.line(msg + cause);
         }
     }
 }

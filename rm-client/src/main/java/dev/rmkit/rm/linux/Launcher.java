@@ -4,15 +4,22 @@ import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.linux.proc.ProcFs;
+import dev.rmkit.rm.linux.protocol.Json;
+import dev.rmkit.rm.linux.protocol.Registry;
+import dev.rmkit.rm.linux.protocol.RegistryEntry;
 import dev.rmkit.rm.linux.protocol.RuntimeDir;
 import dev.rmkit.rm.linux.systemd.UserManagers;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts a registered restart command as its owner: the registered argv in the registered working
@@ -27,15 +34,23 @@ import java.util.Map;
  * app gets a scope of its own ({@code systemd-run --scope}, which execs the command in the same
  * process): in its owner's manager ({@code --user}) when that user's bus is up, as an app of a desktop
  * session would be, else in the system manager. See {@link Scope}.
+ *
+ * <p>The registered argv is another user's text: both tools get {@code --} before it, so an argv that
+ * starts with {@code -w} or {@code --fork} is a program name, never their option. A start counts only
+ * once the program has registered again in its runtime directory; if it exits first (a program that
+ * does not exist exits 127 through setsid) the start failed, with its exit status. Both are facts, not
+ * a guess from how long it ran; only a program that neither registers nor exits within the start
+ * timeout is taken as started without that proof (and logged).
  */
 public final class Launcher {
 
+    private static final System.Logger LOG = System.getLogger(Launcher.class.getName());
     static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final String FALLBACK_PATH = "/usr/local/bin:/usr/bin:/bin";
+    private static final long POLL_MILLIS = 20;
 
     private static final Path RUN = Path.of("/run");
-    private static final System.Logger LOG = System.getLogger(Launcher.class.getName());
 
     /** Where the started process gets its own cgroup. */
     enum Scope {
@@ -49,16 +64,23 @@ public final class Launcher {
 
     private final ProcFs proc;
     private final int ourUid;
+    private final Duration startTimeout;
     private final Path runRoot;
 
+    /** A launcher that waits up to the default end-session timeout for a started app to register. */
     public Launcher(ProcFs proc, int ourUid) {
-        this(proc, ourUid, RUN);
+        this(proc, ourUid, LinuxConfig.DEFAULT_END_SESSION_TIMEOUT);
+    }
+
+    public Launcher(ProcFs proc, int ourUid, Duration startTimeout) {
+        this(proc, ourUid, startTimeout, RUN);
     }
 
     /** @param runRoot normally {@code /run}: systemd's and the users' runtime directories are found under it */
-    Launcher(ProcFs proc, int ourUid, Path runRoot) {
+    Launcher(ProcFs proc, int ourUid, Duration startTimeout, Path runRoot) {
         this.proc = proc;
         this.ourUid = ourUid;
+        this.startTimeout = startTimeout;
         this.runRoot = runRoot;
     }
 
@@ -84,6 +106,7 @@ public final class Launcher {
             argv.addAll(List.of(SETPRIV.toString(), "--reuid=" + uid, "--regid=" + gid, "--init-groups", "--"));
         }
         argv.add(SETSID.toString());
+        argv.add("--");
         if (scope == Scope.USER) {
             argv.add(systemdRun.get(0));
             argv.add("--user");
@@ -114,7 +137,11 @@ public final class Launcher {
         return UserManagers.bus(runRoot, uid);
     }
 
-    /** Starts the command and returns the identity of the new process. */
+    /**
+     * Starts the command and returns the identity of the new process once it has registered again.
+     *
+     * @throws RmException if it cannot be started, or exits before it registers (with its exit status)
+     */
     public ProcessId launch(RestartCommand command, int uid, int gid, Map<String, String> environment, Path runtimeDir)
             throws RmException {
         if (!Files.isDirectory(command.workingDirectory())) {
@@ -142,7 +169,51 @@ public final class Launcher {
         } catch (IOException e) {
             throw new RmException("restart", "cannot start " + command.argv().get(0) + ": " + e.getMessage(), e);
         }
-        return proc.processId(p.pid())
-                .orElseThrow(() -> new RmException("restart", command.argv().get(0) + " exited at once (pid " + p.pid() + ")"));
+        return started(p, command.argv().get(0), Registry.entryPath(runtimeDir, p.pid()));
+    }
+
+    /** Waits for the start's proof: the registry entry of this very process, or its exit status. */
+    private ProcessId started(Process p, String program, Path entry) throws RmException {
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        try {
+            while (!p.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                Optional<ProcessId> id = proc.processId(p.pid());
+                if (id.isPresent() && registered(entry, p.pid())) {
+                    return id.get();
+                }
+                if (id.isPresent() && System.nanoTime() - deadline >= 0) {
+                    LOG.log(System.Logger.Level.INFO, "{0} (pid {1}) runs but has not registered again within {2}",
+                            program, p.pid(), startTimeout);
+                    return id.get();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RmException("restart", "interrupted while waiting for " + program + " (pid " + p.pid()
+                    + ") to start", e);
+        }
+        throw new RmException("restart", exited(program, p.exitValue()));
+    }
+
+    /** Why a start failed, from the exit status of setsid (or setpriv) and the program. */
+    static String exited(String program, int status) {
+        String quoted = "'" + program + "'";
+        return switch (status) {
+            case 127 -> quoted + " was not found or could not be run (exit 127)";
+            case 126 -> quoted + " is not executable (exit 126)";
+            default -> program + " exited with status " + status + " before it registered again";
+        };
+    }
+
+    private boolean registered(Path entry, long pid) {
+        if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            RegistryEntry e = Json.MAPPER.readValue(entry.toFile(), RegistryEntry.class);
+            return e.pid() == pid && proc.alive(pid, e.startTicks());
+        } catch (IOException | RuntimeException notYet) {
+            return false; // written atomically, so only a stale or foreign file gets here
+        }
     }
 }

@@ -64,6 +64,11 @@ public final class LinuxPlatform implements RmPlatform {
         return config;
     }
 
+    @Override
+    public RmPlatform withCloseTimeout(java.time.Duration timeout) {
+        return new LinuxPlatform(config.withTimeouts(timeout, config.killTimeout(), config.queryTimeout()), inhibitor);
+    }
+
     ProcFs proc() {
         return proc;
     }
@@ -81,7 +86,7 @@ public final class LinuxPlatform implements RmPlatform {
     }
 
     Launcher launcher() {
-        return new Launcher(proc, uid);
+        return new Launcher(proc, uid, config.endSessionTimeout());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.rmkit.rm.linux;
 import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.EndNotice;
+import dev.rmkit.rm.EndSessionFlag;
 import dev.rmkit.rm.Filter;
 import dev.rmkit.rm.FilterAction;
 import dev.rmkit.rm.FilterTarget;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,23 @@ final class LinuxSession implements RestartSession {
     @Override
     public AffectedApps list() throws RmException {
         return listing("RmGetList").toAffectedApps();
+    }
+
+    @Override
+    public Map<ProcessId, String> busyReasons() throws RmException {
+        Operation op = begin("busy reasons");
+        try {
+            Listing listing = listing("busy reasons");
+            Set<EndSessionFlag> flags = EnumSet.of(EndSessionFlag.CLOSE_APP);
+            Queries queries = new Queries(platform.config(), op);
+            Map<Listed, String> refusals = queries.ask(listing.apps(), flags, false);
+            queries.cancelled(listing.apps().stream().filter(a -> a.cooperating() && !refusals.containsKey(a)).toList(), flags);
+            Map<ProcessId, String> out = new LinkedHashMap<>();
+            refusals.forEach((a, why) -> out.put(a.app().process(), why));
+            return out;
+        } finally {
+            running = null;
+        }
     }
 
     private Listing listing(String operation) throws RmException {

@@ -2,8 +2,8 @@ package dev.rmkit.rm.linux;
 
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppStatus;
-import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.EndSessionFlag;
+import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.ShutdownOption;
 import dev.rmkit.rm.ShutdownResult;
@@ -22,9 +22,11 @@ import java.util.function.Predicate;
  * RmShutdown on Linux. In order: a fresh listing; any reboot reason closes nothing
  * (REBOOT_REQUIRED); no-shutdown filters mask apps; ONLY_REGISTERED closes nothing unless every app is
  * registered for restart; every cooperating app is queried, and without FORCE one refusal (or no answer)
- * closes nothing and tells the others the end was cancelled (ERROR_FAIL_SHUTDOWN); then apps are closed
- * in Windows' order (cooperating apps, console apps, others, services) by {@link Closer}, or, for a
- * service where systemd is the init, by {@code systemctl stop} ({@link ServiceControl}).
+ * closes nothing and tells the others the end was cancelled (ERROR_FAIL_SHUTDOWN); then {@link Closer}
+ * signals the processes that cannot be asked (console apps, others, services) and only once they are all
+ * gone tells the cooperating apps to end; if one survives, no cooperating app is closed (they are told the
+ * end was cancelled). A service where systemd is the init is stopped by {@code systemctl stop}
+ * ({@link ServiceControl}) in its place in that order. A forced shutdown names every refusal it overrode.
  */
 final class Shutdown {
 
@@ -82,11 +84,21 @@ final class Shutdown {
             new Queries(config, op).cancelled(targets.stream().filter(a -> a.cooperating() && !refusals.containsKey(a)).toList(), flags);
             return done(ShutdownResult.Outcome.NOT_ALL_CLOSED, outcomes);
         }
+        Map<ProcessId, String> overridden = new LinkedHashMap<>();
+        if (force) {
+            refusals.forEach((a, why) -> overridden.put(a.app().process(), why));
+        }
+        // The rule (docs/linux-protocol.md 1.6): what cannot be asked is signalled first; the cooperating
+        // apps end only once all of it is gone, so a survivor costs no cooperating app its session.
         targets.sort(Comparator.comparingInt(Shutdown::order));
         Closer closer = new Closer(proc, config, op, force);
         ServiceControl.Stops stops = services.new Stops(op);
+        boolean survivor = false; // a holder that did not close
         for (int i = 0; i < targets.size(); i++) {
             Listed a = targets.get(i);
+            if (survivor && a.cooperating()) {
+                continue; // left running, untouched: outcome RUNNING without a reason
+            }
             Map<String, String> env = proc.environment(a.pid()).orElse(Map.of());
             Optional<String> failure = services.manages(a) ? stops.stop(a) : closer.close(a, flags);
             if (failure.isEmpty()) {
@@ -95,28 +107,44 @@ final class Shutdown {
             } else if (failure.get().equals(Closer.GONE)) {
                 outcomes.put(a, AppOutcome.ok(a.app().withStatus(EnumSet.of(AppStatus.STOPPED_OTHER))));
             } else {
+                survivor = true;
                 outcomes.put(a, AppOutcome.failed(
                         a.app().withStatus(EnumSet.of(AppStatus.RUNNING, AppStatus.ERROR_ON_STOP)), failure.get()));
             }
             progress.step(30, 99, i + 1, targets.size());
         }
+        if (survivor) {
+            List<Listed> spared = targets.stream().filter(a -> a.cooperating() && outcomes.get(a).app().status()
+                    .equals(EnumSet.of(AppStatus.RUNNING))).toList();
+            new Queries(config, op).cancelled(spared, flags);
+        }
         boolean all = outcomes.values().stream().allMatch(o -> o.reason().isEmpty());
-        return done(all ? ShutdownResult.Outcome.COMPLETE : ShutdownResult.Outcome.NOT_ALL_CLOSED, outcomes);
+        return done(all ? ShutdownResult.Outcome.COMPLETE : ShutdownResult.Outcome.NOT_ALL_CLOSED, outcomes, overridden);
     }
 
     private ShutdownResult done(ShutdownResult.Outcome outcome, Map<Listed, AppOutcome> outcomes) {
-        progress.report(100);
-        return new ShutdownResult(outcome, new ArrayList<>(outcomes.values()));
+        return done(outcome, outcomes, Map.of());
     }
 
-    /** RmShutdown's order: windowed (cooperating) apps, console apps, the rest, services last. */
+    private ShutdownResult done(ShutdownResult.Outcome outcome, Map<Listed, AppOutcome> outcomes,
+            Map<ProcessId, String> overridden) {
+        progress.report(100);
+        return new ShutdownResult(outcome, new ArrayList<>(outcomes.values()), overridden);
+    }
+
+    /**
+     * The closing order: the processes that cannot be asked (console apps, the rest, services), then
+     * the cooperating apps. Unlike RmShutdown, which ends windowed apps first, a non-cooperating holder
+     * that survives SIGTERM must not have cost a cooperating app its session.
+     */
     private static int order(Listed a) {
-        AppType t = a.app().type();
-        return switch (t) {
-            case MAIN_WINDOW -> 0;
-            case CONSOLE -> 1;
-            case SERVICE -> 3;
-            default -> 2;
+        if (a.cooperating()) {
+            return 3;
+        }
+        return switch (a.app().type()) {
+            case CONSOLE -> 0;
+            case SERVICE -> 2;
+            default -> 1;
         };
     }
 }

@@ -27,6 +27,16 @@ class ConsoleLoggingTest {
     }
 
     @Test
+    void anotherProcesssTextInAWarningCannotDriveTheTerminal() {
+        StringWriter err = new StringWriter();
+        ConsoleLogging.configure(new PrintWriter(err), false);
+        LOG.log(System.Logger.Level.WARNING, "ignoring registry entry {0}: {1}",
+                "/run/x.json", "forged \u001b[2J\u001b]0;owned\u0007");
+        assertEquals("warning: ignoring registry entry /run/x.json: forged \\x1b[2J\\x1b]0;owned\\x07"
+                + System.lineSeparator(), err.toString());
+    }
+
+    @Test
     void verboseShowsDiagnostics() {
         StringWriter err = new StringWriter();
         ConsoleLogging.configure(new PrintWriter(err), true);

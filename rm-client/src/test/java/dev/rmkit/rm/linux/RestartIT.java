@@ -113,25 +113,28 @@ class RestartIT {
     }
 
     @Test
-    void pidReuseIsCaughtByTheStartTime() throws Exception {
+    void pidReuseIsCaughtByTheStartTimeAndTheEntryIsNamedNotSilentlyDropped() throws Exception {
         Path f = fx.file("data.bin");
         Path marker = tmp.resolve("stale-command-ran");
         JavaProcess reuser = fx.holder("--open", f.toString());
         ProcStat stat = fx.platform.proc().stat(reuser.pid()).orElseThrow();
-        // An entry left by an earlier process that had the same pid: stale, so it is removed, never used.
+        // An entry left by an earlier process that had the same pid: never used, and reported as ignored.
         Path entry = forge(reuser.pid(), stat.startTicks() - 1, List.of("/usr/bin/touch", marker.toString()));
-        try (RestartSession s = fx.platform.startSession()) {
-            s.registerFiles(List.of(f));
-            AffectedApp a = s.list().apps().get(0);
-            assertEquals(AppType.UNKNOWN, a.type());
-            assertFalse(a.restartable());
-            assertFalse(Files.exists(entry), "the stale entry is cleaned");
-            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
-            assertTrue(reuser.awaitExit(Duration.ofSeconds(10)).isPresent());
-            RestartResult r = s.restart(p -> { });
-            assertTrue(r.apps().get(0).newProcess().isEmpty());
-        }
-        assertFalse(Files.exists(marker), "the stale command must never run");
+        assertIgnoredAndNeverRun(f, reuser, marker, "earlier process");
+        fx.platform.registry().cleanStale();
+        assertFalse(Files.exists(entry), "cleaned once no process has its pid");
+    }
+
+    @Test
+    void aSymlinkedEntryIsIgnoredAndReported() throws Exception {
+        Path f = fx.file("data.bin");
+        Path marker = tmp.resolve("linked-command-ran");
+        JavaProcess victim = fx.holder("--open", f.toString());
+        ProcStat stat = fx.platform.proc().stat(victim.pid()).orElseThrow();
+        Path entry = forge(victim.pid(), stat.startTicks(), List.of("/usr/bin/touch", marker.toString()));
+        Path elsewhere = Files.move(entry, tmp.resolve("elsewhere.json"));
+        Files.createSymbolicLink(entry, elsewhere);
+        assertIgnoredAndNeverRun(f, victim, marker, "symbolic link");
     }
 
     @Test

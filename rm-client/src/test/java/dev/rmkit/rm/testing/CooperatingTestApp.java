@@ -38,6 +38,8 @@ import java.util.Set;
  *   <li>{@code --stay} do not exit when asked to close (only SIGTERM or SIGKILL end it);
  *   <li>{@code --ignore-term} also ignore SIGTERM;
  *   <li>{@code --no-register} cooperate but do not register for restart;
+ *   <li>{@code --restart-argv-file FILE} register FILE's lines (one argument a line) as the restart
+ *       command instead of its own (a test's hostile or broken command);
  *   <li>{@code --restored} marker added to the registered command line.
  * </ul>
  * It exits 0 when asked to close after the session ended.
@@ -73,6 +75,9 @@ public final class CooperatingTestApp implements EndSessionListener {
             List<String> argv = new ArrayList<>(JavaProcess.command(CooperatingTestApp.class, List.of(args)));
             if (!argv.contains("--restored")) {
                 argv.add("--restored");
+            }
+            if (o.restartArgv != null) {
+                argv = Files.readAllLines(o.restartArgv, StandardCharsets.UTF_8);
             }
             app.registerRestart(RestartCommand.of(argv, cwd));
         }
@@ -149,6 +154,7 @@ public final class CooperatingTestApp implements EndSessionListener {
         boolean stay;
         boolean ignoreTerm;
         boolean register = true;
+        Path restartArgv;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -165,6 +171,7 @@ public final class CooperatingTestApp implements EndSessionListener {
                     case "--stay" -> o.stay = true;
                     case "--ignore-term" -> o.ignoreTerm = true;
                     case "--no-register" -> o.register = false;
+                    case "--restart-argv-file" -> o.restartArgv = Path.of(args[++i]);
                     case "--restored" -> { }
                     default -> throw new IllegalArgumentException("unknown argument " + args[i] + " in " + Arrays.toString(args));
                 }

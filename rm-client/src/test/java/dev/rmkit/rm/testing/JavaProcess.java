@@ -161,6 +161,13 @@ public final class JavaProcess implements AutoCloseable {
         }
     }
 
+    /** Every stdout line so far. */
+    public List<String> lines() {
+        synchronized (stdout) {
+            return List.copyOf(stdout);
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

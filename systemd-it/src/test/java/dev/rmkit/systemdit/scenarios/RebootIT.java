@@ -107,14 +107,17 @@ class RebootIT extends BoxScenario {
         Box.await(() -> !box.read("/run/rmkit-pause").isEmpty(), Duration.ofSeconds(120), "the runner to pause");
         String paused = box.read("/run/rmkit-pause");
         box.c.exec(Step.of("kill", "-KILL", paused)).requireExit(0);
-        // Whatever takes over (systemd restarting the runner) pauses at the same point: let it go on from now.
+        // Whatever takes over (systemd restarting the runner) pauses at the same point, once per app it
+        // starts: let it go on every time, until it has finished. (It reaches the point only once the app
+        // registered again, so an app's start can be seen before the pause that follows it.)
         Box.await(() -> {
             String p = box.read("/run/rmkit-pause");
             if (!p.isEmpty() && !p.equals(paused)) {
                 box.c.exec(Step.of("rm", "-f", "/run/rmkit-pause"));
             }
-            return USERS.keySet().stream().allMatch(u -> !burners.starts(u, "2.0").isEmpty());
-        }, Duration.ofSeconds(120), "every burner back after the kill");
+            return USERS.keySet().stream().allMatch(u -> !burners.starts(u, "2.0").isEmpty())
+                    && box.c.run("systemctl", "is-active", "rmkit-resume-after-boot.service").text().equals("inactive");
+        }, Duration.ofSeconds(180), "every burner back after the kill, and the runner finished");
 
         everyBurnerBackOnce(false);
     }

@@ -1,5 +1,6 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.health.HealthChecks;
@@ -25,6 +26,7 @@ import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
 import dev.rmkit.updater.stage.Stager;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,7 +49,21 @@ public final class Applier {
     public UpdateReport apply(ApplyRequest req) {
         InstallLayout layout = new InstallLayout(req.installDir());
         ReportBuilder report = new ReportBuilder("apply", layout.installDir(), ctx.clock());
-        return Runs.locked(layout, report, () -> runLocked(req, layout, report, Gate.of(req)), true);
+        try {
+            Manifests.checkInstallDir(layout.installDir());
+        } catch (UpdateException.Usage notADirectory) {
+            return report.fail(notADirectory).build();
+        }
+        boolean existed = Files.exists(layout.installDir());
+        return Runs.locked(layout, report, () -> {
+            try {
+                runLocked(req, layout, report, Gate.of(req));
+            } catch (UpdateException.Interrupted e) {
+                report.fail(e).outcome(report.outcome(), e.getMessage() + (existed
+                        ? "; nothing was changed; run the same command again (verified downloads are kept)"
+                        : "; nothing was installed and the directory it created is removed; run the same command again"));
+            }
+        }, true);
     }
 
     /**
@@ -84,7 +100,8 @@ public final class Applier {
         Gate.Escalation esc = gate.decide(m, false);
         ApplyRequest run = req.escalated(esc);
         report.phase("stage");
-        report.download(Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress()));
+        report.download(Interruption.interruptibly("while downloading",
+                () -> Staging.stage(layout, loaded, plan, new Stager(ctx.fetcher()), ctx.progress())));
         TestHooks.reach("staged");
         if (esc.stageOnly()) {
             report.outcome(Outcome.STAGED, m.product() + " " + m.version() + " is staged; " + esc.why());
@@ -102,6 +119,7 @@ public final class Applier {
                     run.holders().force(), ctx, report);
             return;
         }
+        Interruption.check("before closing the apps");
         new ClosingSwap(ctx, run.holders(), layout, report).noticeOnRefusal(esc.noticeOnRefusal()).run(journal);
         if (report.outcome() == Outcome.UPDATED && installed.isPresent()) {
             afterUpdate(run, layout, report);

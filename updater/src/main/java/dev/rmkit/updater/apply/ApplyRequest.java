@@ -42,7 +42,7 @@ public record ApplyRequest(ReleaseSource source, Path installDir, Optional<Path>
     /** This request as far as {@code e} lets it go: its force and reboot replace the request's. */
     ApplyRequest escalated(Gate.Escalation e) {
         return new ApplyRequest(source, installDir, trustKey, new HolderOptions(holders.waitFor(), e.force(), e.reboot(),
-                holders.after()), allowDowngrade, keepReleases, healthCheck, ignoreRollout);
+                holders.after(), holders.closeTimeout(), holders.waits()), allowDowngrade, keepReleases, healthCheck, ignoreRollout);
     }
 
     /** Defaults: no wait, no force, never reboot, restart apps, no downgrade, keep one release, no health check. */

@@ -4,12 +4,16 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.AppStatus;
 import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.RestartFlag;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.RmPlatform;
+import dev.rmkit.updater.Interruption;
 import dev.rmkit.rm.ServiceUnit;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
@@ -28,6 +32,7 @@ import dev.rmkit.updater.report.ReportBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +51,8 @@ public final class ClosingSwap {
     private final InstallLayout layout;
     private final ReportBuilder report;
     private Optional<EndNotice> noticeOnRefusal = Optional.empty();
+    /** What the live line says when the platform decides the close timeout (Linux' default). */
+    private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private Optional<Runnable> afterCommit = Optional.empty();
     private ServiceStops stops = ServiceStops.NONE;
 
@@ -93,15 +100,19 @@ public final class ClosingSwap {
             return;
         }
         report.phase("close");
-        try (RestartSession session = ctx.platform().get().startSession()) {
+        RmPlatform platform = ctx.platform().get();
+        try (RestartSession session = holders.closeTimeout().map(platform::withCloseTimeout).orElse(platform)
+                .startSession()) {
             session.registerFiles(files);
             AffectedApps listed = session.list();
             Map<ProcessId, AppOwner> owners = Holders.owners(listed, ctx.system().get());
             Map<ProcessId, ServiceUnit> services = Holders.services(listed, ctx.system().get());
             stops = ServiceStops.record(layout, journal, listed, services, holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED);
-            Holders.Result closing = Holders.close(session, listed, holders.force(), holders.waitFor(), ctx.waitRetry(),
-                    ctx.clock());
+            Holders.Result closing = closeInterruptibly(session, listed);
+            closing.stopped().forEach(s -> report.closed(new AppReport(s.app().name(), s.app().process().pid(),
+                    s.overridden().isEmpty() ? "" : "refused (" + s.overridden() + "), closed by --force")));
             if (closing instanceof Holders.RebootNeeded r) {
+                restartEarlier(session, closing);
                 RebootFallback.schedule(layout, journal, r.reason(), holders.reboot(), holders.force(), ctx, report);
                 return;
             }
@@ -111,14 +122,14 @@ public final class ClosingSwap {
             if (closing instanceof Holders.Refused r) {
                 throw deferred(session, r);
             }
-            List<AffectedApp> closed = ((Holders.Closed) closing).apps().stream()
-                    .filter(o -> o.reason().isEmpty()).map(AppOutcome::app).toList();
+            List<AffectedApp> closed = closing.stopped().stream().map(Holders.Stopped::app).toList();
             if (!closed.isEmpty()) {
                 report.downSince(((Holders.Closed) closing).downSince());
             }
-            closed.forEach(a -> report.closed(new AppReport(a.name(), a.process().pid(), "")));
             if (holders.force()) {
-                closed.forEach(a -> report.forced(new AppReport(a.name(), a.process().pid(), "")));
+                // A forced close: each app it closed, with the refusal it overrode (if it had refused).
+                closing.stopped().forEach(st -> report.forced(new AppReport(st.app().name(), st.app().process().pid(),
+                        st.overridden())));
             }
             report.phase("swap");
             List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners, services)).toList();
@@ -142,10 +153,50 @@ public final class ClosingSwap {
                     + "; the install is unchanged unless the report says otherwise", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new UpdateException.ApplyFailed("interrupted while closing applications; nothing was changed", e);
+            throw new UpdateException.ApplyFailed("interrupted while closing applications; the install is unchanged", e);
         } catch (IllegalStateException | UnsupportedOperationException e) {
             throw new UpdateException.ApplyFailed("no Restart Manager on this system: " + e.getMessage()
                     + "; nothing was changed", e);
+        }
+    }
+
+    /**
+     * Closes the holders; a signal meanwhile stops it (a shutdown in progress is cancelled), brings back
+     * what was already closed, and ends the run as interrupted.
+     */
+    private Holders.Result closeInterruptibly(RestartSession session, AffectedApps listed)
+            throws RmException, InterruptedException, UpdateException {
+        Interruption.enter();
+        try {
+            return Holders.close(session, listed, new Holders.Plan(holders.force(), holders.waitFor(), ctx.waitRetry(),
+                    holders.closeTimeout().orElse(DEFAULT_CLOSE_TIMEOUT)), ctx.clock(), holders.waits());
+        } catch (RmException | InterruptedException e) {
+            if (Interruption.signal().isEmpty()) {
+                throw e;
+            }
+            Interruption.leave();
+            restartAfterInterrupt(session);
+            throw Interruption.stopped("while closing the apps");
+        } finally {
+            Interruption.leave();
+        }
+    }
+
+    /** After an interrupted close: whatever the session had closed is reported closed and started again. */
+    private void restartAfterInterrupt(RestartSession session) {
+        try {
+            RestartResult r = session.restart(p -> { });
+            r.apps().forEach(o -> report.closed(new AppReport(o.app().name(), o.app().process().pid(), "")));
+            report(r);
+        } catch (RmException nothingClosed) {
+            // ERROR_REQUEST_OUT_OF_SEQUENCE: the session had closed nothing yet.
+        }
+    }
+
+    /** A reboot is needed after all: what earlier attempts closed comes back now. */
+    private void restartEarlier(RestartSession session, Holders.Result closing) {
+        if (!closing.stopped().isEmpty()) {
+            restart(session, Optional.empty());
         }
     }
 
@@ -198,14 +249,15 @@ public final class ClosingSwap {
     private UpdateException deferred(RestartSession session, Holders.Refused refused) throws RmException {
         StringBuilder who = new StringBuilder();
         for (AppOutcome o : refused.last().apps()) {
-            if (o.reason().isPresent()) {
+            if (o.reason().isPresent() && !Holders.stopped(o.app())) {
                 report.refused(new AppReport(o.app().name(), o.app().process().pid(), o.reason().get()));
                 who.append(who.length() == 0 ? "" : "; ").append(o.app().name()).append(" (pid ")
                         .append(o.app().process().pid()).append("): ").append(o.reason().get());
             }
         }
-        if (refused.last().apps().stream().anyMatch(o -> Holders.stopped(o.app()))) {
-            restartNow(session, Optional.empty()); // a forced attempt closed some before one held out: bring them back
+        int stopped = refused.stopped().size();
+        if (stopped > 0) {
+            restartNow(session, Optional.empty()); // bring back what was closed before one held out
         }
         if (noticeOnRefusal.isPresent()) {
             for (AffectedApp a : session.announceEnd(noticeOnRefusal.get())) {
@@ -214,7 +266,10 @@ public final class ClosingSwap {
             }
         }
         return new UpdateException.Deferred("deferred: an application refused to close - " + who
-                + (holders.waitFor().isZero() ? "" : " (waited " + holders.waitFor() + ")") + "; nothing was changed");
+                + (holders.waitFor().isZero() ? "" : " (waited " + holders.waitFor() + ")")
+                + (stopped == 0 ? "; nothing was changed"
+                        : "; the install is unchanged, but " + stopped + (stopped == 1 ? " process was" : " processes were")
+                                + " closed first (see the report's closed, restarted and not-restarted lists)"));
     }
 
     /** Restarts what the session closed; if the session cannot, starts them from the journal's records. */
@@ -222,6 +277,8 @@ public final class ClosingSwap {
         report.phase("restart");
         if (holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED) {
             noteLeftClosed();
+            report.closedApps().forEach(a -> report.notRestarted(new AppReport(a.name(), a.pid(),
+                    "--no-restart (updater restart-apps starts it)")));
             return;
         }
         restartNow(session, journal);
@@ -229,22 +286,40 @@ public final class ClosingSwap {
 
     private void restartNow(RestartSession session, Optional<Journal> journal) {
         try {
-            RestartResult r = session.restart(p -> { });
-            for (AppOutcome o : r.apps()) {
-                if (o.reason().isPresent()) {
-                    report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(),
-                            "not restarted: " + o.reason().get()));
-                } else if (o.newProcess().isPresent()) {
-                    report.restarted(new AppReport(o.app().name(), o.newProcess().get().pid(), ""));
-                }
-                // else: closed, with nothing registered to start it again (it is listed as closed)
-            }
-            report.upAgain();
+            report(session.restart(p -> { }));
         } catch (RmException e) {
             report.note("the restart session could not restart the apps (" + e.getMessage() + ")");
             journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), j.services(), ctx.system().get(), report));
             report.upAgain();
         }
+    }
+
+    private void report(RestartResult r) {
+        for (AppOutcome o : r.apps()) {
+            Optional<ProcessId> started = o.newProcess();
+            if (started.isPresent()) {
+                report.restarted(new AppReport(o.app().name(), started.get().pid(), ""));
+            } else if (o.reason().isPresent()) {
+                report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(), o.reason().get()));
+            } else {
+                report.notRestarted(new AppReport(o.app().name(), o.app().process().pid(), whyNotStarted(o.app())));
+            }
+        }
+        report.upAgain();
+    }
+
+    /** Why a closed app that nothing failed to start was not started: by its own choice or a filter's. */
+    static String whyNotStarted(AffectedApp app) {
+        if (app.status().contains(AppStatus.RESTART_MASKED)) {
+            return "kept down by a no-restart filter";
+        }
+        if (app.restartCommand().isEmpty()) {
+            return "it registered no restart command";
+        }
+        if (app.restartCommand().get().flags().contains(RestartFlag.NO_PATCH)) {
+            return "it asked not to be restarted after an update (no-patch)";
+        }
+        return "not restarted";
     }
 
     private void noteLeftClosed() {

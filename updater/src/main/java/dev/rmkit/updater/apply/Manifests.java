@@ -19,6 +19,7 @@ import dev.rmkit.updater.plan.Planner;
 import dev.rmkit.updater.publish.PublishRequest;
 import dev.rmkit.updater.trust.TrustStore;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +55,13 @@ public final class Manifests {
         return load(ctx, source, layout, store, true);
     }
 
+    /** {@code --install-dir} must be a directory, or not exist yet (a fresh install). */
+    public static void checkInstallDir(Path dir) throws UpdateException.Usage {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UpdateException.Usage("--install-dir " + dir + " is not a directory");
+        }
+    }
+
     private static LoadedManifest load(UpdaterContext ctx, ReleaseSource source, InstallLayout layout, TrustStore store,
             boolean remember) throws UpdateException {
         if (!source.feed()) {
@@ -75,7 +83,7 @@ public final class Manifests {
         try {
             return InstalledStore.read(layout);
         } catch (IOException e) {
-            throw new UpdateException.ApplyFailed("cannot read " + layout.installedFile() + ": " + e.getMessage(), e);
+            throw UpdateException.stateUnreadable(layout.installedFile().toString(), e);
         }
     }
 

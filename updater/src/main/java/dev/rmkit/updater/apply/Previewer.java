@@ -25,6 +25,7 @@ public final class Previewer {
 
     public static Plan preview(UpdaterContext ctx, ReleaseSource source, Path installDir, Optional<Path> trustKey,
             boolean allowDowngrade) throws UpdateException {
+        Manifests.checkInstallDir(installDir);
         InstallLayout layout = new InstallLayout(installDir);
         LoadedManifest loaded = Manifests.load(ctx, source, layout, trustKey, false);
         Optional<InstalledState> installed = Manifests.installed(layout);

@@ -85,7 +85,7 @@ public final class Recovery {
         try {
             found = JournalStore.read(layout);
         } catch (IOException e) {
-            throw new UpdateException.ApplyFailed("cannot read the journal of an unfinished update: " + e.getMessage(), e);
+            throw UpdateException.stateUnreadable("the journal of an unfinished update", e);
         }
         if (found.isEmpty()) {
             return Result.nothing();

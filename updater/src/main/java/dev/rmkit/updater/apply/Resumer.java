@@ -43,16 +43,20 @@ public final class Resumer {
         UpdateReport result;
         try (InstallLock lock = InstallLock.acquire(layout)) {
             try {
+                Runs.begin();
                 run(layout, report);
                 if (report.outcome() == Outcome.UNINSTALLED) {
                     Uninstall.unregisterSchedule(ctx, layout, report); // the interrupted uninstall may not have got to it
                 }
+            } catch (UpdateException.Interrupted e) {
+                Runs.stopped(report, e, "run updater resume again");
             } catch (UpdateException e) {
                 report.fail(e);
                 unregister(layout, report);
             }
             report.phase("restart");
             restartAppsClosedForReboot(report);
+            Runs.noteLateSignal(report);
             result = Reports.saved(layout, report);
         } catch (UpdateException busy) {
             return Reports.finished(layout, report.fail(busy), false);
@@ -109,11 +113,14 @@ public final class Resumer {
         try {
             RestartResult r = ctx.system().get().restartAppsAfterReboot();
             for (AppOutcome o : r.apps()) {
-                if (o.reason().isEmpty()) {
-                    report.restarted(new AppReport(o.app().name(), o.newProcess().map(ProcessId::pid).orElse(0L), ""));
-                } else {
-                    report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(), "not restarted after the reboot: "
+                if (o.newProcess().isPresent()) {
+                    report.restarted(new AppReport(o.app().name(), o.newProcess().get().pid(), ""));
+                } else if (o.reason().isPresent()) {
+                    report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(), "after the reboot: "
                             + o.reason().get()));
+                } else {
+                    report.notRestarted(new AppReport(o.app().name(), o.app().process().pid(), "after the reboot: "
+                            + ClosingSwap.whyNotStarted(o.app())));
                 }
             }
         } catch (RmException | RuntimeException e) {

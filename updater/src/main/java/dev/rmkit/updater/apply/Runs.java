@@ -1,9 +1,11 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.journal.TestHooks;
+import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
 import java.io.IOException;
@@ -14,6 +16,12 @@ import java.nio.file.LinkOption;
  * The frame of every run that changes an install: take the install's lock (a second run exits busy at
  * once), do the work, end every failure as the report's outcome, save the report while the lock is held,
  * and append it to the install's history (also when the lock was taken).
+ *
+ * <p>SIGINT and SIGTERM ({@link Interruption}): one that arrived before the work began, or while it was at
+ * a point where stopping is safe (downloading, asking or closing apps), ends the run as
+ * {@code INTERRUPTED}/{@code TERMINATED} (130/143) with the install's files unchanged and the report
+ * saying so and what to run next; one that arrives later does not stop the work (a swap runs to its
+ * commit or its rollback), and the report notes it.
  */
 public final class Runs {
 
@@ -51,12 +59,15 @@ public final class Runs {
             return Reports.finished(layout, report.fail(busy), false); // the install belongs to the lock's holder
         }
         try {
-            TestHooks.reach("locked");
             try {
+                begin();
                 body.run();
+            } catch (UpdateException.Interrupted e) {
+                stopped(report, e, "run the same command again");
             } catch (UpdateException e) {
                 report.fail(e);
             }
+            noteLateSignal(report);
             UpdateReport result = report.build();
             if (freshLeavesNoTrace && lock.createdStateDir() && result.exitCode() != 0 && result.reboot().equals("none")) {
                 forgetFreshInstall(lock);
@@ -75,5 +86,26 @@ public final class Runs {
         } catch (IOException ignored) {
             // Only the updater's own lock, staging, trust and id files were there; a leftover is harmless.
         }
+    }
+
+    /**
+     * The safe point at the start of every run, once the lock is held: a signal recorded by now stops the
+     * run before it changed anything. Tests pause a real updater here ({@code TestHooks} step "locked").
+     */
+    public static void begin() throws UpdateException.Interrupted {
+        TestHooks.reach("locked");
+        Interruption.check("before it began");
+    }
+
+    /** Ends {@code report} as {@code e} stopped it: the install's state, and {@code next}, what to run next. */
+    public static void stopped(ReportBuilder report, UpdateException.Interrupted e, String next) {
+        report.fail(e).outcome(report.outcome(), e.getMessage() + "; the install's files are unchanged; " + next);
+    }
+
+    /** A signal that did not stop the run (it came too late to stop safely) is noted in its report. */
+    public static void noteLateSignal(ReportBuilder report) {
+        Interruption.signal().filter(sig -> report.outcome() != Outcome.INTERRUPTED && report.outcome() != Outcome.TERMINATED)
+                .ifPresent(sig -> report.note(sig.label() + " arrived when " + report.command()
+                        + " could no longer stop safely: it finished its work first"));
     }
 }

@@ -20,18 +20,21 @@ import java.util.Objects;
  * @param pendingVersion the version of the unfinished update, empty if none
  * @param staged versions with files in staging (a deferred update keeps its downloads)
  * @param appsLeftClosed the apps an {@code apply --no-restart} left closed ({@code updater restart-apps})
- * @param lastOutcome outcome of the last apply/resume, empty if none
+ * @param lastOutcome outcome of the last apply/resume, spelled as in the report ({@code UPDATED}), empty if none
  * @param lastExitCode its exit code (0 if none)
  * @param lastMessage its message
  * @param lastFinishedAt when it ended
+ * @param lastReportProblem why the last report could not be read (then the last* fields are empty);
+ *     empty when it could, or when there is none
  * @param installId the install's id (staged rollouts), empty if it has none yet
- * @param auto what {@code updater auto} remembers (docs/install-state.md), null if it never ran here
- * @param autoSummary the same in words, empty if auto never ran here
+ * @param auto what {@code updater auto} remembers (docs/install-state.md), null if it never ran here or its
+ *     file cannot be read
+ * @param autoSummary the same in words (or why its file cannot be read), empty if auto never ran here
  */
 public record Status(String installDir, boolean installed, String product, String channel, String version, int files, int missingFiles,
         String keyId, String installedAt, String pending, String pendingVersion, List<String> staged, List<String> appsLeftClosed,
-        String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt, String installId, Object auto,
-        String autoSummary) {
+        String lastOutcome, int lastExitCode, String lastMessage, String lastFinishedAt, String lastReportProblem,
+        String installId, Object auto, String autoSummary) {
     public Status {
         Objects.requireNonNull(installDir, "installDir");
         Objects.requireNonNull(pending, "pending");

@@ -1,10 +1,12 @@
 package dev.rmkit.updater.apply;
 
+import dev.rmkit.updater.Problems;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.apps.LeftClosed;
 import dev.rmkit.updater.auto.AutoStateFile;
 import dev.rmkit.updater.auto.Words;
 import dev.rmkit.updater.apps.Shown;
+import dev.rmkit.updater.install.CorruptStateFile;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.install.InstalledStore;
@@ -18,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -36,11 +37,38 @@ public final class StatusReader {
         if (!Files.isDirectory(layout.installDir())) {
             throw new UpdateException.Usage("no such install directory: " + layout.installDir());
         }
+        Optional<InstalledState> i;
+        Optional<Journal> j;
         try {
-            Optional<InstalledState> i = InstalledStore.read(layout);
-            Optional<Journal> j = JournalStore.read(layout);
-            Optional<UpdateReport> last = LastReport.read(layout);
-            Optional<AutoStateFile.Stored> auto = AutoStateFile.read(layout);
+            i = InstalledStore.read(layout);
+        } catch (IOException e) {
+            throw UpdateException.stateUnreadable(layout.installedFile().toString(), e);
+        }
+        try {
+            j = JournalStore.read(layout);
+        } catch (IOException e) {
+            throw UpdateException.stateUnreadable(layout.journalFile().toString(), e);
+        }
+        // The last report only informs: a damaged one is shown as such and never stops status.
+        Optional<UpdateReport> last;
+        String lastProblem = "";
+        try {
+            last = LastReport.read(layout);
+        } catch (IOException e) {
+            last = Optional.empty();
+            lastProblem = e instanceof CorruptStateFile ? e.getMessage() : Problems.describe(e);
+        }
+        // So does what auto remembers: status is where one looks when it is damaged.
+        Optional<AutoStateFile.Stored> auto;
+        String autoSummary;
+        try {
+            auto = AutoStateFile.read(layout);
+            autoSummary = auto.map(a -> Words.summary(a.state(), a.zone())).orElse("");
+        } catch (IOException e) {
+            auto = Optional.empty();
+            autoSummary = "unreadable (" + (e instanceof CorruptStateFile ? e.getMessage() : Problems.describe(e)) + ")";
+        }
+        try {
             String pending = j.map(x -> switch (x.state()) {
                 case PREPARED -> "interrupted";
                 case COMMITTED -> "committed";
@@ -53,13 +81,12 @@ public final class StatusReader {
                     i.map(InstalledState::keyId).orElse(""), i.map(InstalledState::installedAt).orElse(""),
                     pending, j.map(Journal::toVersion).orElse(""), staged(layout),
                     LeftClosed.read(layout).stream().map(a -> Shown.argv(List.of(a.name())) + " (pid " + a.pid() + ")").toList(),
-                    last.map(r -> r.outcome().name().toLowerCase(Locale.ROOT)).orElse(""),
+                    last.map(r -> r.outcome().name()).orElse(""),
                     last.map(UpdateReport::exitCode).orElse(0), last.map(UpdateReport::message).orElse(""),
-                    last.map(UpdateReport::finishedAt).orElse(""), InstallId.read(layout).orElse(""),
-                    auto.map(a -> AutoStateFile.json(a.state(), a.zone())).orElse(null),
-                    auto.map(a -> Words.summary(a.state(), a.zone())).orElse(""));
+                    last.map(UpdateReport::finishedAt).orElse(""), lastProblem, InstallId.read(layout).orElse(""),
+                    auto.map(a -> AutoStateFile.json(a.state(), a.zone())).orElse(null), autoSummary);
         } catch (IOException e) {
-            throw new UpdateException.ApplyFailed("cannot read the install state: " + e.getMessage(), e);
+            throw new UpdateException.ApplyFailed("cannot read the install's state: " + Problems.describe(e), e);
         }
     }
 

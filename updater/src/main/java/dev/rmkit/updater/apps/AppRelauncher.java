@@ -45,12 +45,12 @@ public final class AppRelauncher {
             return start(app.knownService().get(), app.pid(), system, report);
         }
         if (!app.restartable()) {
-            report.refused(new AppReport(app.name(), app.pid(), "not restarted: it registered no restart command"));
+            report.notRestarted(new AppReport(app.name(), app.pid(), "it registered no restart command"));
             return false;
         }
         if (app.knownOwner().isEmpty()) {
-            report.refused(new AppReport(app.name(), app.pid(), "not restarted: who ran it is not known, and a"
-                    + " registered command is never started with the updater's own rights; start it again by hand"));
+            report.notRestarted(new AppReport(app.name(), app.pid(), "who ran it is not known, and a registered"
+                    + " command is never started with the updater's own rights; start it again by hand"));
             return false;
         }
         try {

@@ -17,6 +17,7 @@ import dev.rmkit.rm.SystemControl;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,29 +28,42 @@ import java.util.Set;
 /**
  * Closes the applications holding the files an update changes (DESIGN step 6): graceful first, so a
  * single refusal closes nothing; with {@code --wait} it asks again until the refusal ends or time runs
- * out; only {@code --force} overrides a refusal.
+ * out; only {@code --force} overrides a refusal. Whatever the end, the result lists every process any
+ * attempt stopped, so the report can say what happened to each.
  */
 public final class Holders {
 
     private Holders() {}
 
+    /** A process an attempt stopped; {@code overridden} is the refusal {@code --force} overrode, else empty. */
+    public record Stopped(AffectedApp app, String overridden) {}
+
     /** How closing ended. */
-    public sealed interface Result permits Closed, Refused, RebootNeeded, Uninspectable {}
+    public sealed interface Result permits Closed, Refused, RebootNeeded, Uninspectable {
+        /** Every process stopped by any attempt, in the order they were stopped. */
+        List<Stopped> stopped();
+    }
 
     /** Every holder is closed (or there was none). {@code downSince} is when the successful attempt began. */
-    public record Closed(List<AppOutcome> apps, Instant downSince) implements Result {}
+    public record Closed(List<Stopped> stopped, Instant downSince) implements Result {}
 
-    /** Someone refused and the time to wait is over. Graceful refusals close nothing. */
-    public record Refused(ShutdownResult last) implements Result {}
+    /** Someone refused (or did not close) and the time to wait is over. */
+    public record Refused(ShutdownResult last, List<Stopped> stopped) implements Result {}
 
     /** Only a reboot frees the files (a holder that cannot be closed). */
-    public record RebootNeeded(String reason) implements Result {}
+    public record RebootNeeded(String reason, List<Stopped> stopped) implements Result {}
 
     /**
      * Processes this user may not inspect might hold the files (root's daemons, for a user's updater),
-     * and nothing else stands in the way: only more privileges can tell, a reboot would not.
+     * and nothing else stands in the way: only more privileges can tell, a reboot would not. Nothing
+     * was asked or closed.
      */
-    public record Uninspectable(String reason) implements Result {}
+    public record Uninspectable(String reason) implements Result {
+        @Override
+        public List<Stopped> stopped() {
+            return List.of();
+        }
+    }
 
     /** What to do when processes could not be inspected; the same words in every report and in {@code holders}. */
     public static final String RUN_AS_ROOT = System.getProperty("os.name", "").startsWith("Windows")
@@ -63,31 +77,51 @@ public final class Holders {
         return listed.permissionAdvice().isBlank() ? RUN_AS_ROOT : listed.permissionAdvice();
     }
 
-    public static Result close(RestartSession session, AffectedApps listed, boolean force, Duration wait, Duration retry,
-            Clock clock) throws RmException, InterruptedException {
+    /** What one closing does: force or not, how long to wait out refusals, how often to ask. */
+    public record Plan(boolean force, Duration waitFor, Duration retry, Duration closeTimeout) {}
+
+    public static Result close(RestartSession session, AffectedApps listed, Plan plan, Clock clock, WaitSink waits)
+            throws RmException, InterruptedException {
+        List<Stopped> stopped = new ArrayList<>();
         if (listed.rebootReasons().equals(Set.of(RebootReason.PERMISSION_DENIED))) {
             return new Uninspectable("processes of other users could not be inspected, and any of them may hold the files: "
                     + seeEveryProcess(listed));
         }
         if (!listed.canShutDown()) {
-            return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons() + critical(listed));
+            return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons() + critical(listed), stopped);
         }
-        Instant deadline = clock.instant().plus(wait);
-        Set<ShutdownOption> options = force ? EnumSet.of(ShutdownOption.FORCE) : EnumSet.noneOf(ShutdownOption.class);
-        while (true) {
-            Instant attempt = clock.instant();
-            ShutdownResult r = session.shutdown(options, p -> { });
-            switch (r.outcome()) {
-                case COMPLETE:
-                    return new Closed(r.apps(), attempt);
-                case REBOOT_REQUIRED:
-                    return new RebootNeeded("the platform says only a reboot frees the files");
-                default:
-                    Duration left = Duration.between(clock.instant(), deadline);
-                    if (left.isNegative() || left.isZero()) {
-                        return new Refused(r);
-                    }
-                    Thread.sleep(Math.max(1, Math.min(retry.toMillis(), left.toMillis())));
+        Instant deadline = clock.instant().plus(plan.waitFor());
+        Set<ShutdownOption> options = plan.force() ? EnumSet.of(ShutdownOption.FORCE) : EnumSet.noneOf(ShutdownOption.class);
+        try {
+            while (true) {
+                Instant attempt = clock.instant();
+                waits.closing(listed.apps(), plan.closeTimeout());
+                ShutdownResult r = session.shutdown(options, p -> { });
+                collect(r, stopped);
+                switch (r.outcome()) {
+                    case COMPLETE:
+                        return new Closed(stopped, attempt);
+                    case REBOOT_REQUIRED:
+                        return new RebootNeeded("the platform says only a reboot frees the files", stopped);
+                    default:
+                        Duration left = Duration.between(clock.instant(), deadline);
+                        if (left.isNegative() || left.isZero()) {
+                            return new Refused(r, stopped);
+                        }
+                        waits.waiting(r.apps().stream().filter(o -> refusedOrFailed(o.app())).toList(), left);
+                        Thread.sleep(Math.max(1, Math.min(plan.retry().toMillis(), left.toMillis())));
+                        listed = session.list();
+                }
+            }
+        } finally {
+            waits.done();
+        }
+    }
+
+    private static void collect(ShutdownResult r, List<Stopped> stopped) {
+        for (AppOutcome o : r.apps()) {
+            if (stopped(o.app()) && stopped.stream().noneMatch(s -> s.app().process().equals(o.app().process()))) {
+                stopped.add(new Stopped(o.app(), r.overridden().getOrDefault(o.app().process(), "")));
             }
         }
     }
@@ -102,6 +136,11 @@ public final class Holders {
     /** True if the app was actually closed by the session. */
     public static boolean stopped(AffectedApp app) {
         return app.status().contains(AppStatus.STOPPED) && !app.status().contains(AppStatus.ERROR_ON_STOP);
+    }
+
+    /** True if the app refused, or did not close: it is still running because of itself. */
+    public static boolean refusedOrFailed(AffectedApp app) {
+        return app.status().contains(AppStatus.ERROR_ON_STOP);
     }
 
     /**

@@ -1,13 +1,14 @@
 package dev.rmkit.updater.apps;
 
+import dev.rmkit.rm.console.SafeText;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * A command line another user's process registered, made safe to print on an administrator's terminal:
  * each word quoted where it needs to be, and control characters (which could move the cursor or
- * rewrite the screen) shown as {@code \xNN} (or a Unicode escape) instead of being sent.
+ * rewrite the screen) shown as {@code \xNN} (or a Unicode escape) instead of being sent, by the one
+ * renderer of other processes' text ({@link SafeText}).
  */
 public final class Shown {
 
@@ -17,24 +18,13 @@ public final class Shown {
         return argv.stream().map(Shown::word).collect(Collectors.joining(" "));
     }
 
+    /** One word: made safe ({@link SafeText}: escaped and bounded), then quoted where a shell would need it. */
     static String word(String w) {
-        StringBuilder sb = new StringBuilder();
-        boolean quote = w.isEmpty();
-        for (int i = 0; i < w.length(); i++) {
-            char c = w.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || c == '\u202e') {
-                sb.append(c < 0x100 ? String.format(Locale.ROOT, "\\x%02x", (int) c)
-                        : String.format(Locale.ROOT, "\\u%04x", (int) c));
-                quote = true;
-            } else {
-                if (c == '\'') {
-                    sb.append("'\\''");
-                } else {
-                    sb.append(c);
-                }
-                quote |= " \t\"'\\$`;&|<>()*?[]{}!#~".indexOf(c) >= 0;
-            }
+        String safe = SafeText.of(w, SafeText.ARG);
+        boolean quote = w.isEmpty() || !safe.equals(w);
+        for (char c : safe.toCharArray()) {
+            quote |= " \t\"'\\$`;&|<>()*?[]{}!#~".indexOf(c) >= 0;
         }
-        return quote ? "'" + sb + "'" : sb.toString();
+        return quote ? "'" + safe.replace("'", "'\\''") + "'" : safe;
     }
 }

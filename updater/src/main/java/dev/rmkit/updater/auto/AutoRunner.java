@@ -9,6 +9,8 @@ import dev.rmkit.updater.apply.Gate;
 import dev.rmkit.updater.apply.HolderOptions;
 import dev.rmkit.updater.apply.ReleaseSource;
 import dev.rmkit.updater.apply.Reports;
+import dev.rmkit.updater.apply.Runs;
+import dev.rmkit.updater.apps.WaitSink;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.install.UnsafePathException;
@@ -45,8 +47,16 @@ public final class AutoRunner {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
     }
 
-    /** @param policyFile the policy to follow; empty: the install's {@code .rmkit/policy.json} */
+    /** {@link #run(Path, Optional, WaitSink)} with nobody hearing whom the asking round waits for. */
     public UpdateReport run(Path installDir, Optional<Path> policyFile) {
+        return run(installDir, policyFile, WaitSink.NONE);
+    }
+
+    /**
+     * @param policyFile the policy to follow; empty: the install's {@code .rmkit/policy.json}
+     * @param waits who hears whom the asking round waits for (the CLI's live line)
+     */
+    public UpdateReport run(Path installDir, Optional<Path> policyFile, WaitSink waits) {
         InstallLayout layout = new InstallLayout(installDir);
         ReportBuilder report = new ReportBuilder("auto", layout.installDir(), ctx.clock());
         if (!Files.isRegularFile(layout.installedFile())) {
@@ -61,14 +71,15 @@ public final class AutoRunner {
             return Reports.finished(layout, report.fail(e), false);
         }
         try (InstallLock lock = InstallLock.acquire(layout)) {
-            runLocked(policy, layout, report);
+            runLocked(policy, layout, report, waits);
+            Runs.noteLateSignal(report);
             return Reports.finished(layout, report, true);
         } catch (UpdateException busy) {
             return Reports.finished(layout, report.fail(busy), false);
         }
     }
 
-    private void runLocked(Policy policy, InstallLayout layout, ReportBuilder report) {
+    private void runLocked(Policy policy, InstallLayout layout, ReportBuilder report, WaitSink waits) {
         Instant now = ctx.clock().instant();
         AutoState state;
         try {
@@ -91,10 +102,13 @@ public final class AutoRunner {
         };
         // Keep one release for rollback, as apply does by default; the policy has no health check.
         ApplyRequest req = new ApplyRequest(source(policy), layout.installDir(), Optional.empty(),
-                new HolderOptions(Duration.ZERO, false, RebootMode.NEVER, HolderOptions.AfterSwap.RESTART), false, 1,
-                Optional.empty());
+                new HolderOptions(Duration.ZERO, false, RebootMode.NEVER, HolderOptions.AfterSwap.RESTART, Optional.empty(),
+                        waits), false, 1, Optional.empty());
         try {
+            Runs.begin();
             new Applier(ctx).runLocked(req, layout, report, gate);
+        } catch (UpdateException.Interrupted e) {
+            Runs.stopped(report, e, "the next scheduled run carries on (verified downloads are kept), or run updater auto again");
         } catch (UpdateException e) {
             report.fail(e);
         }

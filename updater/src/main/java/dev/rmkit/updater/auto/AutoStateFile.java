@@ -1,5 +1,7 @@
 package dev.rmkit.updater.auto;
 
+import dev.rmkit.updater.Problems;
+import dev.rmkit.updater.install.CorruptStateFile;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.StateJson;
 import java.io.IOException;
@@ -38,7 +40,7 @@ public final class AutoStateFile {
         try {
             return Optional.of(new Stored(fromJson(j), ZoneId.of(j.timeZone())));
         } catch (RuntimeException e) {
-            throw new IOException("corrupt state file " + layout.autoStateFile() + ": " + e.getMessage(), e);
+            throw new CorruptStateFile(layout.autoStateFile(), Problems.describe(e), e);
         }
     }
 

@@ -12,7 +12,7 @@ final class Results {
 
     static RunResult of(ReportBuilder report, Instant now) {
         return switch (report.outcome()) {
-            case UPDATED, UP_TO_DATE, NOTHING_TO_RESUME -> RunResult.of(RunResult.Kind.UPDATED);
+            case UPDATED, RESTART_FAILED, UP_TO_DATE, NOTHING_TO_RESUME -> RunResult.of(RunResult.Kind.UPDATED);
             case NOT_OFFERED -> RunResult.of(RunResult.Kind.NOTHING_OFFERED);
             case STAGED -> RunResult.of(RunResult.Kind.STAGED);
             case DEFERRED -> new RunResult(RunResult.Kind.DEFERRED, refusals(report.refusedSoFar(), now));
@@ -23,9 +23,8 @@ final class Results {
         };
     }
 
-    /** Apps that refused to close; those that only failed to come back are not refusals. */
+    /** Apps that refused to close (an app that only failed to come back is listed apart, not refused). */
     private static List<Refusal> refusals(List<AppReport> refused, Instant now) {
-        return refused.stream().filter(a -> !a.reason().startsWith("not restarted"))
-                .map(a -> new Refusal(a.name(), a.pid(), a.reason(), now)).toList();
+        return refused.stream().map(a -> new Refusal(a.name(), a.pid(), a.reason(), now)).toList();
     }
 }

@@ -1,8 +1,6 @@
 package dev.rmkit.updater.auto;
 
 import dev.rmkit.updater.policy.Policy;
-import dev.rmkit.updater.report.ReportText;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,8 +12,8 @@ import java.util.Locale;
 /**
  * The decisions in words, for {@code updater status} and the reports: "2.0.0 staged; deferred 3 times,
  * last by burner: Burning session 2 of 'Photos' - 40%; next try in the window Sat 02:00; forced after
- * 2026-12-09 02:00". Text that came from an app (its name, its reason) is made printable first: it is
- * another user's input.
+ * 2026-12-09 02:00". Text that came from an app (its name, its reason) is kept exact here, as JSON
+ * carries it; the text outputs render the words through {@code SafeText}: it is another user's input.
  */
 public final class Words {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
@@ -59,7 +57,7 @@ public final class Words {
             });
         }
         if (s.deferrals() > 0) {
-            String last = s.lastRefusal().map(r -> ", last by " + ReportText.printable(r.app()) + ": " + ReportText.printable(r.reason()))
+            String last = s.lastRefusal().map(r -> ", last by " + r.app() + ": " + r.reason())
                     .orElse("");
             parts.add("deferred " + s.deferrals() + (s.deferrals() == 1 ? " time" : " times") + last);
         }

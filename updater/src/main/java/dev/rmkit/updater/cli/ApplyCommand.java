@@ -64,10 +64,10 @@ public final class ApplyCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--health-check: " + e.getMessage());
         }
-        ApplyRequest req = new ApplyRequest(target.release(), target.installDir, target.trustKey(), holders.options(),
-                target.allowDowngrade, keepReleases, health, ignoreRollout);
+        ApplyRequest req = new ApplyRequest(target.release(), target.installDir, target.trustKey(),
+                holders.options(spec.commandLine().getErr()), target.allowDowngrade, keepReleases, health, ignoreRollout);
         UpdaterContext run = ctx.withProgress(target.json ? ProgressSink.NONE
                 : ProgressBar.forTerminal(spec.commandLine().getErr()));
-        return Printing.print(spec, new Applier(run).apply(req), target.json);
+        return Printing.trapped(spec, target.json, () -> new Applier(run).apply(req));
     }
 }

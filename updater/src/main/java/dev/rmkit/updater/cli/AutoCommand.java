@@ -38,6 +38,7 @@ public final class AutoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, new AutoRunner(ctx).run(installDir, Optional.ofNullable(policy)), json);
+        return Printing.trapped(spec, json, () -> new AutoRunner(ctx).run(installDir, Optional.ofNullable(policy),
+                WaitLine.forStderr(spec.commandLine().getErr())));
     }
 }

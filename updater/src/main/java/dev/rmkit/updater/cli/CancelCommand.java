@@ -27,6 +27,6 @@ public final class CancelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, Cancel.run(ctx, install.installDir), install.json);
+        return Printing.trapped(spec, install.json, () -> Cancel.run(ctx, install.installDir));
     }
 }

@@ -3,13 +3,16 @@ package dev.rmkit.updater.cli;
 import dev.rmkit.updater.UpdateException;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** How the publisher commands end on a typed failure: one line on stderr, the failure's exit code. */
+/**
+ * For a command that catches a typed failure itself: ends it exactly as {@link Failures} ends every
+ * command (one line, or one JSON object with {@code --json}). Commands may as well let it propagate.
+ */
 final class CliErrors {
     private CliErrors() {}
 
     static int report(CommandSpec spec, UpdateException e) {
-        spec.commandLine().getErr().println("updater " + spec.name() + ": " + e.getMessage());
-        spec.commandLine().getErr().flush();
-        return e.exitCode().code();
+        boolean json = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption(Failures.JSON_OPTION);
+        return Failures.print(spec.commandLine(), json, e.exitCode(), e.getMessage());
     }
 }

@@ -2,6 +2,7 @@ package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.apply.HolderOptions;
 import dev.rmkit.updater.reboot.RebootMode;
+import java.io.PrintWriter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -18,8 +19,8 @@ final class HolderMixin {
     @Option(names = "--no-restart", description = "Leave the closed apps closed (updater restart-apps starts them later).")
     boolean noRestart;
 
-    HolderOptions options() {
-        return new HolderOptions(ask.waitFor, ask.force, reboot,
-                noRestart ? HolderOptions.AfterSwap.LEAVE_CLOSED : HolderOptions.AfterSwap.RESTART);
+    /** The options, with the live line on {@code err} saying whom the closing waits for. */
+    HolderOptions options(PrintWriter err) {
+        return ask.options(reboot, noRestart ? HolderOptions.AfterSwap.LEAVE_CLOSED : HolderOptions.AfterSwap.RESTART, err);
     }
 }

@@ -1,15 +1,20 @@
 package dev.rmkit.updater.cli;
 
 import dev.rmkit.rm.AffectedApps;
+import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.RmPlatforms;
 import dev.rmkit.updater.ExitCode;
+import dev.rmkit.updater.Problems;
+import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.holders.HoldersReport;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +27,8 @@ import picocli.CommandLine.Spec;
         name = "holders",
         mixinStandardHelpOptions = true,
         description = "Shows the processes that hold the files (pid, start time, name, type, restartable, "
-                + "registered command line) and the reboot reasons. Exits 0 whether or not anything holds them.")
+                + "registered command line, what a cooperating app is busy with) and the reboot reasons. A directory "
+                + "stands for every file under it (as lsof +D). Exits 0 whether or not anything holds them.")
 public final class HoldersCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -30,25 +36,29 @@ public final class HoldersCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files (or directories) to check.")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, or directories: every file under them.")
     List<Path> paths;
 
     @Override
-    public Integer call() {
+    public Integer call() throws UpdateException {
         for (Path p : paths) {
             if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                spec.commandLine().getErr().println("updater holders: no such file: " + p);
-                return ExitCode.USAGE.code();
+                throw new UpdateException.Usage("no such file: " + p);
             }
         }
         try (RestartSession session = RmPlatforms.current().startSession()) {
-            session.registerFiles(paths.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+            session.registerFiles(HoldersReport.expand(paths));
             AffectedApps apps = session.list();
-            spec.commandLine().getOut().print(json ? HoldersReport.json(apps) : HoldersReport.text(apps));
+            Map<ProcessId, String> busy = session.busyReasons();
+            spec.commandLine().getOut().print(json ? HoldersReport.json(apps, busy) : HoldersReport.text(apps, busy));
             return ExitCode.OK.code();
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot list what is under the paths: " + Problems.describe(e), e);
         } catch (RmException e) {
-            spec.commandLine().getErr().println("updater holders: " + e.getMessage());
-            return (e.errorCode() == 13 ? ExitCode.NO_PERMISSION : ExitCode.FAILED).code();
+            if (e.errorCode() == 13) {
+                throw new UpdateException.PermissionDenied(e.getMessage(), e);
+            }
+            throw new UpdateException.ApplyFailed(e.getMessage(), e);
         }
     }
 }

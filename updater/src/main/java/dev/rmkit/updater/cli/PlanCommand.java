@@ -7,6 +7,7 @@ import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.plan.ChangeKind;
 import dev.rmkit.updater.plan.FileChange;
 import dev.rmkit.updater.plan.Plan;
+import dev.rmkit.rm.console.SafeText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,14 +34,8 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        Plan plan;
-        try {
-            plan = Previewer.preview(ctx, target.release(), target.installDir, target.trustKey(), target.allowDowngrade);
-        } catch (UpdateException e) {
-            spec.commandLine().getErr().println("updater: " + e.getMessage());
-            return e.exitCode().code();
-        }
+    public Integer call() throws UpdateException {
+        Plan plan = Previewer.preview(ctx, target.release(), target.installDir, target.trustKey(), target.allowDowngrade);
         PrintWriter out = spec.commandLine().getOut();
         if (target.json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -56,7 +51,7 @@ public final class PlanCommand implements Callable<Integer> {
                     + plan.of(ChangeKind.REPLACE).size() + " to replace, " + plan.of(ChangeKind.REMOVE).size()
                     + " to remove, " + plan.of(ChangeKind.UNCHANGED).size() + " unchanged");
             for (FileChange c : plan.effective()) {
-                out.println("  " + c.kind().name().toLowerCase(Locale.ROOT) + " " + c.path());
+                out.println("  " + c.kind().name().toLowerCase(Locale.ROOT) + " " + SafeText.field(c.path()));
             }
         }
         out.flush();

@@ -3,14 +3,26 @@ package dev.rmkit.updater.cli;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.report.ReportText;
+import dev.rmkit.rm.console.SafeText;
 import dev.rmkit.updater.report.UpdateReport;
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints a report as the commands' contract says: one JSON line (the history's), or text (and the reason on stderr). */
 final class Printing {
 
     private Printing() {}
+
+    /**
+     * Runs a command that changes an install with SIGINT and SIGTERM trapped ({@link SignalTrap}): the
+     * run stops at its next safe point and still ends here, as one report.
+     */
+    static int trapped(CommandSpec spec, boolean json, Supplier<UpdateReport> run) {
+        try (SignalTrap trap = SignalTrap.install()) {
+            return print(spec, run.get(), json);
+        }
+    }
 
     static int print(CommandSpec spec, UpdateReport report, boolean json) {
         PrintWriter out = spec.commandLine().getOut();
@@ -19,7 +31,7 @@ final class Printing {
         } else {
             out.print(ReportText.render(report));
             if (report.outcome().exitCode() != ExitCode.OK && !report.message().isEmpty()) {
-                spec.commandLine().getErr().println("updater: " + report.message());
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + SafeText.line(report.message()));
             }
         }
         out.flush();

@@ -1,7 +1,7 @@
 package dev.rmkit.updater.cli;
 
-import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.publish.FeedPublisher;
 import dev.rmkit.updater.publish.PublishRequest;
 import java.io.PrintWriter;
@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -82,40 +84,68 @@ public final class PublishCommand implements Callable<Integer> {
             description = "Publish this root of trust (from updater trust rotate; its signatures in ROOT.json.sig).")
     Path root;
 
+    @Option(names = "--json", description = "Print one JSON object: the release (product, version, channel, files, "
+            + "bytes, removals, expires, blobs, patches), the index, keyId, root, manifest.")
+    boolean json;
+
     @Override
-    public Integer call() {
+    public Integer call() throws UpdateException {
         if ((from == null) != (version == null)) {
-            spec.commandLine().getErr().println("updater publish: --from and --version go together");
-            return ExitCode.USAGE.code();
+            throw new UpdateException.Usage("--from and --version go together");
         }
         if (deltas < 0) {
-            spec.commandLine().getErr().println("updater publish: --deltas must not be negative");
-            return ExitCode.USAGE.code();
+            throw new UpdateException.Usage("--deltas must not be negative");
         }
-        try {
-            FeedPublisher.Published p = FeedPublisher.publish(new PublishRequest(Optional.ofNullable(from),
-                    Optional.ofNullable(version), out, keys, Optional.ofNullable(product), Optional.ofNullable(channel),
-                    expiresIn, rebootRequired, removals, deltas,
-                    prune == null ? OptionalInt.empty() : OptionalInt.of(prune), Optional.ofNullable(root),
-                    Optional.ofNullable(rollout), halt), Clock.systemUTC());
-            PrintWriter o = spec.commandLine().getOut();
-            if (p.manifest().isPresent()) {
-                var m = p.manifest().get();
-                o.printf("published %s %s (%s): %d files, %d bytes, %d removals, expires %s%n", m.product(), m.version(),
-                        m.channel(), m.files().size(), p.totalBytes(), m.removals().size(), m.expires());
-                o.printf("blobs: %d new, %d shared with earlier releases; patches: %d (%d bytes)%n", p.newBlobs(),
-                        p.sharedBlobs(), p.patches(), p.patchBytes());
-                m.rollout().ifPresent(r -> o.printf("rollout %s%n",
-                        r.halted() ? "halted" : r.percent() + "% of installs (salt " + r.salt() + ")"));
-            }
-            o.printf("index %d: %d releases%s, expires %s%n", p.index().version(), p.index().releases().size(),
-                    p.pruned().isEmpty() ? "" : " (pruned " + p.pruned().size() + " releases, " + p.prunedBlobs() + " blobs)",
-                    p.index().expires());
-            o.printf("signed by key %s%s%nmanifest %s%n", p.keyId(), p.root() == 0 ? "" : " (root " + p.root() + ")",
-                    p.manifestFile());
+        FeedPublisher.Published p = FeedPublisher.publish(new PublishRequest(Optional.ofNullable(from),
+                Optional.ofNullable(version), out, keys, Optional.ofNullable(product), Optional.ofNullable(channel),
+                expiresIn, rebootRequired, removals, deltas,
+                prune == null ? OptionalInt.empty() : OptionalInt.of(prune), Optional.ofNullable(root),
+                Optional.ofNullable(rollout), halt), Clock.systemUTC());
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(StateJson.line(asJson(p)));
             return 0;
-        } catch (UpdateException e) {
-            return CliErrors.report(spec, e);
         }
+        if (p.manifest().isPresent()) {
+            var m = p.manifest().get();
+            o.printf("published %s %s (%s): %d files, %d bytes, %d removals, expires %s%n", m.product(), m.version(),
+                    m.channel(), m.files().size(), p.totalBytes(), m.removals().size(), m.expires());
+            o.printf("blobs: %d new, %d shared with earlier releases; patches: %d (%d bytes)%n", p.newBlobs(),
+                    p.sharedBlobs(), p.patches(), p.patchBytes());
+            m.rollout().ifPresent(r -> o.printf("rollout %s%n",
+                    r.halted() ? "halted" : r.percent() + "% of installs (salt " + r.salt() + ")"));
+        }
+        o.printf("index %d: %d releases%s, expires %s%n", p.index().version(), p.index().releases().size(),
+                p.pruned().isEmpty() ? "" : " (pruned " + p.pruned().size() + " releases, " + p.prunedBlobs() + " blobs)",
+                p.index().expires());
+        o.printf("signed by key %s%s%nmanifest %s%n", p.keyId(), p.root() == 0 ? "" : " (root " + p.root() + ")",
+                p.manifestFile());
+        return 0;
+    }
+
+    private static Map<String, Object> asJson(FeedPublisher.Published p) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        p.manifest().ifPresent(m -> {
+            o.put("product", m.product());
+            o.put("version", m.version());
+            o.put("channel", m.channel());
+            o.put("files", m.files().size());
+            o.put("bytes", p.totalBytes());
+            o.put("removals", m.removals().size());
+            o.put("expires", m.expires().toString());
+            o.put("newBlobs", p.newBlobs());
+            o.put("sharedBlobs", p.sharedBlobs());
+            o.put("patches", p.patches());
+            o.put("patchBytes", p.patchBytes());
+            m.rollout().ifPresent(r -> o.put("rollout", r.halted() ? "halted" : r.percent() + "%"));
+        });
+        o.put("indexVersion", p.index().version());
+        o.put("releases", p.index().releases().size());
+        o.put("prunedReleases", p.pruned().size());
+        o.put("prunedBlobs", p.prunedBlobs());
+        o.put("keyId", p.keyId());
+        o.put("root", p.root());
+        o.put("manifest", p.manifestFile().toString());
+        return o;
     }
 }

@@ -78,8 +78,7 @@ public final class ReleasesCommand implements Callable<Integer> {
         } catch (UpdateException e) {
             return CliErrors.report(spec, e);
         } catch (IOException e) {
-            spec.commandLine().getErr().println("updater releases: cannot read the install's state: " + e.getMessage());
-            return dev.rmkit.updater.ExitCode.FAILED.code();
+            return CliErrors.report(spec, UpdateException.stateUnreadable("the install's state", e));
         }
         ReleaseIndex index = v.index().index();
         Optional<String> mine = installed.map(i -> i.channel() + "/" + i.version());

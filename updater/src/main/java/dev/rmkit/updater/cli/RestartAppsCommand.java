@@ -26,6 +26,6 @@ public final class RestartAppsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, RestartApps.run(ctx, install.installDir), install.json);
+        return Printing.trapped(spec, install.json, () -> RestartApps.run(ctx, install.installDir));
     }
 }

@@ -31,6 +31,6 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, new Resumer(ctx).resume(installDir), json);
+        return Printing.trapped(spec, json, () -> new Resumer(ctx).resume(installDir));
     }
 }

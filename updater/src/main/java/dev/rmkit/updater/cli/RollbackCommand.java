@@ -29,6 +29,7 @@ public final class RollbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, Rollback.run(ctx, install.installDir, holders.options()), install.json);
+        return Printing.trapped(spec, install.json,
+                () -> Rollback.run(ctx, install.installDir, holders.options(spec.commandLine().getErr())));
     }
 }

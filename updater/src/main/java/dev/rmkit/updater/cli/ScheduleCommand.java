@@ -1,12 +1,17 @@
 package dev.rmkit.updater.cli;
 
+import dev.rmkit.rm.console.SafeText;
 import dev.rmkit.updater.ExitCode;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
+import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.schedule.Registration;
 import dev.rmkit.updater.schedule.ScheduleRequest;
 import dev.rmkit.updater.schedule.Scheduling;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +40,9 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--policy", paramLabel = "P", description = "The policy file (install only).")
     Path policy;
 
+    @Option(names = "--json", description = "Print one JSON object: action, registered, lines, warnings.")
+    boolean json;
+
     private final UpdaterContext ctx;
 
     public ScheduleCommand(UpdaterContext ctx) {
@@ -46,10 +54,25 @@ public final class ScheduleCommand implements Callable<Integer> {
         try {
             ScheduleRequest req = ScheduleRequest.of(action, installDir, policy);
             Registration r = new Scheduling(ctx.clock()).run(req, System.getenv(), ctx.scheduler().get());
-            r.lines().forEach(spec.commandLine().getOut()::println);
-            r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-            spec.commandLine().getOut().flush();
-            spec.commandLine().getErr().flush();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("command", "schedule");
+                o.put("action", action);
+                o.put("installDir", installDir.toAbsolutePath().normalize().toString());
+                o.put("registered", r.registered());
+                o.put("lines", r.lines());
+                o.put("warnings", r.warnings());
+                out.println(StateJson.line(o));
+            } else {
+                // The lines quote unit files and the policy, files on disk another admin may have written:
+                // control characters escaped, but never shortened (an ExecStart line carries a class path).
+                r.lines().forEach(l -> out.println(SafeText.of(l, Integer.MAX_VALUE)));
+                r.warnings().forEach(w -> err.println("warning: " + SafeText.line(w)));
+            }
+            out.flush();
+            err.flush();
             return ExitCode.OK.code();
         } catch (UpdateException e) {
             return CliErrors.report(spec, e);

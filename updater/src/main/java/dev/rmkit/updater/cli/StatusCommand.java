@@ -4,8 +4,10 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.apply.Status;
 import dev.rmkit.updater.apply.StatusReader;
 import dev.rmkit.updater.install.StateJson;
+import dev.rmkit.rm.console.SafeText;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,34 +29,32 @@ public final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws UpdateException {
         PrintWriter out = spec.commandLine().getOut();
-        Status s;
-        try {
-            s = StatusReader.read(installDir);
-        } catch (UpdateException e) {
-            spec.commandLine().getErr().println("updater: " + e.getMessage());
-            return e.exitCode().code();
-        }
+        Status s = StatusReader.read(installDir);
         if (json) {
             out.println(StateJson.text(s));
         } else {
-            out.println(s.installed() ? s.product() + " " + s.version() + " (" + s.channel() + ", " + s.files()
-                    + " files" + (s.missingFiles() == 0 ? "" : ", " + s.missingFiles() + " of them missing: run updater verify")
+            out.println(s.installed() ? SafeText.field(s.product()) + " " + SafeText.field(s.version()) + " ("
+                    + SafeText.field(s.channel()) + ", " + s.files() + " files"
+                    + (s.missingFiles() == 0 ? "" : ", " + s.missingFiles() + " of them missing: run updater verify")
                     + ", key " + s.keyId() + ", installed " + s.installedAt() + ")" : "nothing installed by the updater");
-            out.println("pending: " + (s.pending().equals("none") ? "none" : s.pending() + " update to " + s.pendingVersion()
+            out.println("pending: " + (s.pending().equals("none") ? "none" : s.pending() + " update to "
+                    + SafeText.field(s.pendingVersion())
                     + (s.pending().equals("reboot") ? " (finishes at the next boot)" : " (run updater resume)")));
             if (!s.appsLeftClosed().isEmpty()) {
-                out.println("left closed: " + String.join(", ", s.appsLeftClosed()) + " (updater restart-apps starts them)");
+                out.println("left closed: " + String.join(", ", s.appsLeftClosed().stream().map(SafeText::field).toList())
+                        + " (updater restart-apps starts them)");
             }
             if (!s.staged().isEmpty()) {
-                out.println("staged: " + String.join(", ", s.staged()));
+                out.println("staged: " + SafeText.line(String.join(", ", s.staged())));
             }
-            out.println("last: " + (s.lastOutcome().isEmpty() ? "none"
-                    : s.lastOutcome().replace('_', ' ') + " (exit " + s.lastExitCode() + ") at " + s.lastFinishedAt()
-                            + (s.lastMessage().isEmpty() ? "" : " - " + s.lastMessage())));
+            out.println("last: " + (!s.lastReportProblem().isEmpty() ? "unreadable (" + SafeText.line(s.lastReportProblem()) + ")"
+                    : s.lastOutcome().isEmpty() ? "none"
+                    : s.lastOutcome().toLowerCase(Locale.ROOT).replace('_', ' ') + " (exit " + s.lastExitCode() + ") at "
+                            + s.lastFinishedAt() + (s.lastMessage().isEmpty() ? "" : " - " + SafeText.line(s.lastMessage()))));
             if (!s.autoSummary().isEmpty()) {
-                out.println("unattended: " + s.autoSummary());
+                out.println("unattended: " + SafeText.line(s.autoSummary()));
             }
         }
         out.flush();

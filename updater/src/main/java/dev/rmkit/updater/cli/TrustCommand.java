@@ -125,16 +125,25 @@ public final class TrustCommand implements Runnable {
         @Option(names = "--out", required = true, paramLabel = "ROOT.json", description = "Writes ROOT.json and ROOT.json.sig; never overwrites.")
         Path out;
 
+        @Option(names = "--json", description = "Print one JSON object: version, threshold, keys, root, signatures.")
+        boolean json;
+
         @Override
-        public Integer call() {
-            try {
-                Root next = RootRotation.rotate(RootFiles.read(from), keys, threshold, signers, out);
+        public Integer call() throws UpdateException {
+            Root next = RootRotation.rotate(RootFiles.read(from), keys, threshold, signers, out);
+            if (json) {
+                Map<String, Object> o = new LinkedHashMap<>();
+                o.put("version", next.version());
+                o.put("threshold", next.threshold());
+                o.put("keys", List.copyOf(next.keys().keySet()));
+                o.put("root", out.toString());
+                o.put("signatures", out + ".sig");
+                spec.commandLine().getOut().println(StateJson.text(o));
+            } else {
                 spec.commandLine().getOut().printf("root %d: %d of %d keys must sign %s%nwritten %s and %s.sig%n",
                         next.version(), next.threshold(), next.keys().size(), next.keys().keySet(), out, out);
-                return 0;
-            } catch (UpdateException e) {
-                return CliErrors.report(spec, e);
             }
+            return 0;
         }
     }
 }

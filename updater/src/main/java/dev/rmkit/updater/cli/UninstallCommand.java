@@ -1,7 +1,9 @@
 package dev.rmkit.updater.cli;
 
 import dev.rmkit.updater.UpdaterContext;
+import dev.rmkit.updater.apply.HolderOptions;
 import dev.rmkit.updater.lifecycle.Uninstall;
+import dev.rmkit.updater.reboot.RebootMode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,7 @@ public final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return Printing.print(spec, Uninstall.run(ctx, install.installDir, ask.waitFor, ask.force), install.json);
+        return Printing.trapped(spec, install.json, () -> Uninstall.run(ctx, install.installDir, ask.options(RebootMode.NEVER,
+                HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK, spec.commandLine().getErr())));
     }
 }

@@ -56,6 +56,10 @@ public final class UpdaterCommand implements Runnable {
         cl.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(ExitCode.helpTable());
         cl.setUsageHelpWidth(100);
         exitCodes(cl);
+        // One error mechanism for every subcommand, those added later included (Failures).
+        Failures failures = new Failures();
+        cl.setParameterExceptionHandler(failures);
+        cl.setExecutionExceptionHandler(failures);
         return cl;
     }
 

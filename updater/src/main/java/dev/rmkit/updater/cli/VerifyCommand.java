@@ -28,14 +28,8 @@ public final class VerifyCommand implements Callable<Integer> {
     boolean strict;
 
     @Override
-    public Integer call() {
-        VerifyReport r;
-        try {
-            r = Verifier.verify(install.installDir, strict);
-        } catch (UpdateException e) {
-            spec.commandLine().getErr().println("updater: " + e.getMessage());
-            return e.exitCode().code();
-        }
+    public Integer call() throws UpdateException {
+        VerifyReport r = Verifier.verify(install.installDir, strict);
         PrintWriter out = spec.commandLine().getOut();
         out.print(install.json ? StateJson.text(r) + System.lineSeparator() : r.text());
         out.flush();

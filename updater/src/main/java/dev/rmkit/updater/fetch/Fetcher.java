@@ -1,5 +1,6 @@
 package dev.rmkit.updater.fetch;
 
+import dev.rmkit.updater.Problems;
 import dev.rmkit.updater.UpdateException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -169,7 +170,6 @@ public final class Fetcher {
     }
 
     static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        return Problems.describe(e);
     }
 }

@@ -6,12 +6,22 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
+import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.updater.apps.Holders;
+import dev.rmkit.updater.apps.Shown;
+import dev.rmkit.rm.console.SafeText;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Renders the holders of files in the Restart Manager's vocabulary: per process its pid, start time,
@@ -23,8 +33,32 @@ public final class HoldersReport {
 
     private HoldersReport() {}
 
+    /**
+     * The paths to register for {@code paths}: a file as it is, a directory as itself (a process may
+     * work in it) and every file and directory under it, symbolic links not followed (as {@code lsof +D}).
+     */
+    public static List<Path> expand(List<Path> paths) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> walk = Files.walk(abs)) {
+                    walk.forEach(out::add);
+                }
+            } else {
+                out.add(abs);
+            }
+        }
+        return out;
+    }
+
     /** The report for people. */
     public static String text(AffectedApps apps) {
+        return text(apps, Map.of());
+    }
+
+    /** The report for people, with what each busy cooperating app is doing. */
+    public static String text(AffectedApps apps, Map<ProcessId, String> busy) {
         StringBuilder sb = new StringBuilder();
         if (apps.apps().isEmpty()) {
             sb.append("Nothing holds these files.\n");
@@ -33,10 +67,15 @@ public final class HoldersReport {
                     .append(" these files:\n");
             for (AffectedApp a : apps.apps()) {
                 sb.append(String.format(Locale.ROOT, "  pid %d  started %s  %s  type %s%s  restartable %s%n",
-                        a.process().pid(), a.process().startTime(), a.name(), a.type(),
-                        a.serviceName().isEmpty() ? "" : "  service " + a.serviceName(), a.restartable() ? "yes" : "no"));
+                        a.process().pid(), a.process().startTime(), SafeText.field(a.name()), a.type(),
+                        a.serviceName().isEmpty() ? "" : "  service " + SafeText.field(a.serviceName()),
+                        a.restartable() ? "yes" : "no"));
                 a.restartCommand().ifPresent(c -> sb.append("      registered command: ").append(quote(c.argv()))
-                        .append("\n      working directory: ").append(c.workingDirectory()).append('\n'));
+                        .append("\n      working directory: ").append(SafeText.field(c.workingDirectory().toString()))
+                        .append('\n'));
+                if (busy.containsKey(a.process())) {
+                    sb.append("      busy: ").append(SafeText.field(busy.get(a.process()))).append('\n');
+                }
             }
         }
         sb.append("Reboot reasons: ").append(apps.rebootReasons().isEmpty() ? "none"
@@ -49,6 +88,11 @@ public final class HoldersReport {
 
     /** The report as one JSON object. */
     public static String json(AffectedApps apps) {
+        return json(apps, Map.of());
+    }
+
+    /** The report as one JSON object; {@code busy} (a cooperating app's refusal reason) is null when none. */
+    public static String json(AffectedApps apps, Map<ProcessId, String> busy) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode holders = root.putArray("holders");
         for (AffectedApp a : apps.apps()) {
@@ -59,6 +103,7 @@ public final class HoldersReport {
             h.put("type", a.type().name());
             h.put("service", a.serviceName());
             h.put("restartable", a.restartable());
+            h.put("busy", busy.get(a.process()));
             if (a.restartCommand().isPresent()) {
                 RestartCommand c = a.restartCommand().get();
                 ObjectNode rc = h.putObject("restartCommand");
@@ -82,9 +127,14 @@ public final class HoldersReport {
         return r.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    /** Shell-style quoting so a person can see where each argument starts and ends. */
+    /**
+     * Shell-style quoting so a person can see where each argument starts and ends; each argument made
+     * safe and bounded ({@link SafeText}), and at most {@value #MAX_ARGS} of them shown.
+     */
     static String quote(List<String> argv) {
-        return argv.stream().map(a -> a.matches("[A-Za-z0-9_@%+=:,./-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-                .collect(Collectors.joining(" "));
+        String shown = Shown.argv(argv.subList(0, Math.min(argv.size(), MAX_ARGS)));
+        return argv.size() > MAX_ARGS ? shown + " \u2026 (" + (argv.size() - MAX_ARGS) + " more arguments)" : shown;
     }
+
+    private static final int MAX_ARGS = 100;
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rmkit.updater.Problems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -59,9 +60,9 @@ public final class StateJson {
     }
 
     /**
-     * Reads a state file; a file that does not parse is an IOException naming the file. A link in its
-     * place is refused, never read through: the updater's state is only what it wrote itself (a link to
-     * another file could hand it commands to start or files to remove).
+     * Reads a state file; a file that does not parse is a {@link CorruptStateFile} naming it. A link in
+     * its place is refused, never read through: the updater's state is only what it wrote itself (a
+     * link to another file could hand it commands to start or files to remove).
      */
     public static <T> T read(Path file, Class<T> type) throws IOException {
         if (InstallFiles.attributes(file).filter(InstallFiles::isLink).isPresent()) {
@@ -75,7 +76,7 @@ public final class StateJson {
         try {
             return MAPPER.readValue(bytes, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new IOException("corrupt state file " + file + ": " + e.getMessage(), e);
+            throw new CorruptStateFile(file, Problems.describe(e), e);
         }
     }
 

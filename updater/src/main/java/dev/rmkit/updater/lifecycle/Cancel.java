@@ -35,7 +35,7 @@ public final class Cancel {
             try {
                 found = JournalStore.read(layout);
             } catch (IOException e) {
-                throw new UpdateException.ApplyFailed("cannot read the journal: " + e.getMessage(), e);
+                throw UpdateException.stateUnreadable("the journal", e);
             }
             if (found.isEmpty()) {
                 report.outcome(Outcome.NOTHING_TO_CANCEL, "nothing waits for a reboot in " + layout.installDir());

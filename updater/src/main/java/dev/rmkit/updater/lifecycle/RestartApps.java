@@ -47,8 +47,7 @@ public final class RestartApps {
                         : started + " of " + left.size() + " application(s) left closed were started again"
                                 + (remaining.isEmpty() ? "" : "; the others stay recorded for the next restart-apps"));
             } catch (IOException e) {
-                throw new UpdateException.ApplyFailed("cannot read or update " + layout.appsLeftClosedFile() + ": "
-                        + e.getMessage(), e);
+                throw UpdateException.stateUnreadable(layout.appsLeftClosedFile().toString(), e);
             }
         });
     }

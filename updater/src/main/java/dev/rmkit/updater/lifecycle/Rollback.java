@@ -91,7 +91,7 @@ public final class Rollback {
             kept = KeptReleases.newest(layout).orElseThrow(() -> new UpdateException.Usage("no previous release is kept in "
                     + layout.installDir() + " (an update keeps the one it replaces; --keep-releases 0 keeps none)"));
         } catch (IOException e) {
-            throw new UpdateException.ApplyFailed("cannot read the kept releases: " + e.getMessage(), e);
+            throw UpdateException.stateUnreadable("the kept releases", e);
         }
         Plan plan = RollbackPlanner.plan(layout, installed, kept);
         if (ownReport) {

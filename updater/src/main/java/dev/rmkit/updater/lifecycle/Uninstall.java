@@ -1,6 +1,7 @@
 package dev.rmkit.updater.lifecycle;
 
 import dev.rmkit.rm.RmException;
+import dev.rmkit.updater.Problems;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apply.ClosingSwap;
@@ -35,7 +36,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +57,13 @@ public final class Uninstall {
 
     private Uninstall() {}
 
-    public static UpdateReport run(UpdaterContext ctx, Path installDir, Duration waitFor, boolean force) {
+    /** @param holders how the holders are asked (never a reboot; after the swap they stay closed: their files are gone) */
+    public static UpdateReport run(UpdaterContext ctx, Path installDir, HolderOptions holders) {
+        if (holders.after() != HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK || holders.reboot() != RebootMode.NEVER) {
+            throw new IllegalArgumentException("uninstall restarts the holders only after a rollback and never reboots");
+        }
         InstallLayout layout = new InstallLayout(installDir);
         ReportBuilder report = new ReportBuilder("uninstall", layout.installDir(), ctx.clock());
-        HolderOptions holders = new HolderOptions(waitFor, force, RebootMode.NEVER,
-                HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK);
         UpdateReport r = Runs.lockedExisting(layout, report, () -> uninstall(ctx, layout, holders, report));
         if (r.outcome() == Outcome.UNINSTALLED) {
             Swap.removeEmptyDirs(layout); // again now that the lock is closed (Windows deletes its file only then)
@@ -154,7 +156,7 @@ public final class Uninstall {
             Swap.removeState(layout);
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot remove the updater's state " + layout.stateDir() + ": "
-                    + e.getMessage(), e);
+                    + Problems.describe(e), e);
         }
         report.outcome(Outcome.UNINSTALLED, "nothing was installed by the updater in " + layout.installDir()
                 + "; its state was removed");

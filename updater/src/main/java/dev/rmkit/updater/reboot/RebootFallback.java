@@ -120,6 +120,9 @@ public final class RebootFallback {
         report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, prepared.describe()
                 + " is staged and finishes at the next boot (" + why + "); updater resume is registered to run then"
                 + " (updater cancel withdraws it)");
+        report.note("nothing is installed yet; at the next boot: " + prepared.steps().stream()
+                .map(st -> st.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + st.path())
+                .collect(java.util.stream.Collectors.joining(", ")));
         if (mode == RebootMode.IF_NEEDED) {
             reboot(system, prepared.describe(), why, force, report);
         }

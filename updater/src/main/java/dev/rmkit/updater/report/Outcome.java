@@ -36,6 +36,12 @@ public enum Outcome {
     UNHEALTHY(ExitCode.FAILED),
     DEFERRED(ExitCode.DEFERRED),
     PERMISSION_DENIED(ExitCode.NO_PERMISSION),
+    /** installed.json or the journal cannot be read: nothing was changed. */
+    CORRUPT_STATE(ExitCode.CORRUPT_STATE),
+    /** SIGINT stopped the run before the swap: nothing was changed. */
+    INTERRUPTED(ExitCode.INTERRUPTED),
+    /** SIGTERM stopped the run before the swap: nothing was changed. */
+    TERMINATED(ExitCode.TERMINATED),
     REBOOT_REQUIRED(ExitCode.REBOOT_REQUIRED),
     REBOOT_INITIATED(ExitCode.REBOOT_INITIATED);
 
@@ -60,6 +66,9 @@ public enum Outcome {
             case NOT_RESTARTED -> RESTART_FAILED;
             case DEFERRED -> DEFERRED;
             case NO_PERMISSION -> PERMISSION_DENIED;
+            case CORRUPT_STATE -> CORRUPT_STATE;
+            case INTERRUPTED -> INTERRUPTED;
+            case TERMINATED -> TERMINATED;
             case REBOOT_REQUIRED -> REBOOT_REQUIRED;
             case REBOOT_INITIATED -> REBOOT_INITIATED;
             case MISMATCH -> throw new IllegalArgumentException("verify ends with a verify report, not an update outcome");

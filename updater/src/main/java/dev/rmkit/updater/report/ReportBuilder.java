@@ -27,7 +27,8 @@ public final class ReportBuilder {
     private final List<AppReport> closed = new ArrayList<>();
     private final List<AppReport> restarted = new ArrayList<>();
     private final List<AppReport> refused = new ArrayList<>();
-    private final List<String> notRestarted = new ArrayList<>();
+    private final List<AppReport> notRestarted = new ArrayList<>();
+    private final List<String> failedToStart = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> left = new ArrayList<>();
     private String reboot = "none";
@@ -106,13 +107,28 @@ public final class ReportBuilder {
         return this;
     }
 
+    /** The processes reported closed so far. */
+    public List<AppReport> closedApps() {
+        return List.copyOf(closed);
+    }
+
     /**
-     * An app or service that was closed and did not start again: listed with the refusals, and an
+     * A closed process that was not started again, and why: by its own choice or the user's (no restart
+     * command, a no-restart filter, {@code --no-restart}), or because nobody may start it (its owner is
+     * not known). Not a failure: see {@link #restartFailed}.
+     */
+    public ReportBuilder notRestarted(AppReport app) {
+        notRestarted.add(app);
+        return this;
+    }
+
+    /**
+     * A closed app or service whose start was tried and failed: listed with the apps not restarted, and an
      * update that otherwise succeeded then ends {@link Outcome#RESTART_FAILED}, so the exit code says it.
      */
     public ReportBuilder restartFailed(AppReport app) {
-        refused.add(app);
-        notRestarted.add(app.name());
+        notRestarted.add(app);
+        failedToStart.add(app.name());
         return this;
     }
 
@@ -195,28 +211,35 @@ public final class ReportBuilder {
         return outcome;
     }
 
+    /** The subcommand this report is of ("apply", "auto", ...). */
+    public String command() {
+        return command;
+    }
+
     /** The apps refused so far (in the order they were reported). */
     public List<AppReport> refusedSoFar() {
         return List.copyOf(refused);
     }
 
     public UpdateReport build() {
-        if (outcome == Outcome.UPDATED && !notRestarted.isEmpty()) {
-            outcome(Outcome.RESTART_FAILED, message + "; but " + String.join(", ", notRestarted) + " did not start again");
+        if (outcome == Outcome.UPDATED && !failedToStart.isEmpty()) {
+            outcome(Outcome.RESTART_FAILED, message + "; but " + String.join(", ", failedToStart) + " did not start again");
         }
         endPhase();
         long downtime = firstClosed == null ? 0
                 : Math.max(0, Duration.between(firstClosed, lastRestarted == null ? clock.instant() : lastRestarted).toMillis());
-        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.RESTART_FAILED || outcome == Outcome.REVERTED || outcome == Outcome.UNINSTALLED
-                || outcome == Outcome.UNHEALTHY || outcome == Outcome.REBOOT_REQUIRED || outcome == Outcome.REBOOT_INITIATED;
+        // A run that only staged the update for the next boot changed nothing yet: no paths are listed
+        // as added, replaced or removed (a note says what the boot will do).
+        boolean changed = outcome == Outcome.UPDATED || outcome == Outcome.RESTART_FAILED || outcome == Outcome.REVERTED
+                || outcome == Outcome.UNINSTALLED || outcome == Outcome.UNHEALTHY;
         return new UpdateReport(command, outcome, outcome.exitCode().code(), message, installDir.toString(),
                 fromVersion, toVersion, paths(changed, ChangeKind.ADD), paths(changed, ChangeKind.REPLACE),
-                paths(changed, ChangeKind.REMOVE), closed, restarted, refused, reboot, downtime, notes, left,
-                startedAt.toString(), clock.instant().toString(), download, phases, forced, warned, installId,
+                paths(changed, ChangeKind.REMOVE), closed, restarted, refused, notRestarted, reboot, downtime, notes,
+                left, startedAt.toString(), clock.instant().toString(), download, phases, forced, warned, installId,
                 rolloutBucket, auto);
     }
 
-    /** Only a run that changed (or scheduled a change to) the install lists the paths it changed. */
+    /** Only a run that changed the install lists the paths it changed. */
     private List<String> paths(boolean changed, ChangeKind kind) {
         if (!changed || plan == null) {
             return List.of();

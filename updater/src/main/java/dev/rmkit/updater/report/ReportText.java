@@ -1,11 +1,11 @@
 package dev.rmkit.updater.report;
 
+import dev.rmkit.rm.console.SafeText;
 import java.util.List;
 import java.util.Locale;
 
 /** The human-readable form of a report: the outcome first, then only the sections that have content. */
 public final class ReportText {
-    private static final int MAX_APP_TEXT = 200;
 
     private ReportText() {}
 
@@ -13,11 +13,12 @@ public final class ReportText {
         StringBuilder sb = new StringBuilder();
         sb.append(r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         if (!r.toVersion().isEmpty()) {
-            sb.append(": ").append(r.fromVersion().isEmpty() ? "(none)" : r.fromVersion()).append(" -> ").append(r.toVersion());
+            sb.append(": ").append(r.fromVersion().isEmpty() ? "(none)" : SafeText.field(r.fromVersion())).append(" -> ")
+                    .append(SafeText.field(r.toVersion()));
         }
         sb.append(" (exit ").append(r.exitCode()).append(")\n");
         if (!r.message().isEmpty()) {
-            sb.append("  ").append(r.message()).append('\n');
+            sb.append("  ").append(SafeText.line(r.message())).append('\n');
         }
         paths(sb, "added", r.added());
         paths(sb, "replaced", r.replaced());
@@ -25,6 +26,7 @@ public final class ReportText {
         paths(sb, "left in place", r.leftInPlace());
         apps(sb, "closed", r.appsClosed());
         apps(sb, "restarted", r.appsRestarted());
+        apps(sb, "not restarted", r.appsNotRestarted());
         apps(sb, "refused", r.appsRefused());
         apps(sb, "forced", r.appsForced());
         apps(sb, "warned", r.appsWarned());
@@ -36,13 +38,13 @@ public final class ReportText {
             sb.append("  downtime ").append(r.downtimeMillis()).append(" ms\n");
         }
         if (r.auto() != null) {
-            sb.append("  policy: ").append(r.auto().why()).append('\n');
+            sb.append("  policy: ").append(SafeText.line(r.auto().why())).append('\n');
             if (!r.auto().next().isEmpty()) {
-                sb.append("  next: ").append(r.auto().next()).append('\n');
+                sb.append("  next: ").append(SafeText.line(r.auto().next())).append('\n');
             }
         }
         for (String note : r.notes()) {
-            sb.append("  note: ").append(note).append('\n');
+            sb.append("  note: ").append(SafeText.line(note)).append('\n');
         }
         return sb.toString();
     }
@@ -62,39 +64,27 @@ public final class ReportText {
         }
         sb.append('\n');
         for (Transfer.Refusal r : t.patchesRefused()) {
-            sb.append("  patch refused: ").append(r.path()).append(" - ").append(r.reason()).append('\n');
+            sb.append("  patch refused: ").append(SafeText.field(r.path())).append(" - ").append(SafeText.field(r.reason())).append('\n');
         }
     }
 
     private static void paths(StringBuilder sb, String label, List<String> paths) {
         if (!paths.isEmpty()) {
             sb.append("  ").append(label).append(" (").append(paths.size()).append("): ")
-                    .append(String.join(", ", paths)).append('\n');
+                    .append(SafeText.line(String.join(", ", paths))).append('\n');
         }
     }
 
     private static void apps(StringBuilder sb, String label, List<AppReport> apps) {
         for (AppReport a : apps) {
-            sb.append("  ").append(label).append(": ").append(printable(a.name()));
+            sb.append("  ").append(label).append(": ").append(SafeText.field(a.name()));
             if (a.pid() > 0) {
                 sb.append(" (pid ").append(a.pid()).append(')');
             }
             if (!a.reason().isEmpty()) {
-                sb.append(" - ").append(printable(a.reason()));
+                sb.append(" - ").append(SafeText.field(a.reason()));
             }
             sb.append('\n');
         }
-    }
-
-    /**
-     * Another process's text (an app's name, its reason), safe to print on one line: control and
-     * format characters become '?', and it is cut at 200 characters. Apps of other users are hostile
-     * input; a reason with a newline must not forge a line of the report.
-     */
-    public static String printable(String text) {
-        StringBuilder sb = new StringBuilder();
-        text.codePoints().limit(MAX_APP_TEXT).forEach(c -> sb.appendCodePoint(
-                Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c));
-        return text.codePointCount(0, text.length()) > MAX_APP_TEXT ? sb + "..." : sb.toString();
     }
 }

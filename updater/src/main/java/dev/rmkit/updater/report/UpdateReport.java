@@ -21,9 +21,12 @@ import java.util.Objects;
  * @param added paths added
  * @param replaced paths replaced
  * @param removed paths removed
- * @param appsClosed applications closed to free the files
- * @param appsRestarted applications restarted afterwards (with their new pid)
- * @param appsRefused applications that refused to close or failed to restart, with the reason
+ * @param appsClosed processes closed to free the files (with the refusal {@code --force} overrode, if any)
+ * @param appsRestarted applications started again afterwards (with their new pid), each proven running
+ * @param appsRefused applications that refused to close or did not close, still running, with the reason
+ * @param appsNotRestarted processes and services that were closed and not started again, with the reason
+ *     (no restart command registered, {@code --no-restart}, or a failed start and its cause: then an
+ *     update ends {@link Outcome#RESTART_FAILED})
  * @param reboot "none", "required" or "initiated"
  * @param downtimeMillis from the first application closed to the last one restarted; 0 if none closed
  * @param notes further facts (a recovered earlier update, cleanup left for resume)
@@ -34,7 +37,8 @@ import java.util.Objects;
  * @param download bytes fetched and saved by patches during staging; patches used and refused
  * @param phases milliseconds spent in each phase, in the order they ran (recover, verify, plan, stage,
  *     close, swap, restart, cleanup, reboot; only those that ran)
- * @param appsForced applications closed by a forced close: they could not refuse (they still saved)
+ * @param appsForced applications closed by a forced close: they could not refuse (they still saved); the
+ *     reason is the refusal it overrode, empty if the app had not refused
  * @param appsWarned cooperating applications told when they will be closed (auto, past the deadline)
  * @param installId the install's id, empty if it has none yet (staged rollouts)
  * @param rolloutBucket the install's rollout bucket for this release, null when the release has no rollout
@@ -54,6 +58,7 @@ public record UpdateReport(
         List<AppReport> appsClosed,
         List<AppReport> appsRestarted,
         List<AppReport> appsRefused,
+        List<AppReport> appsNotRestarted,
         String reboot,
         long downtimeMillis,
         List<String> notes,
@@ -80,6 +85,7 @@ public record UpdateReport(
         appsClosed = List.copyOf(appsClosed);
         appsRestarted = List.copyOf(appsRestarted);
         appsRefused = List.copyOf(appsRefused);
+        appsNotRestarted = appsNotRestarted == null ? List.of() : List.copyOf(appsNotRestarted); // absent in older reports
         if (!List.of("none", "required", "initiated").contains(reboot)) {
             throw new IllegalArgumentException("reboot must be none, required or initiated: " + reboot);
         }

@@ -149,7 +149,7 @@ class ServiceRecoveryTest {
 
         assertEquals(71, r.get("exitCode").asInt(), r.toString());
         assertTrue(r.get("message").asText().contains("app.service did not start again"), r.toString());
-        assertTrue(r.get("appsRefused").toString().contains("Job for app.service failed"), r.toString());
+        assertTrue(r.get("appsNotRestarted").toString().contains("Job for app.service failed"), r.toString());
     }
 
     @Test

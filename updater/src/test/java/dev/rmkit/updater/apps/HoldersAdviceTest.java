@@ -24,7 +24,8 @@ class HoldersAdviceTest {
     void aRootUpdaterWhoseKernelHidesProcessesIsToldWhatHidesThem() throws Exception {
         AffectedApps listed = new AffectedApps(List.of(), Set.of(RebootReason.PERMISSION_DENIED), HIDDEN);
 
-        Holders.Result r = Holders.close(null, listed, false, Duration.ZERO, Duration.ZERO, Clock.systemUTC());
+        Holders.Result r = Holders.close(null, listed, new Holders.Plan(false, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(30)),
+                Clock.systemUTC(), WaitSink.NONE);
 
         String reason = ((Holders.Uninspectable) r).reason();
         assertTrue(reason.endsWith("any of them may hold the files: " + HIDDEN), reason);

@@ -120,7 +120,7 @@ class ApplyCommandTest {
         assertEquals(ExitCode.REJECTED.code(), r.code());
         assertTrue(r.json().get("message").asText().startsWith("unknown key"), r.out());
         assertEquals(before, Trees.snapshot(install));
-        assertEquals("rejected", cli.run("status", "--install-dir", install.toString(), "--json")
+        assertEquals("REJECTED", cli.run("status", "--install-dir", install.toString(), "--json")
                 .json().get("lastOutcome").asText());
     }
 
@@ -271,7 +271,7 @@ class ApplyCommandTest {
         assertEquals(0, r.code());
         assertEquals("1.0.0", r.json().get("version").asText());
         assertEquals("none", r.json().get("pending").asText());
-        assertEquals("updated", r.json().get("lastOutcome").asText());
+        assertEquals("UPDATED", r.json().get("lastOutcome").asText());
         Cli.Run text = cli.run("status", "--install-dir", install.toString());
         assertTrue(text.out().startsWith("rmkit-burner 1.0.0 (stable, 3 files"), text.out());
     }

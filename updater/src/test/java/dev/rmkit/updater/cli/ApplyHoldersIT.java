@@ -108,6 +108,41 @@ class ApplyHoldersIT {
     }
 
     @Test
+    void aWaitSaysWhoItWaitsForAndWhyWithTheTimeLeft() throws Exception {
+        Path vetoFile = Files.writeString(tmp.resolve("busy"), BURNING);
+        JavaProcess app = startApp("--veto-file", vetoFile.toString());
+
+        CompletableFuture<Cli.Run> run = CompletableFuture.supplyAsync(() -> apply("--wait", "2m"));
+        // The file goes only after the second query: the first one was certainly refused.
+        JavaProcess.await(() -> app.lines().stream().filter(l -> l.startsWith("QUERY")).count() >= 2,
+                Duration.ofSeconds(60), "a second query");
+        Files.delete(vetoFile);
+        Cli.Run r = run.get();
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<String> lines = r.err().lines().toList();
+        String waiting = "waiting for test-app (pid " + app.pid() + "): " + BURNING + ", ";
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(waiting) && l.endsWith(" left of --wait")), r.err());
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("waiting for")).count(), "one line per change: " + r.err());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("closing test-app (pid " + app.pid() + ")")), r.err());
+    }
+
+    @Test
+    void theCloseTimeoutIsAnOption() throws Exception {
+        JavaProcess stubborn = JavaProcess.start(dev.rmkit.rm.testing.HolderApp.class,
+                List.of("--open", install.resolve("lib/core.jar").toString(), "--ignore-term"), workDir, Map.of()).awaitReady();
+        held.track(stubborn);
+
+        Cli.Run r = apply("--close-timeout", "2s");
+
+        assertEquals(ExitCode.DEFERRED.code(), r.code(), r.out() + r.err());
+        assertEquals("still running 2 s after SIGTERM", r.json().get("appsRefused").get(0).get("reason").asText(), r.out());
+        assertTrue(r.err().contains("(each has up to 2s to exit)"), r.err());
+        assertEquals(ExitCode.USAGE.code(), cli.run("apply", "--manifest", v2.toString(), "--install-dir",
+                install.toString(), "--close-timeout", "0").code(), "a zero close timeout is bad usage");
+    }
+
+    @Test
     void forceClosesARefusingApp() throws Exception {
         JavaProcess app = startApp("--veto", BURNING);
 

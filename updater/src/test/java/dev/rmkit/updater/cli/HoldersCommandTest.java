@@ -70,6 +70,36 @@ class HoldersCommandTest {
     }
 
     @Test
+    void aDirectoryFindsTheHoldersOfEveryFileUnderItAsLsofPlusDDoes() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("install/lib/deep"));
+        Path f = Files.writeString(dir.resolve("core.jar"), "x");
+        try (JavaProcess holder = JavaProcess.start(HolderApp.class, tmp.resolve("rt"), tmp, "--open", f.toString())
+                .awaitReady()) {
+            assertEquals(ExitCode.OK.code(), run("holders", "--json", tmp.resolve("install").toString()), err.toString());
+            JsonNode holders = new ObjectMapper().readTree(out.toString()).get("holders");
+            assertEquals(1, holders.size(), out.toString());
+            assertEquals(holder.pid(), holders.get(0).get("pid").asLong());
+        }
+    }
+
+    @Test
+    void aBusyCooperatingHolderShowsItsCurrentReason() throws Exception {
+        Path f = Files.writeString(tmp.resolve("app.jar"), "x");
+        try (JavaProcess app = JavaProcess.start(CooperatingTestApp.class, tmp.resolve("rt"), tmp,
+                "--app-id", "burner", "--hold", f.toString(), "--veto", "Burning session 1 of 'Photos' - 42%").awaitReady()) {
+            assertEquals(ExitCode.OK.code(), run("holders", f.toString()), err.toString());
+            assertTrue(out.toString().contains("\n      busy: Burning session 1 of 'Photos' - 42%\n"), out.toString());
+            out.getBuffer().setLength(0);
+            assertEquals(ExitCode.OK.code(), run("holders", "--json", f.toString()), err.toString());
+            JsonNode h = new ObjectMapper().readTree(out.toString()).get("holders").get(0);
+            assertEquals("Burning session 1 of 'Photos' - 42%", h.get("busy").asText());
+            app.awaitLine(l -> l.startsWith("QUERY"), java.time.Duration.ofSeconds(10));
+            assertTrue(app.lines().stream().noneMatch(l -> l.startsWith("END true")), app.lines().toString());
+            assertTrue(app.isAlive(), "asking closes nothing");
+        }
+    }
+
+    @Test
     void aMissingPathIsBadUsageAndNamesThePath() {
         Path missing = tmp.resolve("nope.bin");
         assertEquals(ExitCode.USAGE.code(), run("holders", missing.toString()));

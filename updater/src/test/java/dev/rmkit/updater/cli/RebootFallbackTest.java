@@ -109,6 +109,24 @@ class RebootFallbackTest {
     }
 
     @Test
+    void aStagedReleaseListsNothingAsReplacedAndSaysWhatTheBootWillDo() throws Exception {
+        Path m = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
+
+        Cli.Run text = cli.run("apply", "--manifest", m.toString(), "--install-dir", install.toString());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                install.resolve(".rmkit/last-report.json").toFile());
+
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), text.code(), text.out() + text.err());
+        assertFalse(text.out().contains("replaced ("), text.out());
+        assertTrue(text.out().contains("note: nothing is installed yet; at the next boot: "), text.out());
+        assertEquals("[]", json.get("replaced").toString(), json.toString());
+        assertEquals("[]", json.get("added").toString(), json.toString());
+        assertTrue(json.get("notes").toString().contains("replace lib/core.jar"), json.toString());
+        Cli.Run help = cli.run("--help");
+        assertTrue(help.out().contains(ExitCode.REBOOT_REQUIRED.code() + "  staged, not yet installed"), help.out());
+    }
+
+    @Test
     void rebootIfNeededRunsTheConfiguredRebootCommand() throws Exception {
         Path m = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
 

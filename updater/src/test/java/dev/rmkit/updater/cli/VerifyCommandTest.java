@@ -108,6 +108,7 @@ class VerifyCommandTest {
         Cli.Run r = cli.run("verify", "--install-dir", empty.toString());
 
         assertEquals(ExitCode.USAGE.code(), r.code());
-        assertEquals("updater: nothing installed by the updater in " + empty.toAbsolutePath() + System.lineSeparator(), r.err());
+        assertEquals("updater verify: nothing installed by the updater in " + empty.toAbsolutePath() + System.lineSeparator()
+                + "Try 'updater verify --help' for more information." + System.lineSeparator(), r.err());
     }
 }

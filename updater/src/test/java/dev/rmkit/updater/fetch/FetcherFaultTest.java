@@ -291,7 +291,7 @@ class FetcherFaultTest {
         wm.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(503)));
         UpdateException e = assertThrows(UpdateException.class, this::download);
         assertEquals(ExitCode.UNAVAILABLE, e.exitCode());
-        assertTrue(e.getMessage().contains("after 4 attempts: HttpStatus: HTTP 503"), e.getMessage());
+        assertTrue(e.getMessage().contains("after 4 attempts: HTTP 503"), e.getMessage());
         wm.verify(4, getRequestedFor(urlEqualTo(PATH)));
         assertFalse(Files.exists(dest()));
     }

@@ -39,7 +39,7 @@ class ReportTextTest {
         String text = ReportText.render(r);
 
         assertEquals(3, text.lines().count(), text);
-        assertTrue(text.contains("refused: evil?refused: burner (pid 7) - busy?updated: 1.0.0 -> 6.6.6 (exit 0)?"), text);
+        assertTrue(text.contains("refused: evil\\nrefused: burner (pid 7) - busy\\nupdated: 1.0.0 -> 6.6.6 (exit 0)\\u202e"), text);
     }
 
     @Test

@@ -32,6 +32,20 @@ public final class UpdaterProcess {
         return start(List.of(), sysProps, env, args);
     }
 
+    /**
+     * The same, with SIGINT and SIGTERM at their default disposition ({@code env --default-signal}): a test
+     * JVM started in the background has SIGINT ignored, and a child would inherit that.
+     */
+    public static UpdaterProcess startSignalable(Map<String, String> env, String... args) throws IOException {
+        return start(List.of("env", "--default-signal=INT,TERM"), Map.of(), env, args);
+    }
+
+    /** As {@link #startSignalable(Map, String...)}, with system properties (the test hooks). */
+    public static UpdaterProcess startSignalable(Map<String, String> sysProps, Map<String, String> env, String... args)
+            throws IOException {
+        return start(List.of("env", "--default-signal=INT,TERM"), sysProps, env, args);
+    }
+
     /** As {@link #start(Map, Map, String...)}, the JVM started by {@code prefix} (a tracer: {@code strace -o F}). */
     public static UpdaterProcess start(List<String> prefix, Map<String, String> sysProps, Map<String, String> env,
             String... args) throws IOException {

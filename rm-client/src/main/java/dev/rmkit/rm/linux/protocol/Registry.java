@@ -95,7 +95,11 @@ public final class Registry {
         RegistryEntry e;
         try {
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return new Lookup.None();
+                if (Files.isSymbolicLink(file)) {
+                    return new Lookup.Ignored(file, "it is a symbolic link, not the app's own file");
+                }
+                return Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                        ? new Lookup.Ignored(file, "it is not a regular file") : new Lookup.None();
             }
             Optional<String> dirProblem = RuntimeDir.problem(dir, status.uid());
             if (dirProblem.isPresent()) {
@@ -128,7 +132,12 @@ public final class Registry {
         return new Lookup.Registered(e, dir);
     }
 
-    /** Deletes this process's own entries whose process is gone; returns the pids cleaned. */
+    /**
+     * Deletes this process's own entries whose pid no process has any more; returns the pids cleaned.
+     * An entry whose pid a later process reuses stays until that process is gone too: a lookup of the
+     * live process reports it as ignored (written by an earlier process), so it is named, not dropped
+     * silently.
+     */
     public List<Long> cleanStale() {
         List<Long> cleaned = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(ownDir.resolve("apps"), "*.json")) {
@@ -141,11 +150,7 @@ public final class Registry {
                 long pid = Long.parseLong(digits);
                 try {
                     RegistryEntry e = Json.MAPPER.readValue(f.toFile(), RegistryEntry.class);
-                    if (!proc.alive(pid, e.startTicks())) {
-                        if (proc.stat(pid).isPresent()) {
-                            LOG.log(System.Logger.Level.WARNING, "removing registry entry {0}: it was written by an earlier "
-                                    + "process with pid {1} (start tick {2}), not by the live one", f, pid, e.startTicks());
-                        }
+                    if (!proc.alive(pid, e.startTicks()) && proc.stat(pid).isEmpty()) {
                         remove(pid);
                         cleaned.add(pid);
                     }

@@ -118,6 +118,11 @@ public final class ResumeEntries {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("argv needs at least the program");
         }
+        // systemd reads flags ("-", "@", "+", "!", ":") from the start of the first word even when it
+        // is quoted; an absolute path starts with none of them, and is what both formats want anyway.
+        if (!argv.get(0).startsWith("/")) {
+            throw new IllegalArgumentException("the program must be an absolute path: " + argv.get(0));
+        }
         for (String a : argv) {
             if (a.indexOf('\n') >= 0 || a.indexOf('\0') >= 0) {
                 throw new IllegalArgumentException("an argument cannot contain a newline or NUL: " + a);

@@ -33,8 +33,19 @@ class ResumeEntriesTest {
     void refusesNamesThatAreNotFileNamesAndArgumentsWithNewlines() {
         assertThrows(IllegalArgumentException.class, () -> ResumeEntries.checkName("../x"));
         assertThrows(IllegalArgumentException.class, () -> ResumeEntries.checkName(".hidden"));
-        assertThrows(IllegalArgumentException.class, () -> ResumeEntries.desktopExec(List.of("a\nb")));
+        assertThrows(IllegalArgumentException.class, () -> ResumeEntries.desktopExec(List.of("/a\nb")));
         assertThrows(IllegalArgumentException.class, () -> ResumeEntries.systemdExec(List.of()));
+    }
+
+    @Test
+    void aProgramThatIsNotAnAbsolutePathIsRefusedSoSystemdReadsNoPrefixFromIt() {
+        // systemd reads "-", "@", ":", "+", "!" at the start of ExecStart's first word as flags, quoted or not.
+        for (String program : List.of("-/bin/true", "@/bin/true", "+/bin/true", "!/bin/true", ":/bin/true", "bin/true", "-w")) {
+            assertThrows(IllegalArgumentException.class, () -> ResumeEntries.systemdExec(List.of(program, "-c", "id")),
+                    program);
+            assertThrows(IllegalArgumentException.class, () -> ResumeEntries.desktopExec(List.of(program, "-c", "id")),
+                    program);
+        }
     }
 
     @Test
