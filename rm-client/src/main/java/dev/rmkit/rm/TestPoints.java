@@ -22,6 +22,7 @@ public final class TestPoints {
     public static final String CRASH_AT = "rmkit.test.crashAt";
     public static final String PAUSE_AT = "rmkit.test.pauseAt";
     public static final String PAUSE_FILE = "rmkit.test.pauseFile";
+    public static final String MARK_DIR = "rmkit.test.markDir";
 
     private static final Set<String> PAUSED = ConcurrentHashMap.newKeySet();
 
@@ -33,6 +34,22 @@ public final class TestPoints {
         }
         if (List.of(System.getProperty(PAUSE_AT, "").split(",")).contains(step) && PAUSED.add(step)) {
             pause(Path.of(System.getProperty(PAUSE_FILE, "rmkit-pause")));
+        }
+    }
+
+    /**
+     * Tells a test that {@code step} happened, where it cannot pause the process (a signal handler): with
+     * the system property {@code rmkit.test.markDir=DIR} it creates the file {@code DIR/STEP}. Without it,
+     * a no-op.
+     */
+    public static void mark(String step) {
+        String dir = System.getProperty(MARK_DIR);
+        if (dir != null) {
+            try {
+                Files.writeString(Path.of(dir, step), Long.toString(ProcessHandle.current().pid()));
+            } catch (IOException e) {
+                Runtime.getRuntime().halt(137); // a test waits for it: never leave it waiting
+            }
         }
     }
 

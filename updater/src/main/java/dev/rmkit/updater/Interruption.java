@@ -1,5 +1,6 @@
 package dev.rmkit.updater;
 
+import dev.rmkit.rm.TestPoints;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,7 @@ public final class Interruption {
         if (t != null) {
             t.interrupt();
         }
+        TestPoints.mark("signal-recorded"); // tests wait for it before letting a paused run go on
     }
 
     public static Optional<Signal> signal() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rmkit.rm.TestPoints;
 import dev.rmkit.rm.testing.JavaProcess;
 import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.testing.Cli;
@@ -72,11 +73,15 @@ class LifecycleInterruptIT {
     /** Runs {@code args} paused just after it took the install's lock; signals it there, then lets it go on. */
     private UpdaterProcess.Result signalledOnceLocked(String signal, String... args) throws Exception {
         Path pause = tmp.resolve("paused");
+        Path marks = Files.createDirectories(tmp.resolve("marks"));
         UpdaterProcess u = UpdaterProcess.startSignalable(Map.of(TestHooks.PAUSE_AT, "locked", TestHooks.PAUSE_FILE,
-                pause.toString()), env(), args);
+                pause.toString(), TestPoints.MARK_DIR, marks.toString()), env(), args);
         JavaProcess.await(() -> Files.exists(pause), Duration.ofSeconds(60), "the updater to hold the lock");
         kill(signal, u);
-        // The handler has run once the JVM records it; the run notices it only at its next safe point.
+        // The JVM runs the handler on a thread of its own, some time after the kill: the run is let go on
+        // only once the handler has recorded the signal, or it could pass its safe point first.
+        JavaProcess.await(() -> Files.exists(marks.resolve("signal-recorded")), Duration.ofSeconds(60),
+                "the updater to record the signal");
         Files.delete(pause);
         return u.await();
     }
