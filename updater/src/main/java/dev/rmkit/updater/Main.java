@@ -24,7 +24,7 @@ public final class Main {
 
     /** Runs the command line in {@code ctx}: what tests use to inject a platform, boot id or clock. */
     public static int run(UpdaterContext ctx, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = UpdaterCommand.commandLine(ctx);
+        CommandLine cl = UpdaterCommand.commandLineFor(ctx, args);
         cl.setOut(out);
         cl.setErr(err);
         ConsoleLogging.configure(err, ConsoleLogging.verbose(List.of(args), System.getenv()));
