@@ -115,6 +115,48 @@ class HolderScanTest {
     }
 
     @Test
+    void noticesAnOldVersionHeldOpenThatWasReplacedByRename() throws Exception {
+        // The scan stats a descriptor first and reads its name only when it may be such an old version.
+        Path f = data("held.conf");
+        try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--open", f.toString()).awaitReady()) {
+            Files.move(data("held.conf.new"), f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ScanResult r = scan(f);
+            assertEquals(Set.of(p.pid()), r.holders().keySet());
+            assertEquals(Set.of(Access.FD), r.holders().get(p.pid()).access());
+            assertTrue(r.holders().get(p.pid()).deleted());
+        }
+    }
+
+    @Test
+    void noticesAnOldExecutableThatWasReplacedByRename() throws Exception {
+        Path exe = Files.copy(Path.of("/bin/sleep"), tmp.resolve("old-exe"));
+        exe.toFile().setExecutable(true);
+        other = new ProcessBuilder(exe.toString(), "600").start();
+        JavaProcess.await(() -> proc.stat(other.pid()).map(s -> s.comm().equals("old-exe")).orElse(false),
+                java.time.Duration.ofSeconds(10), "old-exe to exec");
+        Files.move(Files.copy(Path.of("/bin/sleep"), tmp.resolve("old-exe.new")), exe, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        ScanResult r = scan(exe);
+        assertEquals(Set.of(other.pid()), r.holders().keySet());
+        assertTrue(r.holders().get(other.pid()).access().contains(Access.EXE), r.holders().toString());
+        assertTrue(r.holders().get(other.pid()).deleted());
+    }
+
+    @Test
+    void noticesAnOldWorkingDirectoryThatWasRemovedAndMadeAgain() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("old dir"));
+        other = new ProcessBuilder("sleep", "600").directory(dir.toFile()).start();
+        JavaProcess.await(() -> proc.stat(other.pid()).map(s -> s.comm().equals("sleep")).orElse(false),
+                java.time.Duration.ofSeconds(10), "sleep to exec");
+        Files.delete(dir);
+        Files.createDirectory(dir);
+        ScanResult r = scan(dir);
+        assertEquals(Set.of(other.pid()), r.holders().keySet());
+        assertEquals(Set.of(Access.CWD), r.holders().get(other.pid()).access());
+        assertTrue(r.holders().get(other.pid()).deleted());
+    }
+
+    @Test
     void findsNobodyForAnUnheldFileAndNothingForAMissingOne() throws Exception {
         Path f = data("free.dat");
         assertEquals(Map.of(), scan(f).holders());
