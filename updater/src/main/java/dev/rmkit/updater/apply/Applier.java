@@ -2,6 +2,7 @@ package dev.rmkit.updater.apply;
 
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
+import dev.rmkit.updater.health.HealthChecks;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
@@ -9,25 +10,21 @@ import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.Journals;
-import dev.rmkit.updater.journal.Swap;
-import dev.rmkit.updater.health.HealthCheck;
-import dev.rmkit.updater.health.HealthChecks;
-import dev.rmkit.updater.lifecycle.Rollback;
-import dev.rmkit.updater.releases.KeptReleases;
-import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.journal.KeepPrevious;
+import dev.rmkit.updater.journal.TestHooks;
+import dev.rmkit.updater.lifecycle.Rollback;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.reboot.RebootMode;
+import dev.rmkit.updater.releases.KeptReleases;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
 import dev.rmkit.updater.stage.Stager;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -50,21 +47,7 @@ public final class Applier {
     public UpdateReport apply(ApplyRequest req) {
         InstallLayout layout = new InstallLayout(req.installDir());
         ReportBuilder report = new ReportBuilder("apply", layout.installDir(), ctx.clock());
-        boolean existed = Files.exists(layout.installDir());
-        UpdateReport result = Runs.locked(layout, report, () -> runLocked(req, layout, report, Gate.of(req)));
-        if (!existed && result.exitCode() != 0 && result.reboot().equals("none")) {
-            forgetCreatedInstall(layout);
-        }
-        return result;
-    }
-
-    /** A fresh install that failed leaves no trace: the directory it created (lock, staging) goes again. */
-    private static void forgetCreatedInstall(InstallLayout layout) {
-        try {
-            Swap.deleteTree(layout.installDir());
-        } catch (IOException ignored) {
-            // Only the updater's own lock and staging files were in it; a leftover is harmless.
-        }
+        return Runs.locked(layout, report, () -> runLocked(req, layout, report, Gate.of(req)), true);
     }
 
     /**

@@ -13,18 +13,16 @@ import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestLoader;
 import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.InstallScanner;
+import dev.rmkit.updater.plan.Obstacles;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.plan.Planner;
 import dev.rmkit.updater.publish.PublishRequest;
 import dev.rmkit.updater.trust.TrustStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Steps 2–3 shared by {@code apply} and {@code plan}: trust, verified manifest, installed state, plan. */
 public final class Manifests {
@@ -33,30 +31,27 @@ public final class Manifests {
 
     /**
      * Loads and verifies the release against the install's root of trust, after the feed's key
-     * rotations. With {@code --trust} on an install that trusts no key yet, {@code pin} decides whether
-     * the key is pinned (apply) or only used for this one check (plan, which changes nothing); it also
-     * decides whether accepted rotations and the feed's index version are remembered.
+     * rotations. With {@code --trust} on an install that trusts no key yet, the release is first
+     * verified with the trust file held in memory, so a wrong one is never written; only then does
+     * {@code pin} decide whether it is pinned (apply: the release is loaded again against the pinned
+     * trust, so accepted rotations and the feed's index version are remembered) or forgotten (plan,
+     * which changes nothing).
      */
     public static LoadedManifest load(UpdaterContext ctx, ReleaseSource source, InstallLayout layout,
             Optional<Path> trustKey, boolean pin) throws UpdateException {
         TrustStore store = TrustStore.open(layout.installDir());
-        if (trustKey.isEmpty() || pin || !store.isEmpty()) {
+        if (trustKey.isEmpty() || !store.isEmpty()) {
             if (trustKey.isPresent()) {
-                store.pinIfEmpty(trustKey.get());
+                store.pinIfEmpty(trustKey.get()); // pinned already: only checks the key is that one
             }
             return load(ctx, source, layout, store, pin);
         }
-        Path scratch = null;
-        try {
-            scratch = Files.createTempDirectory("rmkit-plan-trust");
-            TrustStore once = TrustStore.open(scratch);
-            once.pinIfEmpty(trustKey.get());
-            return load(ctx, source, layout, once, false);
-        } catch (IOException e) {
-            throw new UpdateException.ApplyFailed("cannot create a temporary trust store: " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(scratch);
+        LoadedManifest verified = load(ctx, source, layout, TrustStore.candidate(trustKey.get()), false);
+        if (!pin) {
+            return verified;
         }
+        store.pinIfEmpty(trustKey.get());
+        return load(ctx, source, layout, store, true);
     }
 
     private static LoadedManifest load(UpdaterContext ctx, ReleaseSource source, InstallLayout layout, TrustStore store,
@@ -94,19 +89,8 @@ public final class Manifests {
         Set<String> managed = installed.map(i -> i.files().stream().map(InstalledFile::path)
                 .collect(Collectors.toSet())).orElse(Set.of());
         String from = installed.map(InstalledState::version).orElse("");
-        return Planner.plan(m, from, InstallScanner.hashPresent(layout, Planner.relevantPaths(m, managed)), managed);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // A temp directory with one public key in it; the OS cleans temp eventually.
-        }
+        Plan plan = Planner.plan(m, from, InstallScanner.hashPresent(layout, Planner.relevantPaths(m, managed)), managed);
+        Obstacles.check(layout, plan);
+        return plan;
     }
 }

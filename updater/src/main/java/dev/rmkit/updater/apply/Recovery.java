@@ -4,9 +4,11 @@ import dev.rmkit.rm.BootIds;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.JournalStep;
 import dev.rmkit.updater.journal.JournalStore;
@@ -18,6 +20,7 @@ import dev.rmkit.updater.plan.InstallScanner;
 import dev.rmkit.updater.reboot.BootRenames;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -164,14 +167,20 @@ public final class Recovery {
 
     private static void verifyStaged(Path staged, JournalStep s, InstallLayout layout, Journal pending)
             throws UpdateException, IOException {
-        String actual = Files.isRegularFile(staged) ? InstallScanner.sha256(staged) : "(missing)";
+        InstallFiles files = layout.files();
+        Optional<String> link = files.linkOnPath(staged);
+        String actual = link.isPresent() ? "(reached through the symbolic link " + link.get() + ")"
+                : Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS) ? InstallScanner.sha256(staged) : "(missing)";
         if (!actual.equals(s.sha256())) {
             // The staged release is damaged: drop the pending swap rather than install a wrong byte.
             JournalStore.delete(layout);
-            Swap.deleteTree(layout.stateDir().resolve(pending.stagingDir()));
+            if (pending.operation() == JournalOperation.APPLY) { // a rollback's kept release stays kept
+                files.deleteOwn(layout.stateDir().resolve(pending.stagingDir()));
+                files.sync();
+            }
             throw new UpdateException.ApplyFailed("the file staged for " + s.path() + " changed while waiting for the"
                     + " reboot: expected SHA-256 " + s.sha256() + ", found " + actual
-                    + "; the pending update to " + pending.toVersion() + " was dropped, the install is unchanged", null);
+                    + "; " + pending.describe() + " that waited for it was dropped, the install is unchanged", null);
         }
     }
 }

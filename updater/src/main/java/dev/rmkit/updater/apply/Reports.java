@@ -31,12 +31,13 @@ public final class Reports {
 
     /**
      * Builds the report of a run that held the lock, saves it as last-report.json and appends it to the
-     * install's history; a failure to write either becomes a note. After an uninstall there is no
-     * {@code .rmkit/} to write to, and none is made again.
+     * install's history; a failure to write either becomes a note. After an uninstall nothing is written:
+     * its state is gone, and a {@code .rmkit/} left because someone else's entry (a link...) is in it
+     * gets no new file of the updater's.
      */
     static UpdateReport saved(InstallLayout layout, ReportBuilder report) {
         UpdateReport r = report.build();
-        if (!Files.isDirectory(layout.stateDir())) {
+        if (r.outcome() == Outcome.UNINSTALLED || !Files.isDirectory(layout.stateDir())) {
             return r;
         }
         try {

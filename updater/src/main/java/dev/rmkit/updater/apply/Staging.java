@@ -2,8 +2,8 @@ package dev.rmkit.updater.apply;
 
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.fetch.ProgressSink;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
-import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.ManifestFile;
 import dev.rmkit.updater.plan.ChangeKind;
@@ -36,6 +36,14 @@ final class Staging {
             throws UpdateException {
         Path mine = layout.stagingDir(plan.toVersion());
         dropOtherVersions(layout, mine);
+        try {
+            InstallFiles files = layout.files();
+            files.createDirectories(mine);
+            files.sync();
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot create the staging area " + mine + ": " + e.getMessage()
+                    + "; nothing was changed", e);
+        }
         Set<String> wanted = plan.effective().stream().filter(FileChange::installsFile).map(FileChange::path)
                 .collect(Collectors.toSet());
         List<ManifestFile> files = loaded.manifest().files().stream().filter(f -> wanted.contains(f.path())).toList();
@@ -50,12 +58,14 @@ final class Staging {
         if (!Files.isDirectory(layout.stagingRoot())) {
             return;
         }
+        InstallFiles files = layout.files();
         try (Stream<Path> dirs = Files.list(layout.stagingRoot())) {
             for (Path d : (Iterable<Path>) dirs::iterator) {
                 if (!d.equals(keep)) {
-                    Swap.deleteTree(d);
+                    files.deleteTree(d);
                 }
             }
+            files.sync();
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot clean the staging area " + layout.stagingRoot() + ": "
                     + e.getMessage() + "; nothing was changed", e);

@@ -1,17 +1,20 @@
 package dev.rmkit.updater.apps;
 
-import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.StateJson;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code .rmkit/apps-left-closed.json}: the apps an {@code apply --no-restart} (or rollback) closed and
  * left closed, with what is needed to start them as their own users later ({@code updater restart-apps}).
- * Written before the swap that follows their closing, atomically, so none is forgotten by a crash.
+ * Written before the swap that follows their closing, atomically and durably, so none is forgotten by
+ * a crash; read and written only as the updater's own file, never through a link (a link there would
+ * hand {@code restart-apps} commands from elsewhere to start).
  */
 public final class LeftClosed {
 
@@ -25,7 +28,7 @@ public final class LeftClosed {
     private LeftClosed() {}
 
     public static List<ClosedApp> read(InstallLayout layout) throws IOException {
-        if (!Files.exists(layout.appsLeftClosedFile())) {
+        if (!Files.exists(layout.appsLeftClosedFile(), LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
         return StateJson.read(layout.appsLeftClosedFile(), Apps.class).apps();
@@ -40,10 +43,12 @@ public final class LeftClosed {
 
     /** Replaces the record; an empty list removes the file. */
     public static void write(InstallLayout layout, List<ClosedApp> apps) throws IOException {
+        InstallFiles files = layout.files();
         if (apps.isEmpty()) {
-            Durable.delete(layout.appsLeftClosedFile());
+            files.delete(layout.appsLeftClosedFile());
+            files.sync();
         } else {
-            StateJson.write(layout.appsLeftClosedFile(), new Apps(apps));
+            files.write(layout.appsLeftClosedFile(), StateJson.bytes(new Apps(apps)));
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.rmkit.updater.apply.ReleaseSource;
 import dev.rmkit.updater.apply.Reports;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
+import dev.rmkit.updater.install.UnsafePathException;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.policy.Policy;
 import dev.rmkit.updater.policy.PolicyLoader;
@@ -53,8 +54,9 @@ public final class AutoRunner {
         }
         Policy policy;
         try {
-            policy = PolicyLoader.load(policyFile.orElse(layout.policyFile()), ZoneId.systemDefault());
-        } catch (UpdateException.Usage e) {
+            policy = policyFile.isPresent() ? PolicyLoader.load(policyFile.get(), ZoneId.systemDefault())
+                    : PolicyLoader.loadInstalls(layout, ZoneId.systemDefault());
+        } catch (UpdateException e) {
             return Reports.finished(layout, report.fail(e), false);
         }
         try (InstallLock lock = InstallLock.acquire(layout)) {
@@ -67,7 +69,13 @@ public final class AutoRunner {
 
     private void runLocked(Policy policy, InstallLayout layout, ReportBuilder report) {
         Instant now = ctx.clock().instant();
-        AutoState state = state(layout, report);
+        AutoState state;
+        try {
+            state = state(layout, report);
+        } catch (UpdateException refused) {
+            report.fail(refused);
+            return;
+        }
         Conditions conditions = conditions();
         Decision[] decided = {null};
         Release[] seen = {null};
@@ -116,10 +124,15 @@ public final class AutoRunner {
         };
     }
 
-    /** The remembered state; a damaged file is noted and the run starts afresh (its deadline restarts). */
-    private static AutoState state(InstallLayout layout, ReportBuilder report) {
+    /**
+     * The remembered state; a damaged file is noted and the run starts afresh (its deadline restarts). A
+     * link in its place refuses the run: the updater neither reads nor writes its state through one.
+     */
+    private static AutoState state(InstallLayout layout, ReportBuilder report) throws UpdateException {
         try {
             return AutoStateFile.read(layout).map(AutoStateFile.Stored::state).orElse(AutoState.NONE);
+        } catch (UnsafePathException e) {
+            throw new UpdateException.ApplyFailed(e.getMessage() + "; nothing was changed", e);
         } catch (IOException e) {
             report.note("ignored " + layout.autoStateFile() + ": " + e.getMessage());
             return AutoState.NONE;

@@ -4,6 +4,7 @@ import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.StateJson;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * {@code .rmkit/auto.json}: the {@link AutoState} between runs, written atomically and durably (a
  * crash or power cut leaves the previous state or the new one), with the policy's time zone so that
- * {@code status} can say the times the way the policy meant them. Absent: auto never ran here.
+ * {@code status} can say the times the way the policy meant them. Absent: auto never ran here. A link
+ * in its place is neither read nor written through ({@code UnsafePathException}), and stays.
  */
 public final class AutoStateFile {
 
@@ -29,7 +31,7 @@ public final class AutoStateFile {
     private AutoStateFile() {}
 
     public static Optional<Stored> read(InstallLayout layout) throws IOException {
-        if (!Files.exists(layout.autoStateFile())) {
+        if (!Files.exists(layout.autoStateFile(), LinkOption.NOFOLLOW_LINKS)) { // a link, even dangling, is refused
             return Optional.empty();
         }
         Json j = StateJson.read(layout.autoStateFile(), Json.class);
@@ -41,7 +43,7 @@ public final class AutoStateFile {
     }
 
     public static void write(InstallLayout layout, AutoState s, ZoneId zone) throws IOException {
-        StateJson.write(layout.autoStateFile(), toJson(s, zone));
+        layout.files().write(layout.autoStateFile(), StateJson.bytes(toJson(s, zone)));
     }
 
     /** The JSON object {@code status --json} embeds. */

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -21,7 +22,7 @@ import java.util.HexFormat;
  * and the part file never holds more than the declared size.
  */
 final class Download {
-    static final String PART_SUFFIX = ".rmkit-part";
+    static final String PART_SUFFIX = PartNames.SUFFIX;
     private static final int BUFFER = 64 * 1024;
 
     private final Fetcher fetcher;
@@ -30,18 +31,20 @@ final class Download {
     private final Path part;
     private final Expected expected;
     private final ProgressSink progress;
+    private final Fetcher.Finish finish;
     private MessageDigest digest;
     private long have;
     private boolean spliced;
     private WriteBehind sync;
 
-    Download(Fetcher fetcher, URI uri, Path dest, Expected expected, ProgressSink progress) {
+    Download(Fetcher fetcher, URI uri, Path dest, Expected expected, ProgressSink progress, Fetcher.Finish finish) {
         this.fetcher = fetcher;
         this.uri = uri;
         this.dest = dest;
-        this.part = dest.resolveSibling(dest.getFileName() + PART_SUFFIX);
+        this.part = dest.resolveSibling(PartNames.of(dest.getFileName().toString()));
         this.expected = expected;
         this.progress = progress;
+        this.finish = finish;
     }
 
     void run() throws UpdateException {
@@ -65,7 +68,8 @@ final class Download {
     private void fetchIntoPart() throws IOException, UpdateException {
         Fetcher.Retry retry = fetcher.new Retry(uri, expected.name());
         boolean cleanRetryLeft = true;
-        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try (FileChannel ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
                 WriteBehind behind = new WriteBehind(ch)) {
             sync = behind;
             rehash(ch);
@@ -75,6 +79,7 @@ final class Download {
                 if (have == expected.size()) {
                     String actual = HexFormat.of().formatHex(digest.digest());
                     if (actual.equals(expected.sha256())) {
+                        finish.beforeSync(part); // its mode too must be durable before it is renamed
                         behind.force();
                         return;
                     }
@@ -123,6 +128,11 @@ final class Download {
                             + expected.size() + " bytes arrived (" + uri + ")");
                 }
                 append(ch, buf, n);
+            }
+            if (have < expected.size() && body.framed()) {
+                // The whole resource arrived and it is short: the feed is wrong, retrying cannot help.
+                throw new UpdateException.Rejected(expected.name() + " is smaller than declared: the source ended after "
+                        + have + " bytes, the manifest says " + expected.size() + " (" + uri + ")");
             }
             if (have < expected.size()) {
                 throw new IOException("connection closed after " + have + " of " + expected.size() + " bytes");

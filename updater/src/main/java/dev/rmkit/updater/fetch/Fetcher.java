@@ -69,11 +69,27 @@ public final class Fetcher {
 
     /**
      * Downloads {@code uri} to {@code dest}, which appears only once its size and SHA-256 match.
-     * Bytes go to {@code dest + ".rmkit-part"} first; a part left by an earlier run is re-hashed and
-     * continued with a Range request. Nothing beyond {@code expected.size()} is ever written.
+     * Bytes go to a {@code .rmkit-part} file beside it first ({@link PartNames}); a part left by an
+     * earlier run is re-hashed and continued with a Range request. Nothing beyond
+     * {@code expected.size()} is ever written.
      */
     public void download(URI uri, Path dest, Expected expected, ProgressSink progress) throws UpdateException {
-        new Download(this, uri, dest, expected, progress).run();
+        download(uri, dest, expected, progress, part -> { });
+    }
+
+    /**
+     * As {@link #download(URI, Path, Expected, ProgressSink)}; {@code finish} runs on the verified part
+     * file before its final fsync and rename (to set its mode, which must be as durable as its bytes).
+     */
+    public void download(URI uri, Path dest, Expected expected, ProgressSink progress, Finish finish)
+            throws UpdateException {
+        new Download(this, uri, dest, expected, progress, finish).run();
+    }
+
+    /** Last touches on a verified download before it is made durable. */
+    @FunctionalInterface
+    public interface Finish {
+        void beforeSync(Path part) throws UpdateException;
     }
 
     Source source(URI uri) throws UpdateException {

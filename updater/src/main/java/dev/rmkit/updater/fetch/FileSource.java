@@ -30,6 +30,6 @@ final class FileSource implements Source {
             throw new RangeRefused(path + " is shorter (" + size + " bytes) than the partial download (" + offset + ")");
         }
         ch.position(offset);
-        return new Body(Channels.newInputStream(ch), offset, size - offset);
+        return new Body(Channels.newInputStream(ch), offset, size - offset, true);
     }
 }

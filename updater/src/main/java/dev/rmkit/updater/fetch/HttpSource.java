@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
@@ -54,8 +55,10 @@ final class HttpSource implements Source {
         response.body().subscribe(body);
         int status = response.statusCode();
         OptionalLong length = response.headers().firstValueAsLong("Content-Length");
+        boolean framed = length.isPresent() || response.headers().allValues("Transfer-Encoding").stream()
+                .anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("chunked"));
         if (status == 200) {
-            return new Body(body, 0, length.orElse(-1));
+            return new Body(body, 0, length.orElse(-1), framed);
         }
         if (status == 206 && offset > 0) {
             String range = response.headers().firstValue("Content-Range").orElse("");
@@ -65,7 +68,7 @@ final class HttpSource implements Source {
                 throw new RangeRefused("asked for bytes from " + offset + ", got Content-Range '" + range + "'");
             }
             long announced = Long.parseLong(m.group(2)) - offset + 1;
-            return new Body(body, offset, length.orElse(announced));
+            return new Body(body, offset, length.orElse(announced), framed);
         }
         body.close();
         if (status == 404 || status == 410) {

@@ -25,8 +25,11 @@ interface Source {
      * @param offset where the body starts in the resource: the requested offset, or 0 when the
      *     server ignored the range and sends everything
      * @param length bytes the body announces, or -1 if unknown
+     * @param framed whether the body's normal end is the resource's end: a file, or an HTTP body
+     *     with a {@code Content-Length} or chunked framing (a body cut short by the network then fails
+     *     with an error instead of ending). Only a body delimited by closing the connection is not.
      */
-    record Body(InputStream in, long offset, long length) implements AutoCloseable {
+    record Body(InputStream in, long offset, long length, boolean framed) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             in.close();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,8 +33,8 @@ public final class Durable {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        Files.deleteIfExists(tmp); // a leftover of a crash, or a link someone put there: never written through
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buf = ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {
                 ch.write(buf);
@@ -64,6 +66,23 @@ public final class Durable {
             syncDir(file.toAbsolutePath().getParent());
         }
         return deleted;
+    }
+
+    /**
+     * Removes {@code dir} if it is a real, empty directory (not a link: {@code Files.delete} would
+     * unlink one) and makes that durable; anything else stays.
+     */
+    public static boolean removeEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try {
+            Files.delete(dir);
+        } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+            return false;
+        }
+        syncDir(dir.toAbsolutePath().getParent());
+        return true;
     }
 
     /** Flushes a directory's entries (renames, creations, deletions) to disk. */

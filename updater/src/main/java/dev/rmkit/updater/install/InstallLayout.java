@@ -107,6 +107,11 @@ public record InstallLayout(Path installDir) {
         return stateDir().resolve("last-report.json");
     }
 
+    /** New file operations inside this install (link-checked; see {@link InstallFiles}), with nothing to sync yet. */
+    public InstallFiles files() {
+        return new InstallFiles(installDir);
+    }
+
     /**
      * A short name for this install that other system objects can carry (the resume registration,
      * the scheduler's timer or task): 12 hex digits of SHA-256 of the install directory's path.

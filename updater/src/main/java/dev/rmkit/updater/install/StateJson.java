@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -56,10 +58,22 @@ public final class StateJson {
         }
     }
 
-    /** Reads a state file; a file that does not parse is an IOException naming the file. */
+    /**
+     * Reads a state file; a file that does not parse is an IOException naming the file. A link in its
+     * place is refused, never read through: the updater's state is only what it wrote itself (a link to
+     * another file could hand it commands to start or files to remove).
+     */
     public static <T> T read(Path file, Class<T> type) throws IOException {
+        if (InstallFiles.attributes(file).filter(InstallFiles::isLink).isPresent()) {
+            throw new UnsafePathException("refused: " + file + " is a symbolic link; the updater reads its state only"
+                    + " from files it wrote");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readAllBytes();
+        }
         try {
-            return MAPPER.readValue(Files.readAllBytes(file), type);
+            return MAPPER.readValue(bytes, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IOException("corrupt state file " + file + ": " + e.getMessage(), e);
         }

@@ -1,19 +1,20 @@
 package dev.rmkit.updater.journal;
 
 import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledStore;
 import dev.rmkit.updater.releases.KeptReleases;
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What follows the commit point of a swap, for each {@link JournalOperation}. Every step infers what is
- * already done from what exists, so recovery can run it again after a crash anywhere in it.
+ * already done from what exists, so recovery can run it again after a crash anywhere in it. Every
+ * change goes through {@link InstallFiles} (no link followed, renamed or deleted), and every directory
+ * whose entries changed is fsync'd before the journal goes.
  *
  * <p>Update: installed.json; the apps back; the previous release kept (the backups renamed into
  * {@code .rmkit/releases/}) or the backups deleted; emptied directories pruned; staging deleted;
@@ -31,8 +32,10 @@ final class Finisher {
     }
 
     void finish(Journal j, Optional<Runnable> appsBack) throws IOException {
+        InstallFiles files = layout.files();
         if (j.operation() == JournalOperation.UNINSTALL) {
-            Durable.delete(layout.installedFile());
+            files.delete(layout.installedFile());
+            files.sync();
         } else {
             InstalledStore.write(layout, j.after().orElseThrow());
         }
@@ -47,14 +50,16 @@ final class Finisher {
             KeptReleases.keep(layout, j.txid(), j.keeping().get().previous(), j.toVersion(), j.keeping().get().releases(),
                     j.after().orElseThrow().installedAt());
         } else {
-            Swap.deleteTree(layout.backupDir(j.txid()));
+            files.deleteTree(layout.backupDir(j.txid()));
+            files.sync();
         }
         TestHooks.reach("backups-deleted");
         for (String dir : j.prunableDirs()) {
-            Swap.removeIfEmpty(layout.resolve(dir));
+            files.removeEmptyDirectory(layout.resolve(dir)); // never a link: a user's link there stays
         }
         Path staging = layout.stateDir().resolve(j.stagingDir());
-        Swap.deleteTree(staging);
+        files.deleteTree(staging);
+        files.sync();
         if (j.operation() == JournalOperation.ROLLBACK) {
             KeptReleases.discard(layout, staging.getParent().getFileName().toString());
         }
@@ -69,34 +74,34 @@ final class Finisher {
     /**
      * Removes what the updater created in {@code .rmkit/} (the journal and the lock last: until the
      * journal goes, a crash is finished by resume), then {@code .rmkit/} and the install directory if
-     * nothing else is in them. The lock file goes while this run still holds its lock: the OS lock
-     * lives on the open file, and a second updater that starts now finds nothing installed.
+     * nothing else is in them. A link standing at one of those names was not made by the updater: it
+     * stays, is not followed, and keeps {@code .rmkit/} from being removed. The lock file goes while this
+     * run still holds its lock: the OS lock lives on the open file, and a second updater that starts now
+     * finds nothing installed.
      */
     void removeState() throws IOException {
-        for (Path entry : layout.stateEntries()) {
-            if (entry.equals(layout.journalFile()) || entry.equals(layout.lockFile())) {
-                continue;
-            }
-            Swap.deleteTree(entry);
-            Files.deleteIfExists(entry.resolveSibling("." + entry.getFileName() + ".tmp"));
-        }
+        InstallFiles files = layout.files();
+        files.deleteOwnWithTemps(layout.stateEntries().stream()
+                .filter(e -> !e.equals(layout.journalFile()) && !e.equals(layout.lockFile())).toList());
+        files.sync(); // the state is durably gone before the journal that says what remains to do
         TestHooks.reach("state-removed");
         JournalStore.delete(layout);
-        Files.deleteIfExists(layout.lockFile());
+        files.deleteOwn(layout.lockFile());
+        files.sync();
         removeEmptyDirs(layout);
     }
 
-    /** {@code .rmkit/} and then the install directory, each only if nothing is left in it. */
+    /** {@code .rmkit/} and then the install directory, each only if it is a real directory and nothing is left in it. */
     static void removeEmptyDirs(InstallLayout layout) {
-        for (Path dir : List.of(layout.stateDir(), layout.installDir())) {
-            try {
-                Files.deleteIfExists(dir);
-                Durable.syncDir(dir.getParent());
-            } catch (DirectoryNotEmptyException e) {
-                return; // files the updater did not create are in it: it stays, and so does its parent
-            } catch (IOException e) {
-                return; // Windows: the lock file is deleted only once its handle closes; the caller tries again
+        try {
+            InstallFiles files = layout.files();
+            files.removeEmptyDirectory(layout.stateDir());
+            files.sync();
+            if (InstallFiles.attributes(layout.stateDir()).isEmpty()) {
+                Durable.removeEmptyDirectory(layout.installDir()); // a link the caller gave stays
             }
+        } catch (IOException e) {
+            // Windows: the lock file is deleted only once its handle closes; the caller tries again.
         }
     }
 }

@@ -1,32 +1,29 @@
 package dev.rmkit.updater.journal;
 
-import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Executes a {@link Journal}: forward (renames, then the commit), finish (after the commit), or
- * rollback (before it). Only renames touch the install, and every method infers what is already done
- * from what exists, so each can be repeated after a crash at any point and ends in the same state.
+ * rollback (before it). Only renames touch the install, all through {@link InstallFiles} (so none
+ * goes through a symbolic link and none replaces a file), and every method infers what is already
+ * done from what exists, so each can be repeated after a crash at any point and ends in the same state.
  *
- * <p>Order: journal PREPARED (durable) → for each step: target→backup, staged→target → fsync of
- * every touched directory → size check of every target → journal COMMITTED (one atomic rename: the
- * commit point) → installed.json (atomic) → backups deleted → emptied directories pruned → staging
- * deleted → journal deleted.
+ * <p>Order: journal PREPARED (durable) → for each step: target→backup, the directories the step needs,
+ * staged→target → fsync of every directory whose entries changed (backup directories and their
+ * parents included) → size check of every target → journal COMMITTED (one atomic rename: the commit
+ * point) → what follows the commit ({@link Finisher}: installed.json, the previous release kept or the
+ * backups deleted, emptied directories pruned, staging deleted, the journal deleted). Directories are
+ * created step by step, after the removals before them, so a managed file can become a directory of
+ * the next release.
  */
 public final class Swap {
 
@@ -50,49 +47,42 @@ public final class Swap {
 
     /** Does every rename of a PREPARED journal, makes them durable, and checks the result. */
     void forward(Journal j) throws IOException {
-        Set<Path> touched = new LinkedHashSet<>();
-        for (String dir : j.createdDirs()) {
-            Path d = layout.resolve(dir);
-            if (!Files.isDirectory(d)) {
-                Files.createDirectory(d);
-            }
-            touched.add(d.getParent());
-        }
+        InstallFiles files = layout.files();
         for (int i = 0; i < j.steps().size(); i++) {
             JournalStep s = j.steps().get(i);
             if (s.displaces()) {
                 Path backup = backup(j, s);
-                Files.createDirectories(backup.getParent());
-                move(target(s), backup);
-                touched.add(backup.getParent());
+                files.createDirectories(backup.getParent());
+                files.move(target(s), backup);
                 TestHooks.reach("backup-" + i);
             }
             if (s.installs()) {
-                if (Files.exists(target(s), LinkOption.NOFOLLOW_LINKS)) {
-                    // Appeared since the plan: renaming over it would lose it without a backup.
-                    throw new FileAlreadyExistsException(target(s).toString(), null, "appeared during the update");
+                for (String dir : j.createdDirs()) {
+                    if (s.path().startsWith(dir + "/")) {
+                        files.createDirectories(layout.resolve(dir));
+                    }
                 }
-                move(staged(j, s), target(s));
-                touched.add(staged(j, s).getParent());
+                files.move(staged(j, s), target(s));
                 TestHooks.reach("install-" + i);
             }
-            touched.add(target(s).getParent());
         }
-        for (Path dir : touched) {
-            Durable.syncDir(dir);
-        }
+        files.sync();
         TestHooks.reach("swapped");
         check(j);
     }
 
-    /** Every target is there with its size, every removal gone: the renames did what the journal says. */
+    /**
+     * Every target is there with its size, every removal gone (or the directory the release put in its
+     * place): the renames did what the journal says.
+     */
     private void check(Journal j) throws IOException {
         for (JournalStep s : j.steps()) {
             Path t = target(s);
-            if (s.installs() && (!Files.isRegularFile(t) || Files.size(t) != s.size())) {
+            if (s.installs() && (!Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS) || Files.size(t) != s.size())) {
                 throw new IOException("after the swap " + t + " is not the " + s.size() + "-byte file staged for it");
             }
-            if (!s.installs() && Files.exists(t, LinkOption.NOFOLLOW_LINKS)) {
+            boolean nowADirectory = j.createdDirs().contains(s.path()) && Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS);
+            if (!s.installs() && Files.exists(t, LinkOption.NOFOLLOW_LINKS) && !nowADirectory) {
                 throw new IOException("after the swap " + t + " still exists");
             }
         }
@@ -126,10 +116,13 @@ public final class Swap {
 
     /**
      * Undoes whatever part of a PREPARED journal happened, last step first: a target holding the new
-     * file goes back to staging (kept for the next attempt), a backup goes back to its target.
+     * file goes back to staging (kept for the next attempt), a backup goes back to its target (after the
+     * empty directory the swap created in its place, when a file became a directory). Directories the
+     * swap created are removed only while empty and only if they are real directories: whatever else
+     * stands there (a user's file, a link) was not created by the swap and stays.
      */
     public void rollback(Journal j) throws IOException {
-        Set<Path> touched = new LinkedHashSet<>();
+        InstallFiles files = layout.files();
         for (int i = j.steps().size() - 1; i >= 0; i--) {
             JournalStep s = j.steps().get(i);
             Path target = target(s);
@@ -137,56 +130,25 @@ public final class Swap {
             Path backup = backup(j, s);
             if (s.installs() && !Files.exists(staged, LinkOption.NOFOLLOW_LINKS)
                     && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectories(staged.getParent());
-                move(target, staged);
-                touched.add(staged.getParent());
+                files.createDirectories(staged.getParent());
+                files.move(target, staged);
             }
             if (s.displaces() && Files.exists(backup, LinkOption.NOFOLLOW_LINKS)) {
-                move(backup, target);
+                if (j.createdDirs().contains(s.path())) {
+                    files.removeEmptyDirectory(target);
+                }
+                files.move(backup, target);
             }
-            touched.add(target.getParent());
             TestHooks.reach("rollback-" + i);
         }
         List<String> created = new ArrayList<>(j.createdDirs());
         created.sort(Comparator.comparing(String::length).reversed());
         for (String dir : created) {
-            removeIfEmpty(layout.resolve(dir));
+            files.removeEmptyDirectory(layout.resolve(dir));
         }
-        for (Path dir : touched) {
-            Durable.syncDir(dir);
-        }
-        deleteTree(layout.backupDir(j.txid()));
+        files.sync(); // the old files are durably back before their backup directory goes
+        files.deleteTree(layout.backupDir(j.txid()));
+        files.sync();
         JournalStore.delete(layout);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    static void removeIfEmpty(Path dir) throws IOException {
-        try {
-            Files.deleteIfExists(dir);
-            Durable.syncDir(dir.getParent());
-        } catch (DirectoryNotEmptyException e) {
-            // Holds other files (user data, or a file of another step): it stays.
-        }
-    }
-
-    public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(root)) {
-            all = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path p : all) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (NoSuchFileException ignored) {
-                // Deleted by an earlier, interrupted run.
-            }
-        }
-        Durable.syncDir(root.getParent());
     }
 }

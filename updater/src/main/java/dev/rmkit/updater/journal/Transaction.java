@@ -72,11 +72,11 @@ public final class Transaction {
             swap.rollback(prepared);
         } catch (IOException | RuntimeException r) {
             cause.addSuppressed(r);
-            return new UpdateException.ApplyFailed("the swap to " + prepared.toVersion() + " failed ("
+            return new UpdateException.ApplyFailed("the swap of " + prepared.describe() + " failed ("
                     + cause.getMessage() + ") and so did its rollback (" + r.getMessage()
                     + "); the journal is kept: run updater resume", cause);
         }
-        return new UpdateException.ApplyFailed("the swap to " + prepared.toVersion() + " failed (" + cause
+        return new UpdateException.ApplyFailed("the swap of " + prepared.describe() + " failed (" + cause
                 + "); rolled back, the install is unchanged", cause);
     }
 }

@@ -9,15 +9,22 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rmkit.updater.UpdateException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JSON of signed documents (manifests, release indexes, roots), both ways. Reading is strict
  * where lenient parsers have hurt signed formats: UTF-8 only (no BOM), duplicate keys and trailing
- * content refused, so every reader sees the document the publisher signed.
+ * content refused, and every number an integer a {@code long} holds exactly, so every reader sees
+ * the document the publisher signed. (JSON Schema calls {@code 1e999999} an integer and a validator
+ * may compare it with a maximum loosely, while {@code asLong()} reads it as 0; {@code 1e1} is 10,
+ * {@code 1.5}, {@code 1e19} and {@code 1e999999} are refused. None of these documents has a
+ * fractional number.)
  */
 public final class StrictJson {
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -52,9 +59,54 @@ public final class StrictJson {
             if (node == null || node.isMissingNode()) {
                 throw new UpdateException.Rejected("schema violation: " + what + " is empty");
             }
+            List<String> inexact = new ArrayList<>();
+            collectInexact(node, "$", inexact);
+            if (!inexact.isEmpty()) {
+                throw new UpdateException.Rejected("schema violation: " + what + ": " + String.join("; ", inexact));
+            }
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UpdateException.Rejected("schema violation: " + what + " is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static void collectInexact(JsonNode node, String at, List<String> out) {
+        if (node.isNumber() && !isExactLong(node)) {
+            String text = node.isBigDecimal() ? node.decimalValue().toString() : node.asText();
+            out.add(at + ": " + (text.length() > 24 ? text.substring(0, 24) + "..." : text)
+                    + " is not an integer a 64-bit long holds exactly");
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectInexact(node.get(i), at + "[" + i + "]", out);
+            }
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(e -> collectInexact(e.getValue(), at + "." + e.getKey(), out));
+        }
+    }
+
+    private static boolean isExactLong(JsonNode n) {
+        if (n.isInt() || n.isLong()) {
+            return true;
+        }
+        if (n.isBigInteger()) {
+            return n.bigIntegerValue().bitLength() < 64;
+        }
+        if (!n.isBigDecimal()) {
+            return false;
+        }
+        BigDecimal d = n.decimalValue();
+        if (d.signum() == 0) {
+            return true;
+        }
+        if (d.precision() - d.scale() > 19 || d.precision() - d.scale() <= 0) {
+            return false; // more than 19 integer digits, or none: not a long, decided without expanding it
+        }
+        try {
+            d.longValueExact();
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
         }
     }
 

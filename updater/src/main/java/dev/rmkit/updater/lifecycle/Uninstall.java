@@ -9,6 +9,7 @@ import dev.rmkit.updater.apply.Manifests;
 import dev.rmkit.updater.apply.Recovery;
 import dev.rmkit.updater.apply.Reports;
 import dev.rmkit.updater.apply.Runs;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
@@ -20,6 +21,7 @@ import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.plan.ChangeKind;
 import dev.rmkit.updater.plan.FileChange;
 import dev.rmkit.updater.plan.InstallScanner;
+import dev.rmkit.updater.plan.Obstacles;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.reboot.RebootMode;
@@ -92,20 +94,39 @@ public final class Uninstall {
         }
     }
 
-    /** Every managed file still as installed is removed; one that changed since stays (and is listed). */
+    /**
+     * Every managed file still as installed is removed; one that changed since stays (and is listed), and
+     * so does one that is, or lies behind, a symbolic link: what the link reaches is not the install's.
+     */
     private static Plan plan(InstallLayout layout, InstalledState installed, ReportBuilder report) throws UpdateException {
         Map<String, String> present = InstallScanner.hashPresent(layout,
                 installed.files().stream().map(InstalledFile::path).toList());
+        InstallFiles files = layout.files();
         List<FileChange> changes = new ArrayList<>();
         for (InstalledFile f : installed.files()) {
             String current = present.get(f.path());
-            if (f.sha256().equals(current) && !Files.isSymbolicLink(layout.resolve(f.path()))) {
+            Optional<String> link = linkOnPath(files, layout, f.path());
+            if (current != null && link.isPresent()) {
+                report.note(f.path() + (link.get().equals(f.path()) ? " is a symbolic link" : " is reached through "
+                        + link.get() + ", a symbolic link") + ": it stays, and so does what the link points to");
+            } else if (f.sha256().equals(current)) {
                 changes.add(new FileChange(f.path(), ChangeKind.REMOVE, 0, "", current));
             } else if (current != null) {
                 report.note(f.path() + " changed since it was installed: it stays");
             }
         }
-        return new Plan(installed.version(), "", changes);
+        Plan plan = new Plan(installed.version(), "", changes);
+        Obstacles.check(layout, plan);
+        return plan;
+    }
+
+    private static Optional<String> linkOnPath(InstallFiles files, InstallLayout layout, String path) throws UpdateException {
+        try {
+            return files.linkOnPath(layout.resolve(path));
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot inspect " + path + " in " + layout.installDir() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static void removeStateOnly(InstallLayout layout, ReportBuilder report) throws UpdateException {
@@ -122,7 +143,7 @@ public final class Uninstall {
 
     /** The files still in the install: the ones the updater did not install, or that changed. */
     private static void listLeft(InstallLayout layout, ReportBuilder report) {
-        if (!Files.isDirectory(layout.installDir(), LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(layout.installDir())) { // gone; or the caller's link to it, followed
             return;
         }
         try {

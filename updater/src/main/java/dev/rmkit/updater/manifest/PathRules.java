@@ -1,5 +1,7 @@
 package dev.rmkit.updater.manifest;
 
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,12 +15,19 @@ import java.util.regex.Pattern;
  * Which relative paths a manifest may name. A path must stay inside the install on every OS the
  * install could be copied to, so Windows rules apply on Linux too: no drive letters, UNC, NTFS
  * streams ({@code :}), device names ({@code NUL}, {@code com1.txt}), trailing dots or spaces (Windows
- * strips them, so two names would meet), and no two paths that differ only in case (they are one
- * file on NTFS and on the default macOS volume). Pure functions, table-tested.
+ * strips them, so two names would meet), no two paths that differ only in case or Unicode
+ * normalization (one file on NTFS and on the default macOS volume), and no segment longer than file
+ * systems allow. Pure functions, table-tested.
  */
 public final class PathRules {
     /** Partial downloads in staging are {@code <path>.rmkit-part}; a release file may not look like one. */
     public static final String PART_SUFFIX = ".rmkit-part";
+
+    /**
+     * The longest name of one path segment, in UTF-8 bytes: ext4, XFS, Btrfs and APFS allow 255 bytes
+     * and NTFS 255 UTF-16 units (never more than the UTF-8 bytes), so a longer name installs nowhere.
+     */
+    public static final int MAX_SEGMENT_BYTES = 255;
 
     private static final int MAX_LENGTH = 1024;
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*", Pattern.DOTALL);
@@ -82,6 +91,11 @@ public final class PathRules {
         if (s.equals(".")) {
             return Optional.of("'.' segment");
         }
+        int bytes = s.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_SEGMENT_BYTES) {
+            return Optional.of("segment '" + s.substring(0, s.offsetByCodePoints(0, 16)) + "...' is " + bytes
+                    + " bytes long in UTF-8; file systems allow " + MAX_SEGMENT_BYTES);
+        }
         if (s.endsWith(".") || s.endsWith(" ")) {
             return Optional.of("segment '" + s + "' ends with a dot or space");
         }
@@ -118,7 +132,8 @@ public final class PathRules {
             }
             String previous = seen.putIfAbsent(fold(p), p);
             if (previous != null) {
-                out.add(kind + " path '" + p + "' duplicates '" + previous + "' (paths that differ only in case are one file on Windows)");
+                out.add(kind + " path '" + p + "' duplicates '" + previous + "' (paths that differ only in case or"
+                        + " Unicode normalization are one file on Windows or macOS)");
             }
         }
         for (String p : all) {
@@ -135,8 +150,13 @@ public final class PathRules {
         return out;
     }
 
-    /** Case folding for the duplicate check (upper then lower, so {@code ß}/{@code SS}-style pairs meet). */
+    /**
+     * The key of the duplicate check: Unicode NFC (so {@code café} composed and decomposed meet: one file
+     * on macOS, and indistinguishable to a reader everywhere), then case folding (upper then lower, so
+     * {@code ß}/{@code SS}-style pairs meet), then NFC again for what case mapping decomposed.
+     */
     static String fold(String p) {
-        return p.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        String composed = Normalizer.normalize(p, Normalizer.Form.NFC);
+        return Normalizer.normalize(composed.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
     }
 }

@@ -20,25 +20,25 @@ public final class InstallScanner {
     private InstallScanner() {}
 
     /**
-     * SHA-256 of each path that exists as a regular file.
+     * SHA-256 of each path that exists. A path that exists but is not a regular file reached without
+     * links (a directory, a link, a device) gets an empty hash: it never equals a release's file, so
+     * the plan lists it as a change and {@link Obstacles} refuses it with the reason. A regular file
+     * behind a link is hashed (reading is harmless), so a release that leaves it unchanged need not
+     * touch the link.
      *
-     * @throws UpdateException.ApplyFailed if a path is a directory (the release cannot replace a
-     *     directory with a file without touching user data) or cannot be read
+     * @throws UpdateException.ApplyFailed if a file cannot be read
      */
     public static Map<String, String> hashPresent(InstallLayout layout, Collection<String> paths) throws UpdateException {
         Map<String, String> present = new TreeMap<>();
         for (String rel : paths) {
             Path p = layout.resolve(rel);
-            if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                throw new UpdateException.ApplyFailed(rel + " is a directory in " + layout.installDir()
-                        + "; the release has a file there", null);
+            if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
             }
-            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-                try {
-                    present.put(rel, sha256(p));
-                } catch (IOException e) {
-                    throw new UpdateException.ApplyFailed("cannot read " + p + ": " + e.getMessage(), e);
-                }
+            try {
+                present.put(rel, Files.isRegularFile(p) ? sha256(p) : "");
+            } catch (IOException e) {
+                throw new UpdateException.ApplyFailed("cannot read " + p + ": " + e.getMessage(), e);
             }
         }
         return present;

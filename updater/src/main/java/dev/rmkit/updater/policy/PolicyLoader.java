@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rmkit.updater.Durations;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.install.UnsafePathException;
 import dev.rmkit.updater.manifest.Locations;
 import dev.rmkit.updater.json.Schemas;
 import java.io.IOException;
@@ -46,18 +48,51 @@ public final class PolicyLoader {
 
     /** Reads {@code file}; windows without a {@code timeZone} are in {@code systemZone}. */
     public static Policy load(Path file, ZoneId systemZone) throws UpdateException.Usage {
-        byte[] bytes;
+        return parse(read(file), file.toString(), systemZone);
+    }
+
+    /**
+     * The bytes of a policy file the user names (links followed: the path is the user's choice), at most
+     * {@link #MAX_BYTES}; a missing or unreadable file is a usage error naming it.
+     */
+    public static byte[] read(Path file) throws UpdateException.Usage {
         try {
             if (Files.size(file) > MAX_BYTES) {
-                throw new UpdateException.Usage("policy " + file + " is larger than " + MAX_BYTES + " bytes");
+                throw tooLarge(file);
             }
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UpdateException.Usage("policy " + file + " does not exist");
         } catch (IOException e) {
             throw new UpdateException.Usage("cannot read policy " + file + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The install's own policy, {@code .rmkit/policy.json} ({@code updater schedule install} stored it),
+     * read only as a file the updater wrote: a link there, or at {@code .rmkit}, is refused (exit 70),
+     * named, and not followed.
+     */
+    public static Policy loadInstalls(InstallLayout layout, ZoneId systemZone) throws UpdateException {
+        Path file = layout.policyFile();
+        byte[] bytes;
+        try {
+            bytes = layout.files().readOwn(file);
+        } catch (UnsafePathException e) {
+            throw new UpdateException.ApplyFailed(e.getMessage() + "; nothing was changed", e);
+        } catch (NoSuchFileException e) {
+            throw new UpdateException.Usage("policy " + file + " does not exist");
+        } catch (IOException e) {
+            throw new UpdateException.Usage("cannot read policy " + file + ": " + e.getMessage());
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw tooLarge(file);
+        }
         return parse(bytes, file.toString(), systemZone);
+    }
+
+    private static UpdateException.Usage tooLarge(Path file) {
+        return new UpdateException.Usage("policy " + file + " is larger than " + MAX_BYTES + " bytes");
     }
 
     /** Parses policy bytes; {@code name} names them in messages. */

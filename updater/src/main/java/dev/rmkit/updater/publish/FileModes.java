@@ -34,19 +34,26 @@ public final class FileModes {
     /**
      * Gives {@code file} execute permission wherever it has read permission (or takes execute away),
      * keeping every other bit. Does nothing where there are no POSIX permissions.
+     *
+     * @return whether the mode changed (and so needs an fsync to be durable)
      */
-    public static void apply(Path file, boolean executable) throws UpdateException {
+    public static boolean apply(Path file, boolean executable) throws UpdateException {
         PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view == null) {
-            return;
+            return false;
         }
         try {
+            Set<PosixFilePermission> before = view.readAttributes().permissions();
             Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-            perms.addAll(view.readAttributes().permissions());
+            perms.addAll(before);
             toggle(perms, executable, PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_EXECUTE);
             toggle(perms, executable, PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_EXECUTE);
             toggle(perms, executable, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE);
+            if (perms.equals(before)) {
+                return false;
+            }
             view.setPermissions(perms);
+            return true;
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot set the permissions of " + file + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalStep;
@@ -57,16 +58,13 @@ public final class BootRenames {
      */
     static void schedule(InstallLayout layout, Journal j, SystemControl system)
             throws IOException, RmException, UpdateException {
-        Swap swap = new Swap(layout);
-        for (String dir : j.createdDirs()) {
-            Files.createDirectories(layout.resolve(dir));
-        }
-        for (JournalStep s : j.steps()) {
-            if (s.displaces()) {
-                Files.createDirectories(swap.backup(j, s).getParent());
-            }
-        }
         List<PendingReplacement> all = renames(layout, j);
+        try {
+            prepare(layout, j, all);
+        } catch (IOException e) {
+            undoDirectories(layout, j);
+            throw e;
+        }
         for (int i = 0; i < all.size(); i++) {
             try {
                 system.replaceAtReboot(all.get(i));
@@ -82,18 +80,39 @@ public final class BootRenames {
         }
     }
 
+    /**
+     * Creates the directories the renames need (a file that becomes a directory cannot wait for the
+     * boot, so that is refused here) and checks that no rename goes through a link. The OS renames at
+     * boot, long after this check: a link made in between is not seen (docs/security.md).
+     */
+    private static void prepare(InstallLayout layout, Journal j, List<PendingReplacement> all) throws IOException {
+        Swap swap = new Swap(layout);
+        InstallFiles files = layout.files();
+        for (String dir : j.createdDirs()) {
+            files.createDirectories(layout.resolve(dir));
+        }
+        for (JournalStep s : j.steps()) {
+            if (s.displaces()) {
+                files.createDirectories(swap.backup(j, s).getParent());
+            }
+        }
+        for (PendingReplacement r : all) {
+            files.check(r.source());
+            files.check(r.target().orElseThrow());
+        }
+        files.sync();
+    }
+
     /** Nothing was scheduled: the directories made for the renames go again, so nothing changed. */
     static void undoDirectories(InstallLayout layout, Journal j) throws IOException {
-        Swap.deleteTree(layout.backupDir(j.txid()));
+        InstallFiles files = layout.files();
+        files.deleteOwn(layout.backupDir(j.txid())); // a link there was not made for the renames: it stays
         List<String> created = new ArrayList<>(j.createdDirs());
         created.sort(java.util.Comparator.comparing(String::length).reversed());
         for (String dir : created) {
-            try {
-                Files.deleteIfExists(layout.resolve(dir));
-            } catch (java.nio.file.DirectoryNotEmptyException e) {
-                // Something else was put there meanwhile: it stays.
-            }
+            files.removeEmptyDirectory(layout.resolve(dir)); // something put there meanwhile stays
         }
+        files.sync();
     }
 
     /** What the boot did to a swap scheduled with {@link #schedule}. */
@@ -114,14 +133,16 @@ public final class BootRenames {
             }
         }
         Swap swap = new Swap(layout);
+        InstallFiles files = layout.files();
         for (JournalStep s : j.steps()) {
             Path target = swap.target(s);
             if (s.displaces() && !Files.exists(swap.backup(j, s), LinkOption.NOFOLLOW_LINKS)) {
                 return Outcome.PARTIAL;
             }
-            if (s.installs() && (Files.exists(swap.staged(j, s), LinkOption.NOFOLLOW_LINKS) || !Files.isRegularFile(target)
+            if (s.installs() && (Files.exists(swap.staged(j, s), LinkOption.NOFOLLOW_LINKS)
+                    || files.linkOnPath(target).isPresent() || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
                     || !InstallScanner.sha256(target).equals(s.sha256()))) {
-                return Outcome.PARTIAL;
+                return Outcome.PARTIAL; // a link on the way is never read as the release's file
             }
             if (!s.installs() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 return Outcome.PARTIAL;

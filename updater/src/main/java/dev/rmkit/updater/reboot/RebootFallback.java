@@ -5,13 +5,13 @@ import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.JournalStore;
 import dev.rmkit.updater.journal.Journals;
-import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
@@ -69,7 +69,9 @@ public final class RebootFallback {
             unregister(layout, system);
             BootRenames.undoDirectories(layout, pending);
             if (pending.operation() == JournalOperation.APPLY) {
-                Swap.deleteTree(layout.stateDir().resolve(pending.stagingDir()));
+                InstallFiles files = layout.files();
+                files.deleteOwn(layout.stateDir().resolve(pending.stagingDir())); // a link there stays
+                files.sync();
             }
         } catch (IOException | RmException e) {
             throw new UpdateException.ApplyFailed(pending.describe() + " was withdrawn, but cleaning up after it failed ("

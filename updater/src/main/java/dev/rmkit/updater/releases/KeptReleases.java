@@ -1,16 +1,13 @@
 package dev.rmkit.updater.releases;
 
-import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.install.StateJson;
-import dev.rmkit.updater.journal.Swap;
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,41 +45,45 @@ public final class KeptReleases {
 
     /**
      * Keeps {@code previous}: the backups of swap {@code txid} become its files, then at most
-     * {@code releases} kept releases stay (0: none, and the backups are deleted).
+     * {@code releases} kept releases stay (0: none, and the backups are deleted). The files are durably
+     * in place before the record that makes them a kept release; nothing is done through a link.
      */
     public static void keep(InstallLayout layout, String txid, InstalledState previous, String replacedBy, int releases,
             String keptAt) throws IOException {
+        InstallFiles files = layout.files();
         Path backup = layout.backupDir(txid);
         if (releases == 0) {
-            Swap.deleteTree(backup);
+            files.deleteTree(backup);
+            files.sync();
             prune(layout, 0);
             return;
         }
-        Path files = filesDir(layout, txid);
-        Files.createDirectories(layout.releaseDir(txid));
-        if (Files.isDirectory(backup, LinkOption.NOFOLLOW_LINKS) && !Files.exists(files, LinkOption.NOFOLLOW_LINKS)) {
-            Files.move(backup, files, StandardCopyOption.ATOMIC_MOVE);
-            Durable.syncDir(layout.backupRoot());
+        Path kept = filesDir(layout, txid);
+        files.createDirectories(layout.releaseDir(txid));
+        if (isDirectory(backup) && InstallFiles.attributes(kept).isEmpty()) {
+            files.move(backup, kept);
         }
-        Files.createDirectories(files); // an update that only added files displaced nothing
-        if (!Files.exists(recordFile(layout, txid))) {
+        files.createDirectories(kept); // an update that only added files displaced nothing
+        if (InstallFiles.attributes(recordFile(layout, txid)).isEmpty()) {
             long seq = list(layout).stream().mapToLong(k -> k.record().seq()).max().orElse(0) + 1;
-            StateJson.write(recordFile(layout, txid), new KeptRelease(seq, previous, replacedBy, keptAt));
+            files.write(recordFile(layout, txid), StateJson.bytes(new KeptRelease(seq, previous, replacedBy, keptAt)));
         }
+        files.sync();
         prune(layout, releases);
     }
 
     /** The kept releases, newest first; a directory without its record (a keep cut short) is not one. */
     public static List<Kept> list(InstallLayout layout) throws IOException {
         List<Kept> out = new ArrayList<>();
-        if (!Files.isDirectory(layout.releasesRoot(), LinkOption.NOFOLLOW_LINKS)) {
+        layout.files().check(layout.releasesRoot()); // a link there is refused, not read through
+        if (!isDirectory(layout.releasesRoot())) {
             return out;
         }
         try (Stream<Path> dirs = Files.list(layout.releasesRoot())) {
             for (Path d : (Iterable<Path>) dirs::iterator) {
                 String txid = d.getFileName().toString();
                 Path rec = d.resolve("release.json");
-                if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(rec, LinkOption.NOFOLLOW_LINKS)) {
+                if (isDirectory(d) && Files.isRegularFile(rec, LinkOption.NOFOLLOW_LINKS)) {
                     out.add(new Kept(txid, StateJson.read(rec, KeptRelease.class)));
                 }
             }
@@ -96,9 +97,12 @@ public final class KeptReleases {
         return list(layout).stream().findFirst();
     }
 
-    /** Deletes all but the newest {@code keep} kept releases, and any directory that is not a kept release. */
+    /**
+     * Deletes all but the newest {@code keep} kept releases, and any directory named like one that is not
+     * a kept release (a keep cut short); a link or anything else put there stays.
+     */
     public static void prune(InstallLayout layout, int keep) throws IOException {
-        if (!Files.isDirectory(layout.releasesRoot(), LinkOption.NOFOLLOW_LINKS)) {
+        if (!isDirectory(layout.releasesRoot())) {
             return;
         }
         List<String> keepTxids = list(layout).stream().limit(keep).map(Kept::txid).toList();
@@ -106,23 +110,28 @@ public final class KeptReleases {
         try (Stream<Path> dirs = Files.list(layout.releasesRoot())) {
             all = dirs.toList();
         }
+        InstallFiles files = layout.files();
         for (Path d : all) {
             String name = d.getFileName().toString();
-            if (TXID.matcher(name).matches() && Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS) && !keepTxids.contains(name)) {
-                Swap.deleteTree(d);
+            if (TXID.matcher(name).matches() && isDirectory(d) && !keepTxids.contains(name)) {
+                files.deleteTree(d);
             }
         }
         if (keep == 0) {
-            try {
-                Files.deleteIfExists(layout.releasesRoot());
-            } catch (DirectoryNotEmptyException e) {
-                // Something the updater did not put there: it stays.
-            }
+            files.removeEmptyDirectory(layout.releasesRoot()); // something the updater did not put there keeps it
         }
+        files.sync();
     }
 
     /** Removes a kept release that a rollback used up. */
     public static void discard(InstallLayout layout, String txid) throws IOException {
-        Swap.deleteTree(layout.releaseDir(txid));
+        InstallFiles files = layout.files();
+        files.deleteTree(layout.releaseDir(txid));
+        files.sync();
+    }
+
+    /** A real directory, not a link to one. */
+    private static boolean isDirectory(Path p) throws IOException {
+        return InstallFiles.attributes(p).filter(a -> a.isDirectory() && !InstallFiles.isLink(a)).isPresent();
     }
 }

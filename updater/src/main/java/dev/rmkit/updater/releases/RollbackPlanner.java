@@ -7,6 +7,7 @@ import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.plan.ChangeKind;
 import dev.rmkit.updater.plan.FileChange;
 import dev.rmkit.updater.plan.InstallScanner;
+import dev.rmkit.updater.plan.Obstacles;
 import dev.rmkit.updater.plan.Plan;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -51,7 +53,7 @@ public final class RollbackPlanner {
                 changes.add(new FileChange(f.path(), ChangeKind.UNCHANGED, f.size(), f.sha256(), current));
                 continue;
             }
-            checkKept(files.resolve(f.path()), f, target);
+            checkKept(layout, files.resolve(f.path()), f, target);
             if (current != null && !managed.contains(f.path())) {
                 throw refused(target, f.path() + " is in the install but was not installed by the updater; move it away"
                         + " first");
@@ -66,12 +68,24 @@ public final class RollbackPlanner {
             }
         }
         changes.sort(Comparator.comparing(FileChange::path));
-        return new Plan(installed.version(), target.version(), changes);
+        Plan plan = new Plan(installed.version(), target.version(), changes);
+        Optional<String> obstacle = Obstacles.first(layout, plan);
+        if (obstacle.isPresent()) {
+            throw refused(target, obstacle.get());
+        }
+        return plan;
     }
 
-    private static void checkKept(Path file, InstalledFile f, InstalledState target) throws UpdateException {
+    /** The kept file is there, reached without any link, with the recorded SHA-256. */
+    private static void checkKept(InstallLayout layout, Path file, InstalledFile f, InstalledState target)
+            throws UpdateException {
         String actual;
         try {
+            Optional<String> link = layout.files().linkOnPath(file);
+            if (link.isPresent()) {
+                throw refused(target, "the kept release's " + f.path() + " is reached through " + link.get() + ", which is a"
+                        + " symbolic link; the updater never renames a file through a link it did not create");
+            }
             actual = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? InstallScanner.sha256(file) : "(missing)";
         } catch (IOException e) {
             actual = "(unreadable: " + e.getMessage() + ")";

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.StateJson;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +17,10 @@ import java.util.List;
  * The install's history, {@code .rmkit/history.jsonl}: one line per run of apply, resume and auto,
  * each exactly the JSON that run's {@code --json} printed (an {@link UpdateReport}), appended and
  * never rewritten (docs/install-state.md). One {@code write} per line on a file opened for append,
- * then fsync: runs of several updaters (one holds the lock, another finds it busy) each add a whole
- * line, and a power cut can at most leave the last line torn, which readers skip.
+ * then fsync ({@link dev.rmkit.updater.install.InstallFiles#append}; the directory too when the line
+ * created the file): runs of several updaters (one holds the lock, another finds it busy) each add a whole line, and a power cut
+ * can at most leave the last line torn, which readers skip. A link at the file (or at {@code .rmkit})
+ * is neither appended to nor read through: it is refused and stays.
  */
 public final class History {
     /** Lines written by a newer updater may carry fields this one does not know. */
@@ -40,14 +40,7 @@ public final class History {
         if (!Files.isDirectory(layout.stateDir(), LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        ByteBuffer line = ByteBuffer.wrap((StateJson.line(report) + "\n").getBytes(StandardCharsets.UTF_8));
-        try (FileChannel ch = FileChannel.open(layout.historyFile(), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
-            while (line.hasRemaining()) {
-                ch.write(line);
-            }
-            ch.force(true);
-        }
+        layout.files().append(layout.historyFile(), (StateJson.line(report) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Every line, oldest first. A missing file is an empty history. */
@@ -55,11 +48,14 @@ public final class History {
         List<String> raw = new ArrayList<>();
         List<UpdateReport> runs = new ArrayList<>();
         int unreadable = 0;
-        if (!Files.exists(layout.historyFile(), LinkOption.NOFOLLOW_LINKS)) {
+        byte[] bytes;
+        try {
+            bytes = layout.files().readOwn(layout.historyFile());
+        } catch (NoSuchFileException e) {
             return new Lines(raw, runs, 0);
         }
         // Decoded leniently: a line torn inside a multi-byte character must not hide the others.
-        String text = new String(Files.readAllBytes(layout.historyFile()), StandardCharsets.UTF_8);
+        String text = new String(bytes, StandardCharsets.UTF_8);
         for (String l : text.split("\n")) {
             if (l.isBlank()) {
                 continue;

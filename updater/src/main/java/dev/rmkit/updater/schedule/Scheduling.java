@@ -2,13 +2,14 @@ package dev.rmkit.updater.schedule;
 
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
-import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.policy.Policy;
 import dev.rmkit.updater.policy.PolicyLoader;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -57,10 +58,13 @@ public final class Scheduling {
 
     private static Registration install(InstallLayout layout, Path policyFile, Map<String, String> env, Scheduler scheduler)
             throws UpdateException {
-        Policy policy = PolicyLoader.load(policyFile, ZoneId.systemDefault());
+        boolean own = policyFile.toAbsolutePath().normalize().equals(layout.policyFile());
+        byte[] bytes = own ? null : PolicyLoader.read(policyFile);
+        Policy policy = own ? PolicyLoader.loadInstalls(layout, ZoneId.systemDefault())
+                : PolicyLoader.parse(bytes, policyFile.toString(), ZoneId.systemDefault());
         try {
-            if (!policyFile.toAbsolutePath().normalize().equals(layout.policyFile())) {
-                Durable.write(layout.policyFile(), Files.readAllBytes(policyFile));
+            if (!own) {
+                layout.files().write(layout.policyFile(), bytes); // never through a link (refused, and it stays)
             }
         } catch (AccessDeniedException e) {
             throw new UpdateException.PermissionDenied("cannot write " + layout.policyFile(), e);
@@ -85,7 +89,9 @@ public final class Scheduling {
     private static Registration remove(InstallLayout layout, Scheduler scheduler) throws UpdateException {
         Registration r = scheduler.remove(name(layout));
         try {
-            Files.deleteIfExists(WindowsScheduler.argFile(layout.installDir()));
+            InstallFiles files = layout.files();
+            files.deleteOwn(WindowsScheduler.argFile(layout.installDir())); // a link there is not ours: it stays
+            files.sync();
         } catch (IOException e) {
             return new Registration(false, r.lines(), List.of("cannot remove " + WindowsScheduler.argFile(layout.installDir())
                     + ": " + e.getMessage()));
@@ -96,8 +102,8 @@ public final class Scheduling {
     private static Registration show(InstallLayout layout, Scheduler scheduler) throws UpdateException {
         Registration r = scheduler.show(name(layout));
         List<String> lines = new ArrayList<>(r.lines());
-        if (Files.isRegularFile(layout.policyFile())) {
-            Policy p = PolicyLoader.load(layout.policyFile(), ZoneId.systemDefault());
+        if (Files.exists(layout.policyFile(), LinkOption.NOFOLLOW_LINKS)) {
+            Policy p = PolicyLoader.loadInstalls(layout, ZoneId.systemDefault());
             lines.add("policy " + layout.policyFile() + ": feed " + p.feed() + ", deadline "
                     + p.deadline().map(dev.rmkit.updater.Durations::format).orElse("never") + ", grace "
                     + dev.rmkit.updater.Durations.format(p.grace()) + ", reboot " + p.reboot().wire());

@@ -1,11 +1,10 @@
 package dev.rmkit.updater.schedule;
 
 import dev.rmkit.updater.UpdateException;
-import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -48,17 +47,18 @@ final class WindowsScheduler implements Scheduler {
     public Registration install(ScheduleSpec spec) throws UpdateException {
         Path args = argFile(spec.installDir());
         Path xmlFile = args.resolveSibling("auto-task.xml");
+        InstallFiles files = new InstallLayout(spec.installDir()).files(); // in .rmkit/: never through a link
         try {
             String xml = WindowsTask.xml(spec, spec.argv().get(0), args.toString(), elevated, clock.instant(),
                     ZoneId.systemDefault());
-            Durable.write(args, WindowsTask.argFile(spec.argv().subList(1, spec.argv().size()))
+            files.write(args, WindowsTask.argFile(spec.argv().subList(1, spec.argv().size()))
                     .getBytes(StandardCharsets.UTF_8));
             byte[] body = xml.getBytes(StandardCharsets.UTF_16LE);
             byte[] withBom = new byte[body.length + 2];
             withBom[0] = (byte) 0xFF;
             withBom[1] = (byte) 0xFE;
             System.arraycopy(body, 0, withBom, 2, body.length);
-            Durable.write(xmlFile, withBom);
+            files.write(xmlFile, withBom);
         } catch (IllegalArgumentException e) {
             throw new UpdateException.Usage(e.getMessage());
         } catch (IOException e) {
@@ -66,7 +66,7 @@ final class WindowsScheduler implements Scheduler {
         }
         ExternalCommand.Result r = ExternalCommand.run(List.of(schtasks, "/Create", "/TN", taskName(spec.name()),
                 "/XML", xmlFile.toString(), "/F"));
-        deleteQuietly(xmlFile);
+        deleteQuietly(files, xmlFile);
         if (!r.ok()) {
             throw new UpdateException.PermissionDenied("schtasks could not register " + taskName(spec.name()) + " ("
                     + r.code() + "): " + r.output(), null);
@@ -105,9 +105,10 @@ final class WindowsScheduler implements Scheduler {
         return whoamiGroups.contains("S-1-16-12288") || whoamiGroups.contains("S-1-16-16384");
     }
 
-    private static void deleteQuietly(Path file) {
+    private static void deleteQuietly(InstallFiles files, Path file) {
         try {
-            Files.deleteIfExists(file);
+            files.deleteOwn(file); // a link in its place is not ours: it stays
+            files.sync();
         } catch (IOException ignored) {
             // A leftover task definition in .rmkit/ is harmless; the next install overwrites it.
         }

@@ -6,9 +6,11 @@ import dev.rmkit.updater.delta.Patcher;
 import dev.rmkit.updater.fetch.Expected;
 import dev.rmkit.updater.fetch.Fetcher;
 import dev.rmkit.updater.fetch.ProgressSink;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.ManifestFile;
 import dev.rmkit.updater.manifest.Patch;
+import dev.rmkit.updater.publish.FileModes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -53,12 +55,14 @@ final class PatchStaging {
         Path patchFile = scratch.resolve(patch.sha256() + ".patch");
         Path out = scratch.resolve(f.sha256() + ".out");
         try {
-            Files.createDirectories(scratch);
+            new InstallFiles(stagingRoot).createDirectories(scratch); // no link followed, even here
             CountingSink counting = new CountingSink(ProgressSink.NONE);
             URI url = m.base().resolve(URI.create(patch.url()));
             fetcher.download(url, patchFile, new Expected(f.path() + " (patch)", patch.size(), patch.sha256()), counting);
             fetched[0] += counting.arrived();
+            Files.deleteIfExists(out); // a leftover, or a link someone put there: never written through
             patcher.apply(base, patchFile, out, f.size(), f.sha256());
+            FileModes.apply(out, f.executable()); // the mode is as durable as the bytes before the rename
             try (FileChannel ch = FileChannel.open(out, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }

@@ -4,6 +4,8 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.fetch.Expected;
 import dev.rmkit.updater.fetch.Fetcher;
 import dev.rmkit.updater.fetch.ProgressSink;
+import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.ManifestFile;
 import dev.rmkit.updater.manifest.Patch;
@@ -60,6 +62,7 @@ public final class Stager {
     public Result stage(LoadedManifest m, List<ManifestFile> files, Path stagingDir, ProgressSink progress,
             Map<String, Base> bases) throws UpdateException {
         Path root = stagingDir.toAbsolutePath().normalize();
+        InstallFiles dirs = new InstallFiles(root);
         long total = files.stream().mapToLong(ManifestFile::size).sum();
         Map<String, Path> staged = new LinkedHashMap<>();
         long[] fetched = {0};
@@ -68,10 +71,14 @@ public final class Stager {
         List<Transfer.Refusal> refused = new ArrayList<>();
         long done = 0;
         for (ManifestFile f : files) {
-            Path target = target(root, f.path());
+            Path target = target(root, dirs, f.path());
             long offset = done;
             Expected expected = new Expected(f.path(), f.size(), f.sha256());
-            if (!StagedFiles.matches(target, expected)) {
+            if (StagedFiles.matches(target, expected)) {
+                if (FileModes.apply(target, f.executable())) {
+                    sync(target);
+                }
+            } else {
                 whole += f.size();
                 Optional<String> refusal = fromPatch(m, f, bases.get(f.path()), target, root, fetched);
                 if (refusal.isEmpty()) {
@@ -80,17 +87,23 @@ public final class Stager {
                     if (!refusal.get().isEmpty()) {
                         refused.add(new Transfer.Refusal(f.path(), refusal.get()));
                     }
-                    PatchStaging.CountingSink counting = new PatchStaging.CountingSink((d, t) -> progress.progress(offset + d, total));
-                    fetcher.download(m.urlOf(f), target, expected, counting);
+                    PatchStaging.CountingSink counting = new PatchStaging.CountingSink((d, t) -> progress.progress(offset + d,
+                            total));
+                    fetcher.download(m.urlOf(f), target, expected, counting,
+                            part -> FileModes.apply(part, f.executable())); // the mode too, before the fsync
                     fetched[0] += counting.arrived();
                 }
+                dirs.changed(target.getParent()); // the file was renamed to the target there
             }
-            FileModes.apply(target, f.executable());
             done += f.size();
             progress.progress(done, total);
             staged.put(f.path(), target);
         }
-        StagedFiles.syncDirectories(root, staged.values());
+        try {
+            dirs.sync(); // the staged files' entries are durable before the journal that relies on them
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot sync the staging area " + root + ": " + e.getMessage(), e);
+        }
         return new Result(staged, new Transfer(fetched[0], whole, whole - fetched[0], used, refused));
     }
 
@@ -107,7 +120,15 @@ public final class Stager {
         return patches.tryStage(m, f, patch.get(), base.file(), target, root, fetched);
     }
 
-    private static Path target(Path root, String relative) throws UpdateException {
+    private static void sync(Path file) throws UpdateException {
+        try {
+            Durable.syncFile(file);
+        } catch (IOException e) {
+            throw new UpdateException.ApplyFailed("cannot sync " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path target(Path root, InstallFiles dirs, String relative) throws UpdateException {
         // The loader has checked every path; this guards a caller that built a ManifestFile itself.
         if (PathRules.violation(relative).isPresent()) {
             throw new UpdateException.Rejected("unsafe path: '" + relative + "': " + PathRules.violation(relative).get());
@@ -117,7 +138,8 @@ public final class Stager {
             throw new UpdateException.Rejected("unsafe path: '" + relative + "' escapes the staging directory");
         }
         try {
-            Files.createDirectories(target.getParent());
+            dirs.createDirectories(target.getParent());
+            dirs.check(target);
         } catch (AccessDeniedException e) {
             throw new UpdateException.PermissionDenied("cannot create " + target.getParent(), e);
         } catch (IOException e) {

@@ -2,14 +2,12 @@ package dev.rmkit.updater.trust;
 
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.Map;
 import java.util.Objects;
@@ -31,14 +29,29 @@ public final class TrustStore {
     public static final String ROOT_FILE = "root.json";
 
     private final Path dir;
+    private final Root candidate;
 
-    private TrustStore(Path dir) {
+    private TrustStore(Path dir, Root candidate) {
         this.dir = dir;
+        this.candidate = candidate;
     }
 
     /** The store of {@code installDir}; nothing is read until asked (the install may not exist yet). */
     public static TrustStore open(Path installDir) {
-        return new TrustStore(Objects.requireNonNull(installDir, "installDir").resolve(".rmkit").resolve("trust"));
+        return new TrustStore(Objects.requireNonNull(installDir, "installDir").resolve(".rmkit").resolve("trust"), null);
+    }
+
+    /**
+     * A store that trusts only what {@code trustFile} holds (a key file, or a root document), in
+     * memory: a release is checked with a {@code --trust} file before it is pinned, so a wrong one is
+     * never written anywhere. It cannot be pinned into or save a root.
+     */
+    public static TrustStore candidate(Path trustFile) throws UpdateException {
+        if (KeyFiles.isRootDocument(trustFile)) {
+            return new TrustStore(null, RootJson.parse(KeyFiles.readSmallBytes(trustFile, "root", RootJson.MAX_BYTES)));
+        }
+        PublicKey key = KeyFiles.readPublic(trustFile);
+        return new TrustStore(null, Root.legacy(Map.of(KeyId.of(key), key)));
     }
 
     /** {@code <install>/.rmkit/trust}. */
@@ -48,6 +61,9 @@ public final class TrustStore {
 
     /** Whether no key is pinned yet (a fresh install). An unreadable store counts as not empty. */
     public boolean isEmpty() {
+        if (candidate != null) {
+            return false;
+        }
         if (!Files.isDirectory(dir)) {
             return !Files.exists(dir);
         }
@@ -64,6 +80,9 @@ public final class TrustStore {
      * the new {@code .pub} to the trust directory by hand).
      */
     public void pinIfEmpty(Path publicKeyFile) throws UpdateException {
+        if (candidate != null) {
+            throw new IllegalStateException("a candidate key is never pinned");
+        }
         if (KeyFiles.isRootDocument(publicKeyFile)) {
             pinRootIfEmpty(publicKeyFile);
             return;
@@ -88,14 +107,14 @@ public final class TrustStore {
             return;
         }
         try {
-            Files.createDirectories(dir);
+            // Durable before anything depends on it: installed.json names this key.
+            InstallFiles files = new InstallFiles(dir.getParent().getParent());
+            files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, id, ".tmp");
-            // Not Durable.write: the trust directory is created here; the key is fsynced, then renamed.
             Files.writeString(tmp, Pem.encode(Pem.PUBLIC_KEY, key.getEncoded()));
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
-            Files.move(tmp, dir.resolve(id + ".pub"), StandardCopyOption.ATOMIC_MOVE);
+            Durable.syncFile(tmp);
+            files.move(tmp, dir.resolve(id + ".pub"));
+            files.sync();
         } catch (AccessDeniedException e) {
             throw new UpdateException.PermissionDenied("cannot pin the trusted key in " + dir, e);
         } catch (IOException e) {
@@ -129,6 +148,9 @@ public final class TrustStore {
      * root of its pinned key files (version 0, threshold 1; no keys on a fresh install).
      */
     public Root root() throws UpdateException {
+        if (candidate != null) {
+            return candidate;
+        }
         Path file = dir.resolve(ROOT_FILE);
         if (!Files.isRegularFile(file)) {
             return Root.legacy(keys());
@@ -146,8 +168,12 @@ public final class TrustStore {
 
     /** Replaces the trusted root with a verified newer one (atomically and durably). */
     public void saveRoot(byte[] rootBytes) throws UpdateException {
+        if (candidate != null) {
+            throw new IllegalStateException("a candidate root is never saved");
+        }
         try {
-            Durable.write(dir.resolve(ROOT_FILE), rootBytes);
+            // its directory's entry durable before the root file that depends on it
+            new InstallFiles(dir.getParent().getParent()).write(dir.resolve(ROOT_FILE), rootBytes);
         } catch (AccessDeniedException e) {
             throw new UpdateException.PermissionDenied("cannot write the trusted root in " + dir, e);
         } catch (IOException e) {
@@ -157,6 +183,9 @@ public final class TrustStore {
 
     /** Every pinned key file's key by key id (computed from the key, never taken from the file name). */
     public Map<String, PublicKey> keys() throws UpdateException {
+        if (candidate != null) {
+            return new TreeMap<>(candidate.keys());
+        }
         Map<String, PublicKey> keys = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return keys;

@@ -1,6 +1,7 @@
 package dev.rmkit.updater.verify;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
 /**
  * {@code updater verify}: every managed file against its record in {@code installed.json}, the way
  * {@code rpm -V} and {@code debsums} check a package: present as a regular file (a symbolic link in its
- * place counts as changed and is not followed), size, SHA-256 and, where the file system has POSIX
+ * place, or on the way to it, counts as changed and is not followed), size, SHA-256 and, where the file system has POSIX
  * permissions and the record says, the owner's execute bit. Files the updater did not install are
  * listed as unexpected; the updater's own {@code .rmkit/} (staging, backups, kept releases) is not
  * part of the install and is never looked at. Reads only; takes no lock, like {@code status}.
@@ -41,7 +42,7 @@ public final class Verifier {
      */
     public static VerifyReport verify(Path installDir, boolean strict) throws UpdateException {
         InstallLayout layout = new InstallLayout(installDir);
-        if (!Files.isDirectory(layout.installDir(), LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(layout.installDir())) { // the caller's directory: it may be reached through links
             throw new UpdateException.Usage("no such install directory: " + layout.installDir());
         }
         try {
@@ -52,9 +53,14 @@ public final class Verifier {
             InstalledState installed = found.get();
             List<String> missing = new ArrayList<>();
             List<VerifyReport.Changed> changed = new ArrayList<>();
+            InstallFiles files = layout.files();
             for (InstalledFile f : installed.files()) {
                 Path p = layout.resolve(f.path());
-                if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                Optional<String> link = files.linkOnPath(p);
+                if (link.isPresent() && !link.get().equals(f.path())) {
+                    changed.add(new VerifyReport.Changed(f.path(), "reached through " + link.get()
+                            + ", a symbolic link; what it points to is not read"));
+                } else if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
                     missing.add(f.path());
                 } else {
                     difference(p, f).ifPresent(d -> changed.add(new VerifyReport.Changed(f.path(), d)));
@@ -109,11 +115,12 @@ public final class Verifier {
     /** Files (and symbolic links) under the install that are not managed; {@code .rmkit/} skipped, links not followed. */
     public static List<String> unexpected(InstallLayout layout, Set<String> managed) throws IOException {
         Set<String> out = new TreeSet<>();
-        Path root = layout.installDir();
+        Path root = layout.installDir().toRealPath(); // the install directory itself may be a link; nothing below it is followed
+        Path stateDir = root.resolve(InstallLayout.STATE_DIR_NAME);
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                return dir.equals(layout.stateDir()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                return dir.equals(stateDir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 
             @Override

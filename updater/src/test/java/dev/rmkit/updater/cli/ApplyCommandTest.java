@@ -156,6 +156,21 @@ class ApplyCommandTest {
     }
 
     @Test
+    void aFreshInstallWhosePayloadIsRejectedLeavesNoTrace() throws Exception {
+        Path m = feeds.publish("1.0.0", V1);
+        try (var blobs = Files.walk(m.getParent().resolve("blobs"))) {
+            for (Path b : (Iterable<Path>) blobs.filter(Files::isRegularFile)::iterator) {
+                Files.writeString(b, "evil bytes");
+            }
+        }
+
+        Cli.Run r = apply(m, "--trust", feeds.publicKey().toString());
+
+        assertEquals(ExitCode.REJECTED.code(), r.code(), r.out());
+        assertFalse(Files.exists(install), "neither the key, the install id, the staging nor the directory stay");
+    }
+
+    @Test
     void aMissingManifestIsBadUsageAndAnUnreachableFeedIsUnavailable() {
         Cli.Run missing = apply(tmp.resolve("nope/manifest.json"));
         assertEquals(ExitCode.USAGE.code(), missing.code(), missing.out());
@@ -185,6 +200,39 @@ class ApplyCommandTest {
 
         assertEquals(ExitCode.FAILED.code(), r.code(), r.out());
         assertEquals(before, Trees.snapshot(install));
+    }
+
+    /** A release whose {@code plugins} is a directory, over an install where it is a file. */
+    static final Map<String, String> PLUGINS_FILE = Map.of("bin/burner", "burner 1.0", "plugins", "managed plugin list");
+    static final Map<String, String> PLUGINS_DIR = Map.of("bin/burner", "burner 2.0", "plugins/first.jar", "first plugin");
+
+    @Test
+    void aUserFileWhereTheReleaseNeedsADirectoryIsRefusedBeforeAnythingIsTouched() throws Exception {
+        assertEquals(0, apply(feeds.publish("1.0.0", Map.of("bin/burner", "burner 1.0")), "--trust",
+                feeds.publicKey().toString()).code());
+        Files.writeString(install.resolve("plugins"), "the user's own notes, not the updater's");
+        Map<String, String> before = Trees.snapshot(install);
+
+        Cli.Run r = apply(feeds.publish("2.0.0", PLUGINS_DIR));
+
+        assertEquals(ExitCode.FAILED.code(), r.code(), r.out());
+        assertTrue(r.json().get("message").asText().contains("plugins is a file"), r.out());
+        assertEquals(before, Trees.snapshot(install), "the user's file is kept byte for byte");
+        assertEquals("1.0.0", cli.run("status", "--install-dir", install.toString(), "--json").json().get("version")
+                .asText());
+    }
+
+    @Test
+    void aManagedFileThatBecomesADirectoryIsReplacedByIt() throws Exception {
+        assertEquals(0, apply(feeds.publish("1.0.0", PLUGINS_FILE), "--trust", feeds.publicKey().toString()).code());
+        Files.writeString(install.resolve("notes.txt"), "mine");
+
+        Cli.Run r = apply(feeds.publish("2.0.0", PLUGINS_DIR));
+
+        assertEquals(0, r.code(), r.out());
+        Map<String, String> expected = new HashMap<>(PLUGINS_DIR);
+        expected.put("notes.txt", "mine");
+        assertEquals(feeds.tree("v2", expected), Trees.snapshot(install));
     }
 
     @Test
@@ -240,5 +288,35 @@ class ApplyCommandTest {
         } finally {
             Files.setPosixFilePermissions(install, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    @Test
+    void aNameOf250BytesInstalls() throws Exception {
+        String longName = "lib/" + "\u00e9".repeat(123) + ".jar"; // 250 bytes in UTF-8, 127 characters
+        Map<String, String> files = Map.of(longName, "long", "bin/burner", "burner 1.0");
+
+        Cli.Run r = apply(feeds.publish("1.0.0", files), "--trust", feeds.publicKey().toString());
+
+        assertEquals(0, r.code(), r.out());
+        assertEquals(feeds.tree("long", files), Trees.snapshot(install));
+    }
+
+    @Test
+    void aBlobShorterThanDeclaredIsRejected() throws Exception {
+        installV1();
+        Map<String, String> before = Trees.snapshot(install);
+        Path m = feeds.publish("2.0.0", V2);
+        try (var blobs = Files.list(m.resolveSibling("blobs"))) {
+            for (Path b : (Iterable<Path>) blobs::iterator) {
+                byte[] all = Files.readAllBytes(b);
+                Files.write(b, java.util.Arrays.copyOf(all, all.length - 1));
+            }
+        }
+
+        Cli.Run r = apply(m);
+
+        assertEquals(ExitCode.REJECTED.code(), r.code(), r.out());
+        assertTrue(r.json().get("message").asText().contains("smaller than declared"), r.out());
+        assertEquals(before, Trees.snapshot(install));
     }
 }

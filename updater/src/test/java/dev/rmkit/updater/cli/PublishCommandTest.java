@@ -120,6 +120,28 @@ class PublishCommandTest {
     }
 
     @Test
+    void refusesASegmentLongerThan255BytesBeforeCopyingAnyBlob() {
+        assertEquals(ExitCode.USAGE.code(), run("publish", "--from", release.toString(), "--version", "1.0.0",
+                "--out", feed.toString(), "--key", key.toString(), "--product", "rmkit-burner",
+                "--remove", "lib/" + "\u00e9".repeat(128)));
+        assertTrue(err.toString().contains("256 bytes"), err.toString());
+        assertFalse(Files.exists(feed), "checked before anything is written");
+    }
+
+    @Test
+    void refusesUnicodeNormalizationTwins() throws Exception {
+        Files.writeString(release.resolve("lib/caf\u00e9.txt"), "composed");
+        Files.writeString(release.resolve("lib/cafe\u0301.txt"), "decomposed");
+        try (var s = Files.list(release.resolve("lib"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(s.count() == 3, "this file system keeps both spellings apart");
+        }
+        assertEquals(ExitCode.USAGE.code(), run("publish", "--from", release.toString(), "--version", "1.0.0",
+                "--out", feed.toString(), "--key", key.toString(), "--product", "rmkit-burner"));
+        assertTrue(err.toString().contains("duplicates"), err.toString());
+        assertFalse(Files.exists(feed.resolve("manifest.json")));
+    }
+
+    @Test
     void refusesBadValues() {
         String[][] cases = {
             {"--version", "v1"},

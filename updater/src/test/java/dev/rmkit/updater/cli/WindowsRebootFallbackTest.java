@@ -262,6 +262,26 @@ class WindowsRebootFallbackTest {
     }
 
     @Test
+    void aPerUserSwapAfterTheBootIsNotDoneThroughALinkMadeWhileItWaited() throws Exception {
+        useSystem(FakeWindowsSystem.perUser());
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), apply().get("exitCode").asInt());
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.move(install.resolve("lib"), outside.resolve("lib"));
+        Path link = Files.createSymbolicLink(install.resolve("lib"), outside.resolve("lib"));
+        Map<String, String> outsideBefore = Trees.snapshot(outside);
+
+        windows.boot(Set.of());
+        JsonNode after = run("resume", "--install-dir", install.toString());
+
+        assertEquals(ExitCode.FAILED.code(), after.get("exitCode").asInt(), after.toString());
+        assertTrue(after.get("message").asText().contains("lib is a symbolic link"), after.toString());
+        assertEquals(outsideBefore, Trees.snapshot(outside), "nothing written, renamed or deleted through the link");
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("none", pending());
+        assertEquals("1.0.0", run("status", "--install-dir", install.toString()).get("version").asText());
+    }
+
+    @Test
     void aRefusedRebootIsReportedAsRequiredWithTheAppNamed() {
         useSystem(FakeWindowsSystem.perMachine().refusingApp("burner"));
 

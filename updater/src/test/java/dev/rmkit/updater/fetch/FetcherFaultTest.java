@@ -238,6 +238,44 @@ class FetcherFaultTest {
     }
 
     @Test
+    void aBlobShorterThanDeclaredThatArrivesWholeIsRejectedWithoutRetrying() throws Exception {
+        byte[] shorter = Arrays.copyOf(BODY, BODY.length - 1);
+        wm.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody(shorter)));
+        UpdateException e = assertThrows(UpdateException.class, this::download);
+        assertEquals(ExitCode.REJECTED, e.exitCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("smaller than declared"), e.getMessage());
+        wm.verify(1, getRequestedFor(urlEqualTo(PATH)));
+        assertNothingStaged();
+    }
+
+    @Test
+    void aResumeWhoseContentRangeSaysTheBlobIsShorterIsRejected() throws Exception {
+        int kept = 70_000;
+        int total = 100_000;
+        Files.createDirectories(part().getParent());
+        Files.write(part(), Arrays.copyOf(BODY, kept));
+        wm.stubFor(get(urlEqualTo(PATH)).withHeader("Range", equalTo("bytes=" + kept + "-")).willReturn(aResponse()
+                .withStatus(206).withHeader("Content-Range", "bytes " + kept + "-" + (total - 1) + "/" + total)
+                .withBody(Arrays.copyOfRange(BODY, kept, total))));
+        UpdateException e = assertThrows(UpdateException.class, this::download);
+        assertEquals(ExitCode.REJECTED, e.exitCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("smaller than declared"), e.getMessage());
+        assertNothingStaged();
+    }
+
+    @Test
+    void aShorterLocalBlobIsRejected() throws Exception {
+        Path blob = tmp.resolve("feed/blob");
+        Files.createDirectories(blob.getParent());
+        Files.write(blob, Arrays.copyOf(BODY, BODY.length / 2));
+        UpdateException e = assertThrows(UpdateException.class, () -> new Fetcher(fast).download(blob.toUri(), dest(),
+                new Expected("lib/payload.bin", BODY.length, SHA), ProgressSink.NONE));
+        assertEquals(ExitCode.REJECTED, e.exitCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("smaller than declared"), e.getMessage());
+        assertNothingStaged();
+    }
+
+    @Test
     void aWrongHashIsRejectedNamingExpectedAndActual() throws Exception {
         byte[] other = FeedFixture.bytes(BODY.length, 43);
         wm.stubFor(get(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withBody(other)));

@@ -180,4 +180,56 @@ class SwapTest {
         assertEquals(before, Trees.snapshot(f.layout().installDir()));
         assertFalse(Files.exists(f.layout().journalFile()));
     }
+
+    @Test
+    void aManagedFileThatBecomesADirectorySwapsAndRollsBackByteForByte() throws Exception {
+        SwapFixture f = SwapFixture.create(tmp.resolve("app"), Map.of("plugins", "managed list", "user.txt", "mine"),
+                Map.of("plugins/x.jar", "X"), Set.of("plugins"), List.of());
+        Map<String, String> before = Trees.snapshot(f.layout().installDir());
+        Swap swap = new Swap(f.layout());
+        JournalStore.write(f.layout(), f.journal());
+
+        swap.forward(f.journal());
+        assertEquals("X", Files.readString(f.layout().resolve("plugins/x.jar")));
+        swap.rollback(f.journal());
+
+        assertEquals(before, Trees.snapshot(f.layout().installDir()));
+        assertEquals("managed list", Files.readString(f.layout().resolve("plugins")));
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void aDirectorySwappedForALinkAfterThePlanIsNotWrittenThrough() throws Exception {
+        SwapFixture f = fixture();
+        Path outside = Files.createDirectories(tmp.resolve("outside/lib"));
+        Files.writeString(outside.resolve("b.txt"), "outside");
+        Path lib = f.layout().resolve("new");
+        Files.createSymbolicLink(lib, outside); // "new/dir/c.txt" is added: the swap would create new/dir in it
+        Map<String, String> outsideBefore = Trees.snapshot(outside);
+
+        UpdateException e = assertThrows(UpdateException.ApplyFailed.class,
+                () -> Transaction.run(f.layout(), f.journal(), Clock.systemUTC()));
+
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        assertEquals(outsideBefore, Trees.snapshot(outside));
+        assertTrue(Files.isSymbolicLink(lib), "the link stays");
+        assertEquals("A1", Files.readString(f.layout().resolve("a.txt")), "rolled back");
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void pruningLeavesALinkThatTookTheEmptiedDirectorysPlace() throws Exception {
+        SwapFixture f = fixture();
+        Swap swap = new Swap(f.layout());
+        JournalStore.write(f.layout(), f.journal());
+        swap.forward(f.journal());
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.delete(f.layout().resolve("old")); // emptied by the removal of old/x.txt
+        Files.createSymbolicLink(f.layout().resolve("old"), outside);
+
+        swap.finish(f.journal().committedAt(Clock.systemUTC()));
+
+        assertTrue(Files.isSymbolicLink(f.layout().resolve("old")), "a link the updater did not create is not unlinked");
+        assertTrue(Files.isDirectory(outside));
+    }
 }

@@ -172,6 +172,23 @@ class ManifestParserTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e999999", "1e19", "9223372036854775808", "1e-999999",
+        "10.5e0"})
+    void aNumberOutsideTheIntegerRangeIsASchemaViolation(String size) {
+        // Written by hand: these are the texts an attacker signs, not what a JSON library would print.
+        byte[] doc = valid().toString().replace("\"size\":10", "\"size\":" + size).getBytes(StandardCharsets.UTF_8);
+        UpdateException.Rejected e = assertThrows(UpdateException.Rejected.class, () -> ManifestParser.parse(doc),
+                () -> "size " + size + " was accepted");
+        assertTrue(e.getMessage().startsWith("schema violation") && e.getMessage().contains("size"), e.getMessage());
+    }
+
+    @Test
+    void anIntegralNumberWrittenWithAnExponentIsStillItsValue() throws Exception {
+        byte[] doc = valid().toString().replace("\"size\":10", "\"size\":1e1").getBytes(StandardCharsets.UTF_8);
+        assertEquals(10, ManifestParser.parse(doc).files().get(0).size());
+    }
+
     @Test
     void oversizedManifestIsRejected() {
         byte[] big = new byte[ManifestParser.MAX_BYTES + 1];

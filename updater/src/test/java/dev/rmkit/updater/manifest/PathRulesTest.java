@@ -85,6 +85,29 @@ class PathRulesTest {
     }
 
     @Test
+    void aSegmentLongerThan255BytesIsRejectedWhateverItsCharacterCount() {
+        assertEquals(java.util.Optional.empty(), PathRules.violation("lib/" + "a".repeat(255)));
+        assertEquals(java.util.Optional.empty(), PathRules.violation("é".repeat(127) + "a"), "254 bytes");
+        String tooLong = PathRules.violation("lib/" + "a".repeat(256)).orElseThrow();
+        assertTrue(tooLong.contains("256 bytes") && tooLong.contains("255"), tooLong);
+        // 128 characters, but 256 bytes in UTF-8: file systems count bytes.
+        String wide = PathRules.violation("é".repeat(128) + "/x").orElseThrow();
+        assertTrue(wide.contains("256 bytes"), wide);
+    }
+
+    @Test
+    void rejectsUnicodeNormalizationTwinsLikeCaseOnlyDuplicates() {
+        String nfc = "lib/caf\u00e9.txt";
+        String nfd = "lib/cafe\u0301.txt";
+        List<String> v = PathRules.violations(List.of(nfc, nfd), List.of());
+        assertEquals(1, v.size(), v.toString());
+        assertTrue(v.get(0).contains("duplicates"), v.get(0));
+        assertEquals(1, PathRules.violations(List.of(nfc), List.of("LIB/CAFE\u0301.TXT")).size());
+        // A directory spelled in NFD over a file spelled in NFC is the file/directory clash too.
+        assertEquals(1, PathRules.violations(List.of("caf\u00e9", "cafe\u0301/x"), List.of()).size());
+    }
+
+    @Test
     void aCleanSetHasNoViolations() {
         assertEquals(List.of(), PathRules.violations(List.of("bin/x", "lib/a.jar", "lib/b.jar"), List.of("lib/old.jar")));
     }

@@ -89,9 +89,36 @@ class HistoryTest {
         Path elsewhere = Files.writeString(tmp.resolve("elsewhere"), "precious\n");
         Files.createSymbolicLink(l.historyFile(), elsewhere);
 
-        assertThrows(IOException.class, () -> History.append(l, report("apply", "2.0.0")));
+        IOException e = assertThrows(IOException.class, () -> History.append(l, report("apply", "2.0.0")));
 
+        assertTrue(e.getMessage().startsWith("refused: .rmkit/history.jsonl is a symbolic link"), e.getMessage());
         assertEquals("precious\n", Files.readString(elsewhere));
+        assertTrue(Files.isSymbolicLink(l.historyFile()), "the link stays");
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void neverReadsThroughASymlink() throws Exception {
+        InstallLayout l = install();
+        Path elsewhere = tmp.resolve("elsewhere.jsonl");
+        Files.writeString(elsewhere, StateJson.line(report("apply", "2.0.0")) + "\n");
+        Files.createSymbolicLink(l.historyFile(), elsewhere);
+
+        IOException e = assertThrows(IOException.class, () -> History.read(l));
+
+        assertTrue(e.getMessage().contains(".rmkit/history.jsonl is a symbolic link"), e.getMessage());
+    }
+
+    @Test
+    @EnabledOnOs({OS.LINUX, OS.MAC})
+    void aStateDirectoryThatIsALinkGetsNoLine() throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        InstallLayout l = new InstallLayout(Files.createDirectories(tmp.resolve("app")));
+        Files.createSymbolicLink(l.stateDir(), elsewhere);
+
+        History.append(l, report("apply", "2.0.0"));
+
+        assertFalse(Files.exists(elsewhere.resolve("history.jsonl")));
     }
 
     @Test

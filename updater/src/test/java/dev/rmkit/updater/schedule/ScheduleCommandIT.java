@@ -167,4 +167,32 @@ class ScheduleCommandIT {
         assertFalse(Files.exists(units));
         assertEquals(before, Trees.snapshot(install));
     }
+
+    @Test
+    void installDoesNotStoreThePolicyThroughALinkAndRegistersNothing() throws Exception {
+        Path elsewhere = Files.writeString(tmp.resolve("elsewhere.json"), "someone else's file\n");
+        Path link = Files.createSymbolicLink(install.resolve(".rmkit/policy.json"), elsewhere);
+
+        UpdaterProcess.Result r = schedule("install", "--install-dir", install.toString(), "--policy", policy.toString());
+
+        assertEquals(ExitCode.FAILED.code(), r.code(), r.out() + r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("refused: .rmkit/policy.json is a symbolic link"), r.err());
+        assertEquals("someone else's file\n", Files.readString(elsewhere));
+        assertTrue(Files.isSymbolicLink(link), "the link stays");
+        assertFalse(Files.exists(units), "nothing was registered");
+        assertTrue(systemctlCalls().isEmpty());
+    }
+
+    @Test
+    void removeLeavesALinkAtTheTaskArgumentsAndWhatItPointsTo() throws Exception {
+        Path elsewhere = Files.writeString(tmp.resolve("elsewhere.args"), "someone else's file\n");
+        Path link = Files.createSymbolicLink(install.resolve(".rmkit/auto.args"), elsewhere);
+
+        UpdaterProcess.Result r = schedule("remove", "--install-dir", install.toString());
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(Files.isSymbolicLink(link), "a link the updater did not make stays");
+        assertEquals("someone else's file\n", Files.readString(elsewhere));
+    }
 }

@@ -36,8 +36,21 @@ public final class Feeds {
 
     /** Publishes {@code files} as {@code version}; returns the manifest's path. */
     public Path publish(String version, Map<String, String> files, String... extra) {
+        return publish(version, files, java.util.Set.of(), extra);
+    }
+
+    /** As {@link #publish(String, Map, String...)}, with the files in {@code executable} marked executable. */
+    public Path publish(String version, Map<String, String> files, java.util.Set<String> executable, String... extra) {
         Path from = root.resolve("src-" + version);
         Trees.write(from, files);
+        for (String path : executable) {
+            try {
+                java.nio.file.Files.setPosixFilePermissions(from.resolve(path),
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         Path feed = root.resolve("feed-" + version);
         List<String> args = new ArrayList<>(List.of("publish", "--from", from.toString(), "--version", version,
                 "--out", feed.toString(), "--key", key + ".key", "--product", "rmkit-burner", "--channel", "stable"));

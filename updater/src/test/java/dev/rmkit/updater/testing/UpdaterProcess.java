@@ -29,8 +29,15 @@ public final class UpdaterProcess {
 
     public static UpdaterProcess start(Map<String, String> sysProps, Map<String, String> env, String... args)
             throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(List.of(), sysProps, env, args);
+    }
+
+    /** As {@link #start(Map, Map, String...)}, the JVM started by {@code prefix} (a tracer: {@code strace -o F}). */
+    public static UpdaterProcess start(List<String> prefix, Map<String, String> sysProps, Map<String, String> env,
+            String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:-UsePerfData");
         cmd.add("-XX:TieredStopAtLevel=1");
         sysProps.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-cp");
