@@ -47,6 +47,16 @@ class HolderScanTest {
         return new HolderScan(proc).scan(List.of(file));
     }
 
+    /** A copy of sleep named {@code name} in tmp, running as {@link #other} once it has exec'd. */
+    private Path sleepingCopyOfSleep(String name) throws Exception {
+        Path exe = Files.copy(Path.of("/bin/sleep"), tmp.resolve(name));
+        exe.toFile().setExecutable(true);
+        other = new ProcessBuilder(exe.toString(), "600").start();
+        JavaProcess.await(() -> proc.stat(other.pid()).map(s -> s.comm().equals(name)).orElse(false),
+                java.time.Duration.ofSeconds(10), name + " to exec");
+        return exe;
+    }
+
     private Path data(String name) throws IOException {
         return Files.write(tmp.resolve(name), new byte[8192]);
     }
@@ -88,11 +98,7 @@ class HolderScanTest {
 
     @Test
     void findsAHolderByExecutableLikeFuserAndLsof() throws Exception {
-        Path exe = Files.copy(Path.of("/bin/sleep"), tmp.resolve("holder-exe"));
-        exe.toFile().setExecutable(true);
-        other = new ProcessBuilder(exe.toString(), "600").start();
-        JavaProcess.await(() -> proc.stat(other.pid()).map(s -> s.comm().equals("holder-exe")).orElse(false),
-                java.time.Duration.ofSeconds(10), "holder-exe to exec");
+        Path exe = sleepingCopyOfSleep("holder-exe");
         ScanResult r = scan(exe);
         assertEquals(Set.of(other.pid()), r.holders().keySet());
         assertTrue(r.holders().get(other.pid()).access().contains(Access.EXE), r.holders().toString());
@@ -129,11 +135,7 @@ class HolderScanTest {
 
     @Test
     void noticesAnOldExecutableThatWasReplacedByRename() throws Exception {
-        Path exe = Files.copy(Path.of("/bin/sleep"), tmp.resolve("old-exe"));
-        exe.toFile().setExecutable(true);
-        other = new ProcessBuilder(exe.toString(), "600").start();
-        JavaProcess.await(() -> proc.stat(other.pid()).map(s -> s.comm().equals("old-exe")).orElse(false),
-                java.time.Duration.ofSeconds(10), "old-exe to exec");
+        Path exe = sleepingCopyOfSleep("old-exe");
         Files.move(Files.copy(Path.of("/bin/sleep"), tmp.resolve("old-exe.new")), exe, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
         ScanResult r = scan(exe);
