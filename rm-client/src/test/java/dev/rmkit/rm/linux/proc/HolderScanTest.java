@@ -126,10 +126,7 @@ class HolderScanTest {
         Path f = data("held.conf");
         try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--open", f.toString()).awaitReady()) {
             Files.move(data("held.conf.new"), f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            ScanResult r = scan(f);
-            assertEquals(Set.of(p.pid()), r.holders().keySet());
-            assertEquals(Set.of(Access.FD), r.holders().get(p.pid()).access());
-            assertTrue(r.holders().get(p.pid()).deleted());
+            assertOldVersionHeld(f, p.pid(), Access.FD);
         }
     }
 
@@ -138,10 +135,7 @@ class HolderScanTest {
         Path exe = sleepingCopyOfSleep("old-exe");
         Files.move(Files.copy(Path.of("/bin/sleep"), tmp.resolve("old-exe.new")), exe, StandardCopyOption.REPLACE_EXISTING,
                 StandardCopyOption.ATOMIC_MOVE);
-        ScanResult r = scan(exe);
-        assertEquals(Set.of(other.pid()), r.holders().keySet());
-        assertTrue(r.holders().get(other.pid()).access().contains(Access.EXE), r.holders().toString());
-        assertTrue(r.holders().get(other.pid()).deleted());
+        assertOldVersionHeld(exe, other.pid(), Access.EXE);
     }
 
     @Test
@@ -152,10 +146,15 @@ class HolderScanTest {
                 java.time.Duration.ofSeconds(10), "sleep to exec");
         Files.delete(dir);
         Files.createDirectory(dir);
-        ScanResult r = scan(dir);
-        assertEquals(Set.of(other.pid()), r.holders().keySet());
-        assertEquals(Set.of(Access.CWD), r.holders().get(other.pid()).access());
-        assertTrue(r.holders().get(other.pid()).deleted());
+        assertOldVersionHeld(dir, other.pid(), Access.CWD);
+    }
+
+    /** The scan finds {@code pid}, and only it, holding the deleted old version of {@code target} this way. */
+    private void assertOldVersionHeld(Path target, long pid, Access how) throws IOException {
+        ScanResult r = scan(target);
+        assertEquals(Set.of(pid), r.holders().keySet());
+        assertTrue(r.holders().get(pid).access().contains(how), r.holders().toString());
+        assertTrue(r.holders().get(pid).deleted(), r.holders().toString());
     }
 
     @Test
