@@ -101,6 +101,33 @@ public interface SystemControl {
     ProcessId startAs(AppOwner owner, RestartCommand command) throws RmException;
 
     /**
+     * The service unit {@code process} runs in, when a session stops that service through the
+     * system's service manager (and so it can be started again through it), read from the live
+     * process so that it can be recorded before it is stopped (Linux: systemd is the init and the
+     * process is in a {@code .service} cgroup, with the user whose own manager runs it for a user
+     * service). An observation: empty when the process is gone, is not a service's, or the platform
+     * does not stop services through a manager. The default says nothing (Windows: RmRestart starts
+     * the services it stopped, and nothing here records them).
+     */
+    default Optional<ServiceUnit> serviceOf(ProcessId process) {
+        return Optional.empty();
+    }
+
+    /**
+     * Starts a service an earlier session stopped, through the manager that runs it (Linux:
+     * {@code systemctl start}, or {@code systemctl --user} as that user for a user service), unless
+     * it is already up, which leaves it alone: recovery after a crash may ask again for a service
+     * that was started before the crash, and a service is never started twice.
+     *
+     * @return whether it was already up, and its main process
+     * @throws RmException if it cannot be started, or is not up afterwards (systemd's words)
+     */
+    default ServiceStart startService(ServiceUnit service) throws RmException {
+        throw new RmException("start service", "this platform does not start services by name: start " + service
+                + " again by hand");
+    }
+
+    /**
      * The current boot's id, so work scheduled "for the next boot" is not done before it (Linux: the
      * kernel's random {@code boot_id}; Windows: the boot's start time, {@link BootIds#ofBootTime};
      * {@code RMKIT_BOOT_ID} replaces it for demos that simulate a reboot). Compare ids with

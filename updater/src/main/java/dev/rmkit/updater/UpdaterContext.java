@@ -6,6 +6,8 @@ import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.fetch.FetchOptions;
 import dev.rmkit.updater.fetch.Fetcher;
 import dev.rmkit.updater.fetch.ProgressSink;
+import dev.rmkit.updater.schedule.Scheduler;
+import dev.rmkit.updater.schedule.Schedulers;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,9 +29,11 @@ import java.util.function.Supplier;
  * @param resumeCommand the argv that runs {@code updater resume} for an install after a boot
  * @param waitRetry pause between shutdown attempts under {@code --wait}
  * @param progress download progress
+ * @param scheduler the OS scheduler that runs {@code updater auto} ({@code schedule}, and {@code uninstall},
+ *     which removes the install's registration)
  */
 public record UpdaterContext(Supplier<RmPlatform> platform, Supplier<SystemControl> system, Fetcher fetcher, Clock clock, Supplier<String> bootId,
-        Function<Path, List<String>> resumeCommand, Duration waitRetry, ProgressSink progress) {
+        Function<Path, List<String>> resumeCommand, Duration waitRetry, ProgressSink progress, Supplier<Scheduler> scheduler) {
     public UpdaterContext {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(system, "system");
@@ -39,6 +43,14 @@ public record UpdaterContext(Supplier<RmPlatform> platform, Supplier<SystemContr
         Objects.requireNonNull(resumeCommand, "resumeCommand");
         Objects.requireNonNull(waitRetry, "waitRetry");
         Objects.requireNonNull(progress, "progress");
+        Objects.requireNonNull(scheduler, "scheduler");
+    }
+
+    /** With this host's scheduler, chosen from the process's environment when first needed. */
+    public UpdaterContext(Supplier<RmPlatform> platform, Supplier<SystemControl> system, Fetcher fetcher, Clock clock,
+            Supplier<String> bootId, Function<Path, List<String>> resumeCommand, Duration waitRetry, ProgressSink progress) {
+        this(platform, system, fetcher, clock, bootId, resumeCommand, waitRetry, progress,
+                () -> Schedulers.forThisHost(System.getenv(), clock));
     }
 
     /** The updater's entry point, named rather than imported: nothing imports {@code Main} back. */
@@ -50,7 +62,7 @@ public record UpdaterContext(Supplier<RmPlatform> platform, Supplier<SystemContr
     }
 
     public UpdaterContext withProgress(ProgressSink sink) {
-        return new UpdaterContext(platform, system, fetcher, clock, bootId, resumeCommand, waitRetry, sink);
+        return new UpdaterContext(platform, system, fetcher, clock, bootId, resumeCommand, waitRetry, sink, scheduler);
     }
 
     /** This JVM, this class path, {@code Main resume --install-dir D}: works for the jar and for tests alike. */

@@ -155,6 +155,8 @@ public final class FleetSim {
                     count(Machine.Kind.ABSENT_LAPTOP), count(Machine.Kind.SERVER), fleet.stream().filter(i -> i.needsReboot).count()));
             sb.append(String.format(Locale.ROOT, "Apps force-closed before their deadline: %d (goal 0); before deadline + grace: %d.%n",
                     t.forcedBeforeDeadline, t.forcedBeforeGraceEnd));
+            sb.append(String.format(Locale.ROOT, "Apps force-closed (or rebooted) with no notice of the forced close before: %d.%n",
+                    t.forcedWithoutNotice));
             sb.append(String.format(Locale.ROOT, "Reboots outside the maintenance windows or grace: %d (goal 0).%n",
                     t.rebootsOutsideWindowOrGrace));
             sb.append(String.format(Locale.ROOT, "Updated by deadline + grace: %d of %d installs online then (%.1f%%); "

@@ -35,6 +35,8 @@ final class SimInstall {
     private AutoState state = AutoState.NONE;
     private boolean pendingReboot;
     private Instant lastRun;
+    /** A run past the deadline gave the apps the notice of the forced close. */
+    private boolean noticeGiven;
     Instant firstOffered;
     Instant updatedAt;
 
@@ -98,11 +100,12 @@ final class SimInstall {
             tally.deferred(t);
             if (d.warn()) {
                 tally.warned(t, apps.size());
+                noticeGiven = true;
             }
             return new RunResult(RunResult.Kind.DEFERRED, refusals);
         }
         if (d.action() == Action.FORCE) {
-            tally.forced(t, refusals.size(), d);
+            tally.forced(t, refusals.size(), d, noticeGiven);
         }
         if (!needsReboot) {
             finish(t, tally);
@@ -121,7 +124,7 @@ final class SimInstall {
                     "an application refused to end its session - " + refusals.get(0).reason(), t)));
         }
         if (force) {
-            tally.forced(t, refusals.size(), d);
+            tally.forced(t, refusals.size(), d, noticeGiven);
         }
         tally.policyReboot(t, policy, d);
         finish(t, tally);

@@ -23,6 +23,7 @@ final class Tally {
     final int[] userBoots;
     int forcedBeforeDeadline;
     int forcedBeforeGraceEnd;
+    int forcedWithoutNotice;
     int rebootsOutsideWindowOrGrace;
     private final Set<String> stagedInstalls = new HashSet<>();
 
@@ -65,9 +66,15 @@ final class Tally {
         warned[day(t)] += apps;
     }
 
-    /** Apps closed although they refused; the goal counters check the moment against the deadline. */
-    void forced(Instant t, int busyApps, Decision d) {
+    /**
+     * Apps closed although they refused; the goal counters check the moment against the deadline, and
+     * whether a run before had given them the notice of the forced close.
+     */
+    void forced(Instant t, int busyApps, Decision d, boolean noticeGiven) {
         forcedApps[day(t)] += busyApps;
+        if (!noticeGiven) {
+            forcedWithoutNotice += busyApps;
+        }
         if (busyApps > 0 && d.deadline().filter(t::isBefore).isPresent()) {
             forcedBeforeDeadline += busyApps;
         }
@@ -79,7 +86,9 @@ final class Tally {
     /** A reboot the policy started: inside a window, or (rule at-deadline) after deadline + grace, else a violation. */
     void policyReboot(Instant t, Policy p, Decision d) {
         policyReboots[day(t)]++;
-        boolean afterGrace = p.reboot() == RebootRule.AT_DEADLINE && d.forceAt().filter(f -> !t.isBefore(f)).isPresent();
+        // deadline + grace itself: the forced close may come later (a grace after a late notice), the reboot rule does not wait for it
+        boolean afterGrace = p.reboot() == RebootRule.AT_DEADLINE
+                && d.deadline().map(x -> x.plus(p.grace())).filter(f -> !t.isBefore(f)).isPresent();
         if (!p.inWindow(t) && !afterGrace) {
             rebootsOutsideWindowOrGrace++;
         }

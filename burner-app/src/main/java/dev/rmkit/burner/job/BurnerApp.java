@@ -9,6 +9,7 @@ import dev.rmkit.burner.WrongDiscException;
 import dev.rmkit.burner.disc.BurnMonitor;
 import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.CooperatingApp;
+import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.EndSessionFlag;
 import dev.rmkit.rm.EndSessionListener;
 import dev.rmkit.rm.PowerEvent;
@@ -22,6 +23,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -30,7 +32,9 @@ import java.util.function.Consumer;
  * The long-running burner: waits for inbox jobs and burns each as a new session, saving its state on
  * every change. As a cooperating application it allows the session to end while idle, refuses while
  * burning with a reason a person understands, and, told the session ends anyway (a forced end), stops
- * the burn before its commit, re-queues the job, saves and exits. Logoff is treated like shutdown.
+ * the burn before its commit, re-queues the job, saves and exits. Logoff is treated like shutdown. Told
+ * in advance that an installer will close it at a given time ({@link #endScheduled}), it tells its user
+ * what that means for the burn at hand and saves its state.
  */
 public final class BurnerApp implements EndSessionListener {
 
@@ -48,6 +52,7 @@ public final class BurnerApp implements EndSessionListener {
     private volatile boolean burning;
     private volatile String reason = "";
     private volatile BusyHandle busy;
+    private volatile Optional<BurnProgress> progress = Optional.empty();
 
     public BurnerApp(Path stateFile, BurnerState initial, Consumer<String> log, BurnMonitor display, Duration poll,
             boolean exitWhenIdle) {
@@ -224,6 +229,7 @@ public final class BurnerApp implements EndSessionListener {
             return ExitCode.OK;
         } finally {
             burning = false;
+            progress = Optional.empty();
             if (busy != null) {
                 busy.close();
                 busy = null;
@@ -247,11 +253,15 @@ public final class BurnerApp implements EndSessionListener {
     }
 
     private BurnMonitor monitor(int session, String label) {
+        long started = System.nanoTime();
+        progress = Optional.of(new BurnProgress(session, label, 0, 1, Duration.ZERO));
         return new BurnMonitor() {
             int lastPercent = -1;
 
             @Override
             public void progress(long written, long total) {
+                progress = Optional.of(new BurnProgress(session, label, written, total,
+                        Duration.ofNanos(System.nanoTime() - started)));
                 int pct = total <= 0 ? 100 : (int) Math.min(100, written * 100 / total);
                 if (pct != lastPercent) {
                     lastPercent = pct;
@@ -322,6 +332,24 @@ public final class BurnerApp implements EndSessionListener {
                 log.accept(why + ": state saved to " + stateFile);
             } catch (IOException e) {
                 log.accept(why + ": cannot save the state to " + stateFile + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * An installer will close this app at {@code notice.at()}: tell the user what that means for the burn
+     * at hand (whether it should finish before then), and save the state now, so nothing depends on
+     * the time left when the end comes.
+     */
+    @Override
+    public void endScheduled(EndNotice notice) {
+        log.accept(EndNoticeWords.of(notice, burning ? progress : Optional.empty(), state().queue().size(), Instant.now()));
+        synchronized (lock) {
+            try {
+                StateStore.save(stateFile, state);
+                log.accept("end notice: state saved to " + stateFile);
+            } catch (IOException e) {
+                log.accept("end notice: cannot save the state to " + stateFile + ": " + e.getMessage());
             }
         }
     }

@@ -11,6 +11,7 @@ import dev.rmkit.burner.testing.Cli;
 import dev.rmkit.burner.testing.Tools;
 import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AppOutcome;
+import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.ShutdownOption;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -214,5 +216,57 @@ class BurnerCooperationIT {
 
     private static AppOutcome outcome(ShutdownResult r, JavaProcess p) {
         return r.apps().stream().filter(a -> a.app().process().pid() == p.pid()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anIdleBurnerToldOfAComingEndSaysItHasNothingToLoseSavesAndRunsOn() throws Exception {
+        JavaProcess burner = start();
+        EndNotice notice = new EndNotice(Instant.now().plus(Duration.ofHours(1)), "update of rmkit-burner to 2.0.0");
+        try (RestartSession s = platform.startSession()) {
+            s.registerFiles(List.of(disc));
+
+            List<AffectedApp> told = s.announceEnd(notice);
+
+            assertEquals(List.of(burner.pid()), told.stream().map(a -> a.process().pid()).toList());
+        }
+        burner.awaitLine(l -> l.equals("end notice: this burner will be closed at " + notice.at()
+                + " (update of rmkit-burner to 2.0.0); idle, nothing to lose"), Duration.ofSeconds(10));
+        Path state = inbox.resolve(".burner-state.json");
+        burner.awaitLine(l -> l.equals("end notice: state saved to " + state), Duration.ofSeconds(10));
+        assertEquals(discId(), new ObjectMapper().readTree(state.toFile()).get("discId").asText());
+        assertTrue(burner.isAlive(), "a notice is advice: nothing ends now");
+    }
+
+    @Test
+    void aBurningBurnerSaysWhetherItsBurnEndsBeforeTheAnnouncedCloseAndKeepsBurning() throws Exception {
+        // About 20 s at 1x: far longer than the two notices take, so the burn is still running for both.
+        Path photo = source("photo.jpg", 3_000_000);
+        drop("photos", "Photos", photo);
+        JavaProcess burner = start("--speed", "1x");
+        burner.awaitLine(l -> l.matches("progress ([5-9]|[1-9]\\d)% .*"), Duration.ofSeconds(30));
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        try (RestartSession s = platform.startSession()) {
+            s.registerFiles(List.of(disc));
+            assertEquals(1, s.announceEnd(new EndNotice(tomorrow, "update of rmkit-burner to 2.0.0")).size());
+            burner.awaitLine(l -> l.matches("end notice: this burner will be closed at " + tomorrow + " \\(update of"
+                    + " rmkit-burner to 2\\.0\\.0\\); the burn of session 1 'Photos' \\(\\d+%, about \\d+ s left\\) should"
+                    + " finish before then"), Duration.ofSeconds(10));
+
+            Instant now = Instant.now();
+            assertEquals(1, s.announceEnd(new EndNotice(now, "update of rmkit-burner to 2.0.0")).size());
+            burner.awaitLine(l -> l.matches("end notice: this burner will be closed at " + now + " .*; the burn of session"
+                    + " 1 'Photos' \\(\\d+%, about \\d+ s left\\) will not finish before then: it will be stopped before its"
+                    + " commit and burned again after the restart; earlier sessions stay intact"), Duration.ofSeconds(10));
+            Path state = inbox.resolve(".burner-state.json");
+            burner.awaitLine(l -> l.equals("end notice: state saved to " + state), Duration.ofSeconds(10));
+            assertEquals("photos", new ObjectMapper().readTree(state.toFile()).get("current").get("id").asText(),
+                    "the saved state names the burn, which a restore burns again");
+
+            ShutdownResult r = s.shutdown(Set.of(), p -> { });
+
+            assertEquals(ShutdownResult.Outcome.NOT_ALL_CLOSED, r.outcome(), "the notice is advice: the burn goes on");
+            assertTrue(outcome(r, burner).reason().orElseThrow().startsWith("Burning session 1 of 'Photos'"), r.toString());
+        }
+        assertTrue(burner.isAlive());
     }
 }

@@ -36,8 +36,6 @@ public final class Launcher {
 
     private static final Path RUN = Path.of("/run");
     private static final System.Logger LOG = System.getLogger(Launcher.class.getName());
-    /** How long a lingering user's manager may take to come up after a boot. */
-    private static final java.time.Duration MANAGER_LIMIT = java.time.Duration.ofSeconds(90);
 
     /** Where the started process gets its own cgroup. */
     enum Scope {
@@ -102,9 +100,9 @@ public final class Launcher {
             return Scope.NONE;
         }
         if (uid != 0 && !Files.exists(userBus(uid)) && UserManagers.lingering(uid)
-                && !UserManagers.awaitBus(runRoot, uid, MANAGER_LIMIT)) {
+                && !UserManagers.awaitBus(runRoot, uid, UserManagers.MANAGER_LIMIT)) {
             LOG.log(System.Logger.Level.WARNING, "the service manager of uid {0} lingers but its bus did not appear in {1} s",
-                    uid, MANAGER_LIMIT.toSeconds());
+                    uid, UserManagers.MANAGER_LIMIT.toSeconds());
         }
         if (Files.exists(userBus(uid)) && (uid == ourUid || ourUid == 0)) {
             return Scope.USER;

@@ -14,6 +14,7 @@ import dev.rmkit.rm.linux.proc.ProcStat;
 import dev.rmkit.rm.linux.proc.ProcStatus;
 import dev.rmkit.rm.linux.proc.ScanResult;
 import dev.rmkit.rm.linux.proc.Uninspected;
+import dev.rmkit.rm.linux.proc.Visibility;
 import dev.rmkit.rm.linux.protocol.Registry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,9 @@ import java.util.TreeSet;
 /**
  * Builds the affected-app list of a session's resources: the holders of its files (see
  * {@link HolderScan}), its registered processes that are still alive, and the processes of its
- * registered services; each classified and matched with the registry.
+ * registered services; each classified and matched with the registry. Where {@code /proc} hides other
+ * users' processes from the caller ({@code hidepid=}, see {@link Visibility}), that they cannot be
+ * seen is itself "permission denied".
  */
 public final class Lister {
 
@@ -89,7 +92,13 @@ public final class Lister {
                     u.stat().pid(), u.stat().comm(), u.status().uid(), u.what());
             reasons.add(RebootReason.PERMISSION_DENIED);
         }
-        return new Listing(apps, reasons);
+        Visibility visibility = Visibility.of(proc, ourUid);
+        if (visibility.othersHidden()) {
+            LOG.log(System.Logger.Level.WARNING, "/proc is mounted with hidepid={0}: the processes of other users are"
+                    + " hidden from this one, and any of them may hold a registered file", visibility.hidepid().orElseThrow());
+            reasons.add(RebootReason.PERMISSION_DENIED);
+        }
+        return new Listing(apps, reasons, reasons.contains(RebootReason.PERMISSION_DENIED) ? visibility.advice() : "");
     }
 
     /** Describes one live process as an affected app. */

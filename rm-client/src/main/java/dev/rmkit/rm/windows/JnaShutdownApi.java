@@ -11,6 +11,8 @@ import com.sun.jna.platform.win32.WinNT;
 import com.sun.jna.platform.win32.WinNT.HANDLEByReference;
 import com.sun.jna.ptr.IntByReference;
 import dev.rmkit.rm.windows.jna.Advapi32Ext;
+import dev.rmkit.rm.windows.jna.Kernel32Ext;
+import dev.rmkit.rm.windows.jna.SYSTEM_POWER_STATUS;
 import dev.rmkit.rm.windows.jna.USEROBJECTFLAGS;
 import dev.rmkit.rm.windows.jna.User32Ext;
 import java.util.Optional;
@@ -53,6 +55,13 @@ final class JnaShutdownApi implements ShutdownApi {
         // A failure counts as not interactive: then nothing falls back to ExitWindowsEx.
         return station != null && u.GetUserObjectInformation(station, User32Ext.UOI_FLAGS, flags, flags.size(),
                 new IntByReference()) && (flags.dwFlags & User32Ext.WSF_VISIBLE) != 0;
+    }
+
+    @Override
+    public int acLineStatus() {
+        SYSTEM_POWER_STATUS status = new SYSTEM_POWER_STATUS();
+        return Kernel32Ext.instance().GetSystemPowerStatus(status) ? Byte.toUnsignedInt(status.ACLineStatus)
+                : Kernel32Ext.AC_LINE_UNKNOWN;
     }
 
     @Override

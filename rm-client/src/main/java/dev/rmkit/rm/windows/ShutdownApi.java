@@ -14,6 +14,12 @@ interface ShutdownApi {
     /** GetTickCount64: milliseconds since the system started, sleep and hibernation included. */
     long uptimeMillis();
 
+    /**
+     * GetSystemPowerStatus's ACLineStatus: {@code AC_LINE_OFFLINE} (0), {@code AC_LINE_ONLINE} (1), or
+     * {@code AC_LINE_UNKNOWN} (255), which is also the answer when the call fails.
+     */
+    int acLineStatus();
+
     /** Enables SeShutdownPrivilege in the process token; ERROR_NOT_ALL_ASSIGNED if the account lacks it. */
     int enableShutdownPrivilege();
 

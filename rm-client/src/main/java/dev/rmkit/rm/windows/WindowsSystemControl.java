@@ -10,6 +10,7 @@ import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.rm.windows.RegistryApi.Hive;
+import dev.rmkit.rm.windows.jna.Kernel32Ext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -171,6 +172,19 @@ public final class WindowsSystemControl implements SystemControl {
             return own.strip();
         }
         return BootIds.ofBootTime(Instant.ofEpochMilli(clock.millis() - apis.shutdown().uptimeMillis()));
+    }
+
+    /**
+     * GetSystemPowerStatus: online is mains, offline is battery; unknown (255, or the call failed) is
+     * empty, so a condition on it never blocks an update.
+     */
+    @Override
+    public Optional<Boolean> onAcPower() {
+        return switch (apis.shutdown().acLineStatus()) {
+            case Kernel32Ext.AC_LINE_ONLINE -> Optional.of(true);
+            case Kernel32Ext.AC_LINE_OFFLINE -> Optional.of(false);
+            default -> Optional.empty();
+        };
     }
 
     /** The process token's SID, session and elevation, if the process is still the one listed. */

@@ -103,4 +103,53 @@ class ListingRulesTest {
         proc.link(1, "maps", Path.of("/proc/1/maps"));
         assertEquals(Set.of(), list(file).rebootReasons());
     }
+
+    /** This process, as the fixture's {@code self} describes it, and how the fixture's /proc is mounted. */
+    private void self(int uid, String capEff, String procOptions) throws Exception {
+        Path self = Files.createDirectories(proc.root.resolve("self"));
+        Files.writeString(self.resolve("status"), "Name:\tjava\nUid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid
+                + "\nGid:\t" + uid + "\t" + uid + "\t" + uid + "\t" + uid + "\nGroups:\t\nCapEff:\t" + capEff + "\n");
+        Files.writeString(self.resolve("mountinfo"), "22 27 0:21 / /proc rw,relatime - proc proc " + procOptions + "\n");
+    }
+
+    @Test
+    void aUserWhoCannotInspectAProcessIsToldToRunAsRoot() throws Exception {
+        assumeTrue(pidOneUnreadable(), "needs a pid 1 this user cannot inspect");
+        self(1000, "0000000000000000", "rw");
+        proc.process(4242, "daemon", 0, 0);
+        proc.link(4242, "maps", Path.of("/proc/1/maps"));
+
+        AffectedApps apps = list(file);
+
+        assertEquals(Set.of(RebootReason.PERMISSION_DENIED), apps.rebootReasons());
+        assertEquals("run as root to see every process", apps.permissionAdvice());
+    }
+
+    @Test
+    void rootThatCannotInspectAProcessIsToldWhatItLacksNotToRunAsRoot() throws Exception {
+        assumeTrue(pidOneUnreadable(), "needs a pid 1 this user cannot inspect");
+        self(0, "000001fffff7ffff", "rw");
+        proc.process(4242, "daemon", 0, 1000);
+        proc.link(4242, "maps", Path.of("/proc/1/maps"));
+
+        AffectedApps apps = list(file);
+
+        assertEquals(Set.of(RebootReason.PERMISSION_DENIED), apps.rebootReasons());
+        assertTrue(apps.permissionAdvice().contains("although it runs as root: it lacks CAP_SYS_PTRACE"),
+                apps.permissionAdvice());
+    }
+
+    @Test
+    void processesHiddenByHidepidArePermissionDeniedNotMissing() throws Exception {
+        self(0, "000001fffff7ffff", "rw,hidepid=invisible");
+
+        AffectedApps apps = list(file);
+
+        assertEquals(List.of(), apps.apps());
+        assertEquals(Set.of(RebootReason.PERMISSION_DENIED), apps.rebootReasons(), "nothing seen is not nothing there");
+        assertTrue(apps.permissionAdvice().contains("/proc is mounted with hidepid=invisible"), apps.permissionAdvice());
+        self(0, "000001ffffffffff", "rw,hidepid=invisible");
+        assertEquals(Set.of(), list(file).rebootReasons(), "root with CAP_SYS_PTRACE sees past hidepid");
+        assertEquals("", list(file).permissionAdvice());
+    }
 }

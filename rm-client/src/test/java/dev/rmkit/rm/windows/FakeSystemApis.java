@@ -25,10 +25,16 @@ final class FakeSystemApis implements ShutdownApi, RegistryApi, TaskScheduler {
     boolean registryWritesFail;
     boolean interactive = true;
     long uptimeMillis = 3_600_000;
+    int acLineStatus = 0xFF;
 
     @Override
     public boolean interactive() {
         return interactive;
+    }
+
+    @Override
+    public int acLineStatus() {
+        return acLineStatus;
     }
 
     @Override

@@ -77,6 +77,18 @@ class WindowsSystemControlTest {
     }
 
     @Test
+    void theAcLineStatusSaysMainsOrBatteryAndAnUnknownOneSaysNothing() {
+        apis.acLineStatus = 1;
+        assertEquals(Optional.of(true), control(true).onAcPower(), "online");
+        apis.acLineStatus = 0;
+        assertEquals(Optional.of(false), control(true).onAcPower(), "offline: on battery");
+        apis.acLineStatus = 0xFF;
+        assertEquals(Optional.empty(), control(true).onAcPower(), "unknown, or GetSystemPowerStatus failed");
+        apis.acLineStatus = 2;
+        assertEquals(Optional.empty(), control(true).onAcPower(), "a value the documentation does not name");
+    }
+
+    @Test
     void logoffIsExitWindowsExWithEwxLogoff() throws RmException {
         control(false).logoff();
         assertEquals(List.of("ExitWindowsEx 0x0 0x80040002"), apis.calls);

@@ -1,14 +1,18 @@
 package dev.rmkit.systemdit.scenarios;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rmkit.systemdit.container.Result;
+import dev.rmkit.systemdit.container.Step;
 import dev.rmkit.systemdit.fixture.Box;
 import dev.rmkit.systemdit.fixture.BoxScenario;
 import dev.rmkit.systemdit.fixture.Burners;
 import dev.rmkit.systemdit.fixture.ServiceRelease;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -67,5 +71,50 @@ class PermissionsIT extends BoxScenario {
                 "in alice's own manager, not in the updater's unit");
         assertEquals(1, burners.starts("alice", "2.0").size());
         box.sh("kill -0 " + after); // the updater's unit is gone; the app it started is not
+    }
+
+    @Test
+    void aRootUpdaterTheKernelHidesProcessesFromIsToldWhatHidesThemNotToRunAsRoot() throws Exception {
+        box = Box.boot("permissions: root without CAP_SYS_PTRACE, then hidepid", tmp);
+        String app = "/opt/app";
+        box.publish(ServiceRelease.write(tmp.resolve("r1"), "1.0", app, true), "1.0");
+        box.install(app);
+        box.sh("useradd -m -u 1000 alice");
+        box.c.write("/etc/systemd/system/alices-reader.service", "[Service]\nUser=alice\nExecStart=/bin/sh -c 'exec sleep"
+                + " infinity 3< " + app + "/VERSION'\n");
+        box.sh("systemctl daemon-reload && systemctl start alices-reader");
+        Box.await(() -> box.c.run("systemctl", "is-active", "alices-reader").text().equals("active"), Duration.ofSeconds(30),
+                "alice's process holding the install's file");
+        box.publish(ServiceRelease.write(tmp.resolve("r2"), "2.0", app, true), "2.0");
+
+        Result r = box.c.run(withoutPtrace("apply", "--manifest", Box.MANIFEST, "--install-dir", app));
+        Result holders = box.c.run(withoutPtrace("holders", app + "/VERSION"));
+
+        assertEquals(77, r.exit(), r.toString());
+        assertTrue(r.out().contains("although it runs as root: it lacks CAP_SYS_PTRACE"), r.out());
+        assertFalse(r.out().contains("run as root to see every process"), "it is root already: " + r.out());
+        assertTrue(holders.out().contains("lacks CAP_SYS_PTRACE"), holders.toString());
+        assertEquals("1.0", box.read(app + "/VERSION"), "nothing changed");
+
+        // hidepid: alice's process is not even listed for it, which must not read as "nothing holds the files".
+        box.sh("mount -o remount,hidepid=invisible /proc");
+        Result hidden = box.c.run(withoutPtrace("apply", "--manifest", Box.MANIFEST, "--install-dir", app));
+
+        assertEquals(77, hidden.exit(), hidden.toString());
+        assertTrue(hidden.out().contains("/proc is mounted with hidepid=invisible and it lacks CAP_SYS_PTRACE"), hidden.out());
+        assertEquals("1.0", box.read(app + "/VERSION"), "nothing changed");
+
+        Result root = box.updater("apply", "--manifest", Box.MANIFEST, "--install-dir", app);
+
+        assertEquals(0, root.exit(), "root with CAP_SYS_PTRACE sees past hidepid and closes the holder: " + root);
+        assertTrue(root.out().contains("closed: alices-reader.service"), root.out());
+        assertEquals("2.0", box.read(app + "/VERSION"));
+    }
+
+    /** {@code updater ARGS} as root whose capabilities lack CAP_SYS_PTRACE, as in a container that drops it. */
+    private static Step withoutPtrace(String... args) {
+        List<String> argv = new ArrayList<>(List.of("setpriv", "--bounding-set=-sys_ptrace", "--", "updater"));
+        argv.addAll(List.of(args));
+        return Step.of(argv).env("RMKIT_JAVA_OPTS", Box.JAVA_OPTS);
     }
 }

@@ -10,6 +10,7 @@ import dev.rmkit.systemdit.fixture.Box;
 import dev.rmkit.systemdit.fixture.BoxScenario;
 import dev.rmkit.systemdit.fixture.Burners;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -116,5 +117,46 @@ class RebootIT extends BoxScenario {
         }, Duration.ofSeconds(120), "every burner back after the kill");
 
         everyBurnerBackOnce(false);
+    }
+
+    @Test
+    void theAppsOfAUserWhoIsNotLoggedInAfterTheRebootComeBackAtTheLogin() throws Exception {
+        box = Box.boot("reboot: a user who is not logged in gets the apps back at the login", tmp);
+        burners = new Burners(box);
+        burners.publish(tmp, "1.0");
+        box.install(Burners.INSTALL);
+        burners.userWithoutLinger("carol", 1002);
+        burners.login("carol", 1002);
+        burners.start("carol", 1002, "--speed", "4x");
+        burners.publish(tmp, "2.0", "--reboot-required");
+        String boot = box.c.bootId();
+
+        Result r = box.c.exec(Box.updaterStep("apply", "--manifest", Box.MANIFEST, "--install-dir", Burners.INSTALL,
+                "--reboot", "if-needed"));
+        assertEquals(101, r.exit(), r.toString());
+        box.c.awaitBoot(2, true);
+        assertNotEquals(boot, box.c.bootId());
+        Box.await(() -> box.c.run("systemctl", "is-active", "rmkit-resume-after-boot.service").text().equals("inactive"),
+                Duration.ofSeconds(60), "the after-boot runner to finish");
+
+        assertTrue(box.updater("status", "--install-dir", Burners.INSTALL).out().contains("app 2.0"));
+        assertEquals(List.of(), burners.starts("carol", "2.0"), "carol is not logged in: " + burners.log("carol"));
+        assertEquals("", box.sh("loginctl list-sessions --no-legend | grep carol || true"));
+        String atLogin = "/etc/systemd/system/rmkit-restart-at-login-1002.service";
+        assertTrue(box.read(atLogin).contains("After=user@1002.service"), box.read(atLogin));
+
+        burners.login("carol", 1002);
+
+        burners.awaitLog("carol", "^burner 2\\.0, pid \\d+, restored from /home/carol/burn/inbox/\\.burner-state\\.json",
+                Duration.ofSeconds(120));
+        long pid = burners.starts("carol", "2.0").get(0);
+        burners.awaitLog("carol", "^ready: pid " + pid + ",", Duration.ofSeconds(60));
+        assertEquals(1, burners.starts("carol", "2.0").size(), burners.log("carol").toString());
+        assertEquals("1002", box.sh("awk '/^Uid:/ {print $3}' /proc/" + pid + "/status"));
+        assertEquals("/home/carol/burn", box.sh("readlink /proc/" + pid + "/cwd"));
+        assertTrue(box.sh("grep '^0::' /proc/" + pid + "/cgroup").startsWith("0::/user.slice/user-1002.slice/user@1002.service/"),
+                "in carol's own manager");
+        Box.await(() -> box.read(atLogin).isEmpty(), Duration.ofSeconds(60), "the login registration to remove itself");
+        assertEquals("", box.sh("ls /etc/systemd/system/user@1002.service.wants 2>/dev/null || true"));
     }
 }

@@ -10,6 +10,7 @@ import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.ServiceUnit;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apps.AppRelauncher;
@@ -45,6 +46,8 @@ public final class ClosingSwap {
     private final InstallLayout layout;
     private final ReportBuilder report;
     private Optional<EndNotice> noticeOnRefusal = Optional.empty();
+    private Optional<Runnable> afterCommit = Optional.empty();
+    private ServiceStops stops = ServiceStops.NONE;
 
     public ClosingSwap(UpdaterContext ctx, HolderOptions holders, InstallLayout layout, ReportBuilder report) {
         this.ctx = ctx;
@@ -59,8 +62,29 @@ public final class ClosingSwap {
         return this;
     }
 
-    /** Runs the swap of a PREPARED journal: with the holders of its displaced files closed, if there are any. */
+    /**
+     * Runs {@code action} once the swap is committed and recorded, before its cleanup (so a crash before
+     * it is finished by {@code resume}); after the apps are back. Not run if the swap does not commit.
+     */
+    public ClosingSwap afterCommit(Runnable action) {
+        this.afterCommit = Optional.of(action);
+        return this;
+    }
+
+    /**
+     * Runs the swap of a PREPARED journal: with the holders of its displaced files closed, if there are
+     * any. The services among them are recorded before they are stopped ({@link ServiceStops}), and the
+     * record is withdrawn if the run ends before the swap begins.
+     */
     public void run(Journal journal) throws UpdateException {
+        try {
+            closeAndSwap(journal);
+        } finally {
+            stops.withdrawUnlessSwapped().ifPresent(report::note);
+        }
+    }
+
+    private void closeAndSwap(Journal journal) throws UpdateException {
         List<Path> files = journal.steps().stream().filter(JournalStep::displaces).map(s -> layout.resolve(s.path()))
                 .filter(Files::isRegularFile).toList();
         if (files.isEmpty()) {
@@ -73,6 +97,8 @@ public final class ClosingSwap {
             session.registerFiles(files);
             AffectedApps listed = session.list();
             Map<ProcessId, AppOwner> owners = Holders.owners(listed, ctx.system().get());
+            Map<ProcessId, ServiceUnit> services = Holders.services(listed, ctx.system().get());
+            stops = ServiceStops.record(layout, journal, listed, services, holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED);
             Holders.Result closing = Holders.close(session, listed, holders.force(), holders.waitFor(), ctx.waitRetry(),
                     ctx.clock());
             if (closing instanceof Holders.RebootNeeded r) {
@@ -95,8 +121,8 @@ public final class ClosingSwap {
                 closed.forEach(a -> report.forced(new AppReport(a.name(), a.process().pid(), "")));
             }
             report.phase("swap");
-            List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners)).toList();
-            Journal withApps = journal.withClosedApps(leaveClosed(records) ? List.of() : records);
+            List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners, services)).toList();
+            Journal withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
             // Restarted once the swap is committed, before its backups are dealt with (downtime must not
             // grow with the update's size), or in the finally block if the swap failed.
             boolean[] restarted = {closed.isEmpty()};
@@ -125,14 +151,17 @@ public final class ClosingSwap {
 
     /** Commits; {@code appsBack} runs between the commit and the cleanup (see {@link Transaction}). */
     private void commit(Journal journal, Optional<Runnable> appsBack) throws UpdateException {
+        stops.swapping();
         Transaction.Committed c;
         // A shutdown that arrives during the swap waits until the commit is recorded (the apps come back after it).
         try (BusyHandle hold = ShutdownHold.during(ctx.system(), "installing " + journal.toVersion() + " in "
                 + layout.installDir())) {
-            c = Transaction.run(layout, journal, ctx.clock(), appsBack.map(r -> () -> {
+            Optional<Runnable> afterIt = appsBack.isEmpty() && afterCommit.isEmpty() ? Optional.empty() : Optional.of(() -> {
                 hold.close();
-                r.run();
-            }));
+                appsBack.ifPresent(Runnable::run);
+                afterCommit.ifPresent(Runnable::run);
+            });
+            c = Transaction.run(layout, journal, ctx.clock(), afterIt);
         }
         if (!c.clean()) {
             report.note(c.cleanupProblem());
@@ -213,7 +242,7 @@ public final class ClosingSwap {
             report.upAgain();
         } catch (RmException e) {
             report.note("the restart session could not restart the apps (" + e.getMessage() + ")");
-            journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), ctx.system().get(), report));
+            journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), j.services(), ctx.system().get(), report));
             report.upAgain();
         }
     }
@@ -224,7 +253,8 @@ public final class ClosingSwap {
         try {
             for (ClosedApp a : LeftClosed.read(layout)) {
                 report.note("left closed: " + Shown.argv(List.of(a.name())) + " (pid " + a.pid() + "): "
-                        + Shown.argv(a.argv()) + " in " + Shown.argv(List.of(a.workingDirectory())));
+                        + a.knownService().map(u -> "the service " + Shown.argv(List.of(u.toString())))
+                                .orElse(Shown.argv(a.argv()) + " in " + Shown.argv(List.of(a.workingDirectory()))));
             }
         } catch (IOException e) {
             report.note("cannot read " + layout.appsLeftClosedFile() + ": " + e.getMessage());

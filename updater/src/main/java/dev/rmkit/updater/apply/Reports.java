@@ -75,7 +75,7 @@ public final class Reports {
                 default -> { }
             }
             if (restartsClosedApps(rec.kind(), j)) {
-                AppRelauncher.relaunch(j.closedApps(), system, report);
+                AppRelauncher.relaunch(j.closedApps(), j.services(), system, report);
             }
         });
         if (!rec.cleanupProblem().isEmpty()) {

@@ -11,6 +11,7 @@ import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.Swap;
+import dev.rmkit.updater.lifecycle.Uninstall;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.report.AppReport;
 import dev.rmkit.updater.report.Outcome;
@@ -43,6 +44,9 @@ public final class Resumer {
         try (InstallLock lock = InstallLock.acquire(layout)) {
             try {
                 run(layout, report);
+                if (report.outcome() == Outcome.UNINSTALLED) {
+                    Uninstall.unregisterSchedule(ctx, layout, report); // the interrupted uninstall may not have got to it
+                }
             } catch (UpdateException e) {
                 report.fail(e);
                 unregister(layout, report);
@@ -91,7 +95,7 @@ public final class Resumer {
             report.note(rec.cleanupProblem());
         }
         if (Reports.restartsClosedApps(rec.kind(), j)) {
-            AppRelauncher.relaunch(j.closedApps(), ctx.system().get(), report);
+            AppRelauncher.relaunch(j.closedApps(), j.services(), ctx.system().get(), report);
         }
         unregister(layout, report);
     }

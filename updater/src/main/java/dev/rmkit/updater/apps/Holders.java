@@ -10,6 +10,7 @@ import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RebootReason;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.ServiceUnit;
 import dev.rmkit.rm.ShutdownOption;
 import dev.rmkit.rm.ShutdownResult;
 import dev.rmkit.rm.SystemControl;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,11 +55,19 @@ public final class Holders {
     public static final String RUN_AS_ROOT = System.getProperty("os.name", "").startsWith("Windows")
             ? "run as Administrator to see every process" : "run as root to see every process";
 
+    /**
+     * What to do so that every process can be inspected: the platform's words where it gives them (a root
+     * updater whose kernel hides processes is not told to run as root), else {@link #RUN_AS_ROOT}.
+     */
+    public static String seeEveryProcess(AffectedApps listed) {
+        return listed.permissionAdvice().isBlank() ? RUN_AS_ROOT : listed.permissionAdvice();
+    }
+
     public static Result close(RestartSession session, AffectedApps listed, boolean force, Duration wait, Duration retry,
             Clock clock) throws RmException, InterruptedException {
         if (listed.rebootReasons().equals(Set.of(RebootReason.PERMISSION_DENIED))) {
             return new Uninspectable("processes of other users could not be inspected, and any of them may hold the files: "
-                    + RUN_AS_ROOT);
+                    + seeEveryProcess(listed));
         }
         if (!listed.canShutDown()) {
             return new RebootNeeded("holders that cannot be closed: " + listed.rebootReasons() + critical(listed));
@@ -109,8 +119,26 @@ public final class Holders {
         return out;
     }
 
-    /** The journal's record of a closed app: enough to start it again, as its user, without the session. */
-    public static ClosedApp record(AffectedApp app, Map<ProcessId, AppOwner> owners) {
+    /**
+     * The services among the listed apps that a shutdown stops through their service manager, read
+     * while they still run ({@link SystemControl#serviceOf}), so the journal can name them before they
+     * are stopped; by process, several processes of one unit naming the same unit.
+     */
+    public static Map<ProcessId, ServiceUnit> services(AffectedApps listed, SystemControl system) {
+        Map<ProcessId, ServiceUnit> out = new LinkedHashMap<>();
+        for (AffectedApp a : listed.apps()) {
+            if (a.type() == AppType.SERVICE && a.restartable()) {
+                system.serviceOf(a.process()).ifPresent(s -> out.put(a.process(), s));
+            }
+        }
+        return out;
+    }
+
+    /** The journal's record of a closed app: enough to start it again, as its user (a service: by its unit), without the session. */
+    public static ClosedApp record(AffectedApp app, Map<ProcessId, AppOwner> owners, Map<ProcessId, ServiceUnit> services) {
+        if (services.containsKey(app.process())) {
+            return ClosedApp.of(services.get(app.process()), app.process().pid());
+        }
         ClosedApp c = app.restartCommand()
                 .map(r -> new ClosedApp(app.name(), app.process().pid(), r.argv(), r.workingDirectory().toString()))
                 .orElse(new ClosedApp(app.name(), app.process().pid(), List.of(), ""));

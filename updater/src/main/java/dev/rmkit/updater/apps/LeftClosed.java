@@ -14,7 +14,8 @@ import java.util.List;
  * left closed, with what is needed to start them as their own users later ({@code updater restart-apps}).
  * Written before the swap that follows their closing, atomically and durably, so none is forgotten by
  * a crash; read and written only as the updater's own file, never through a link (a link there would
- * hand {@code restart-apps} commands from elsewhere to start).
+ * hand {@code restart-apps} commands from elsewhere to start); the services are written before they
+ * are stopped.
  */
 public final class LeftClosed {
 
@@ -34,11 +35,26 @@ public final class LeftClosed {
         return StateJson.read(layout.appsLeftClosedFile(), Apps.class).apps();
     }
 
-    /** Adds {@code apps} to those already recorded. */
+    /**
+     * Adds {@code apps} to those already recorded; a service already recorded (by its unit: one entry
+     * per unit, however many of its processes held files) is not added again.
+     */
     public static void add(InstallLayout layout, List<ClosedApp> apps) throws IOException {
         List<ClosedApp> all = new ArrayList<>(read(layout));
-        all.addAll(apps);
+        for (ClosedApp a : apps) {
+            if (a.knownService().isEmpty() || all.stream().noneMatch(b -> b.knownService().equals(a.knownService()))) {
+                all.add(a);
+            }
+        }
         write(layout, all);
+    }
+
+    /** Takes {@code apps} off the record (those recorded before they were closed, when nothing was closed after all). */
+    public static void remove(InstallLayout layout, List<ClosedApp> apps) throws IOException {
+        List<ClosedApp> all = new ArrayList<>(read(layout));
+        if (all.removeAll(apps)) {
+            write(layout, all);
+        }
     }
 
     /** Replaces the record; an empty list removes the file. */

@@ -13,6 +13,7 @@ import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstallLock;
 import dev.rmkit.updater.install.UnsafePathException;
 import dev.rmkit.updater.manifest.Manifest;
+import dev.rmkit.updater.policy.FeedKind;
 import dev.rmkit.updater.policy.Policy;
 import dev.rmkit.updater.policy.PolicyLoader;
 import dev.rmkit.updater.reboot.RebootMode;
@@ -89,7 +90,7 @@ public final class AutoRunner {
             return escalation(decided[0], m);
         };
         // Keep one release for rollback, as apply does by default; the policy has no health check.
-        ApplyRequest req = new ApplyRequest(ReleaseSource.manifest(policy.feed()), layout.installDir(), Optional.empty(),
+        ApplyRequest req = new ApplyRequest(source(policy), layout.installDir(), Optional.empty(),
                 new HolderOptions(Duration.ZERO, false, RebootMode.NEVER, HolderOptions.AfterSwap.RESTART), false, 1,
                 Optional.empty());
         try {
@@ -108,6 +109,15 @@ public final class AutoRunner {
                 d == null ? "nothing to decide: " + report.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') : d.why(),
                 text(after.firstSeen()), text(after.deadline()), text(after.forceAt()), after.deferrals(),
                 after.next().map(NextStep::words).orElse("")));
+    }
+
+    /**
+     * A manifest, or the feed's release index: then the newest release of the policy's channel (else the
+     * installed one), with the index's checks (threshold signature, expiry, product, anti-replay).
+     */
+    static ReleaseSource source(Policy policy) {
+        return policy.feedKind() == FeedKind.INDEX ? ReleaseSource.feed(policy.feed(), policy.channel())
+                : ReleaseSource.manifest(policy.feed());
     }
 
     /** What the policy's decision lets apply's steps do. */

@@ -19,7 +19,7 @@ public final class AutoStateFile {
 
     /** The file's JSON form; absent values are null. */
     record Json(int v, String version, String firstSeen, int deferrals, RefusalJson lastRefusal, String lastCheck,
-            String lastResult, String deadline, String forceAt, NextJson next, String timeZone) {}
+            String lastResult, String deadline, String forceAt, String noticeAt, NextJson next, String timeZone) {}
 
     record RefusalJson(String app, long pid, String reason, String at) {}
 
@@ -54,7 +54,7 @@ public final class AutoStateFile {
     static Json toJson(AutoState s, ZoneId zone) {
         return new Json(1, s.version(), text(s.firstSeen()), s.deferrals(),
                 s.lastRefusal().map(r -> new RefusalJson(r.app(), r.pid(), r.reason(), r.at().toString())).orElse(null),
-                text(s.lastCheck()), s.lastResult(), text(s.deadline()), text(s.forceAt()),
+                text(s.lastCheck()), s.lastResult(), text(s.deadline()), text(s.forceAt()), text(s.noticeAt()),
                 s.next().map(n -> new NextJson(n.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                         text(n.at()), n.words())).orElse(null), zone.getId());
     }
@@ -63,7 +63,7 @@ public final class AutoStateFile {
         return new AutoState(j.version() == null ? "" : j.version(), instant(j.firstSeen()), j.deferrals(),
                 Optional.ofNullable(j.lastRefusal()).map(r -> new Refusal(r.app(), r.pid(), r.reason(), Instant.parse(r.at()))),
                 instant(j.lastCheck()), j.lastResult() == null ? "" : j.lastResult(), instant(j.deadline()),
-                instant(j.forceAt()), Optional.ofNullable(j.next()).map(n -> new NextStep(
+                instant(j.forceAt()), instant(j.noticeAt()), Optional.ofNullable(j.next()).map(n -> new NextStep(
                         Action.valueOf(n.action().toUpperCase(java.util.Locale.ROOT).replace('-', '_')), instant(n.at()),
                         n.words())));
     }

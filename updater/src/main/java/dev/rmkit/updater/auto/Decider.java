@@ -13,10 +13,11 @@ import java.util.Optional;
  *
  * <p>Escalation: staging is always allowed (downtime stays zero); before the deadline apps are asked
  * only inside a maintenance window; past the deadline they are asked at every run and warned of the
- * forced close; past deadline + grace they are closed even if they refuse. Asking, closing and
- * rebooting wait for the policy's conditions (mains power). A reboot happens only as the policy's
- * reboot rule allows (never; inside a window; inside a window or any time past deadline + grace), and
- * is forced only past deadline + grace.
+ * forced close; past deadline + grace they are closed even if they refuse, but never before a grace has
+ * passed since they were first told ({@link #closeAt}). Asking, closing and rebooting wait for the
+ * policy's conditions (mains power). A reboot happens only as the policy's reboot rule allows (never;
+ * inside a window; inside a window or any time past deadline + grace), and is forced only past
+ * deadline + grace.
  */
 public final class Decider {
 
@@ -26,23 +27,26 @@ public final class Decider {
     public static Decision decide(Policy p, AutoState s, Release release, Conditions c, Instant now) {
         Instant first = s.firstSeenOf(release.version()).orElse(now);
         Optional<Instant> deadline = p.deadlineOf(first);
-        Optional<Instant> forceAt = p.forceAtOf(first);
+        Optional<Instant> graceEnd = p.forceAtOf(first);
+        Optional<Instant> forceAt = closeAt(p, first, s.noticeAtOf(release.version()), now);
         boolean pastDeadline = deadline.filter(d -> !now.isBefore(d)).isPresent();
+        boolean pastGrace = graceEnd.filter(f -> !now.isBefore(f)).isPresent();
         boolean pastForce = forceAt.filter(f -> !now.isBefore(f)).isPresent();
         boolean inWindow = p.inWindow(now);
         boolean met = c.met(p);
         boolean mayReboot = met && switch (p.reboot()) {
             case NEVER -> false;
             case IN_WINDOW -> inWindow;
-            case AT_DEADLINE -> inWindow || pastForce;
+            case AT_DEADLINE -> inWindow || pastGrace;
         };
         if (release.pendingReboot()) {
+            // The reboot round asks the apps; no notice goes out before it (docs/unattended.md).
             if (mayReboot) {
-                return new Decision(Action.REBOOT, false, deadline, forceAt, true, pastForce,
+                return new Decision(Action.REBOOT, false, deadline, graceEnd, true, pastGrace,
                         "the update waits for a reboot and the policy allows one now"
-                                + (pastForce ? " (past deadline + grace: refusals are overridden)" : ""));
+                                + (pastGrace ? " (past deadline + grace: refusals are overridden)" : ""));
             }
-            return new Decision(Action.AWAIT_REBOOT, false, deadline, forceAt, false, false,
+            return new Decision(Action.AWAIT_REBOOT, false, deadline, graceEnd, false, false,
                     "the update waits for a reboot; " + rebootRuleWords(p, met));
         }
         if (!met) {
@@ -51,6 +55,11 @@ public final class Decider {
         if (pastForce) {
             return new Decision(Action.FORCE, false, deadline, forceAt, mayReboot, true,
                     "past deadline + grace: the apps are closed even if they refuse (they save first)");
+        }
+        if (pastGrace) {
+            return new Decision(Action.ASK, true, deadline, forceAt, mayReboot, false,
+                    "past deadline + grace, but the apps were not told of the forced close a grace period ago: they are"
+                            + " asked, and warned of the time it comes");
         }
         if (pastDeadline) {
             return new Decision(Action.ASK, true, deadline, forceAt, mayReboot, false,
@@ -79,27 +88,46 @@ public final class Decider {
                 || result.kind() == RunResult.Kind.NOTHING_OFFERED) {
             Instant check = Triggers.nextRun(p, now);
             return new AutoState("", Optional.empty(), 0, Optional.empty(), Optional.of(now), word, Optional.empty(),
-                    Optional.empty(), Optional.of(new NextStep(Action.NOTHING, Optional.of(check),
+                    Optional.empty(), Optional.empty(), Optional.of(new NextStep(Action.NOTHING, Optional.of(check),
                             "next check " + Words.when(check, now, p.zone()))));
         }
         Release r = release.get();
         Instant first = s.firstSeenOf(r.version()).orElse(now);
         int deferrals = s.deferralsOf(r.version());
         Optional<Refusal> refusal = s.version().equals(r.version()) ? s.lastRefusal() : Optional.empty();
+        Optional<Instant> noticeAt = s.noticeAtOf(r.version());
         boolean refused = !result.refusals().isEmpty()
                 && (result.kind() == RunResult.Kind.DEFERRED || result.kind() == RunResult.Kind.REBOOT_PENDING);
         if (refused) {
             deferrals++;
             refusal = Optional.of(result.refusals().get(0));
         }
+        // An app that refused to close past the deadline was sent the notice of the forced close.
+        if (refused && result.kind() == RunResult.Kind.DEFERRED && noticeAt.isEmpty()
+                && p.deadlineOf(first).filter(d -> !now.isBefore(d)).isPresent()) {
+            noticeAt = Optional.of(now);
+        }
         Release planned = result.kind() == RunResult.Kind.REBOOT_PENDING ? r.waitingForReboot() : r;
         AutoState tracked = new AutoState(r.version(), Optional.of(first), deferrals, refusal, Optional.of(now), word,
-                p.deadlineOf(first), p.forceAtOf(first), Optional.empty());
+                p.deadlineOf(first), closeAt(p, first, noticeAt, now), noticeAt, Optional.empty());
         Optional<NextStep> next = result.kind() == RunResult.Kind.REBOOT_STARTED
                 ? Optional.of(new NextStep(Action.NOTHING, Optional.empty(), "the update finishes after the reboot"))
                 : Optional.of(next(p, tracked, planned, now));
         return new AutoState(tracked.version(), tracked.firstSeen(), deferrals, refusal, tracked.lastCheck(), word,
-                tracked.deadline(), tracked.forceAt(), next);
+                tracked.deadline(), tracked.forceAt(), noticeAt, next);
+    }
+
+    /**
+     * When the apps are closed even if they refuse: deadline + grace, unless they were first told of it
+     * only at or after that time (no run in the grace could ask them: the machine was off, or on battery
+     * under the power condition); then a grace after that notice. Not told yet: as if told {@code now}.
+     * Empty if the policy never forces.
+     */
+    static Optional<Instant> closeAt(Policy p, Instant firstSeen, Optional<Instant> noticeAt, Instant now) {
+        return p.forceAtOf(firstSeen).map(graceEnd -> {
+            Instant told = noticeAt.orElse(now);
+            return told.isBefore(graceEnd) ? graceEnd : told.plus(p.grace());
+        });
     }
 
     /**

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
                 + "and service for root, a user timer for anyone else, a Task Scheduler task on Windows.",
                 "install: validates P, stores it as D/.rmkit/policy.json and registers the schedule (its interval, "
                 + "random delay and window openings come from P; run install again after changing them). "
-                + "remove: removes the registration. show: what is registered."})
+                + "remove: removes the registration (also one left behind by a directory that is no longer an "
+                + "install; uninstall removes it too). show: what is registered."})
 public final class ScheduleCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -44,7 +45,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     public Integer call() {
         try {
             ScheduleRequest req = ScheduleRequest.of(action, installDir, policy);
-            Registration r = new Scheduling(ctx.clock()).run(req, System.getenv());
+            Registration r = new Scheduling(ctx.clock()).run(req, System.getenv(), ctx.scheduler().get());
             r.lines().forEach(spec.commandLine().getOut()::println);
             r.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             spec.commandLine().getOut().flush();

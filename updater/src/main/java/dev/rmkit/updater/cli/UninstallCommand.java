@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "uninstall", mixinStandardHelpOptions = true,
         description = "Removes every file the updater installed and the install's state: closes the apps holding "
                 + "them (a refusal defers it), removes the files by a journaled swap (resume finishes or undoes an "
-                + "interrupted one), and unregisters any resume. Files the updater did not install, or that changed "
+                + "interrupted one), and unregisters any resume and the install's updater auto schedule (as "
+                + "schedule remove does). Files the updater did not install, or that changed "
                 + "since, stay where they are and are listed.")
 public final class UninstallCommand implements Callable<Integer> {
 

@@ -42,7 +42,7 @@ public final class HoldersReport {
         sb.append("Reboot reasons: ").append(apps.rebootReasons().isEmpty() ? "none"
                 : apps.rebootReasons().stream().map(HoldersReport::name).collect(Collectors.joining(", "))).append('\n');
         if (apps.rebootReasons().contains(RebootReason.PERMISSION_DENIED)) {
-            sb.append("Some processes could not be inspected: ").append(Holders.RUN_AS_ROOT).append(".\n");
+            sb.append("Some processes could not be inspected: ").append(Holders.seeEveryProcess(apps)).append(".\n");
         }
         return sb.toString();
     }

@@ -2,6 +2,7 @@ package dev.rmkit.updater.journal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.rmkit.rm.ServiceUnit;
 import dev.rmkit.updater.apps.ClosedApp;
 import dev.rmkit.updater.install.InstalledState;
 import java.time.Clock;
@@ -29,6 +30,9 @@ import java.util.Optional;
  * @param installedAfter installed.json after the commit; null (absent) for an uninstall
  * @param operation what the swap does (absent in journals of older updaters: an update)
  * @param keep what an update keeps of the release it replaces; null (absent) when nothing is kept
+ * @param services the services this swap stops through their service manager, recorded before they are
+ *     stopped and kept until the journal is deleted: recovery starts each again (one that is already up
+ *     is left alone, so starting "again" never starts it twice); empty (absent) when none
  */
 public record Journal(
         String txid,
@@ -43,7 +47,8 @@ public record Journal(
         List<ClosedApp> closedApps,
         @JsonInclude(JsonInclude.Include.NON_NULL) InstalledState installedAfter,
         JournalOperation operation,
-        @JsonInclude(JsonInclude.Include.NON_NULL) KeepPrevious keep) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) KeepPrevious keep,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ServiceUnit> services) {
     public Journal {
         Objects.requireNonNull(txid, "txid");
         if (!txid.matches("[A-Za-z0-9-]+")) {
@@ -58,6 +63,7 @@ public record Journal(
         createdDirs = List.copyOf(createdDirs);
         prunableDirs = List.copyOf(prunableDirs);
         closedApps = List.copyOf(closedApps);
+        services = services == null ? List.of() : List.copyOf(services);
         operation = operation == null ? JournalOperation.APPLY : operation;
         if (installedAfter == null && operation != JournalOperation.UNINSTALL) {
             throw new IllegalArgumentException("only an uninstall leaves no installed.json");
@@ -69,32 +75,37 @@ public record Journal(
             String bootId, List<JournalStep> steps, List<String> createdDirs, List<String> prunableDirs,
             List<ClosedApp> closedApps, InstalledState installedAfter) {
         this(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs, prunableDirs, closedApps,
-                installedAfter, JournalOperation.APPLY, null);
+                installedAfter, JournalOperation.APPLY, null, List.of());
     }
 
     public Journal withState(JournalState newState) {
         return new Journal(txid, newState, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, closedApps, installedAfter, operation, keep);
+                prunableDirs, closedApps, installedAfter, operation, keep, services);
     }
 
     public Journal withClosedApps(List<ClosedApp> apps) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, apps, installedAfter, operation, keep);
+                prunableDirs, apps, installedAfter, operation, keep, services);
+    }
+
+    public Journal withServices(List<ServiceUnit> stopped) {
+        return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
+                prunableDirs, closedApps, installedAfter, operation, keep, stopped);
     }
 
     public Journal withInstalledAfter(InstalledState after) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, closedApps, after, operation, keep);
+                prunableDirs, closedApps, after, operation, keep, services);
     }
 
     public Journal withDirs(List<String> created, List<String> prunable) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, created,
-                prunable, closedApps, installedAfter, operation, keep);
+                prunable, closedApps, installedAfter, operation, keep, services);
     }
 
     public Journal withKeep(KeepPrevious k) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, closedApps, installedAfter, operation, k);
+                prunableDirs, closedApps, installedAfter, operation, k, services);
     }
 
     /** installed.json after the commit; empty for an uninstall. */

@@ -25,6 +25,8 @@ import dev.rmkit.updater.plan.Obstacles;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.reboot.RebootMode;
+import dev.rmkit.updater.schedule.Registration;
+import dev.rmkit.updater.schedule.Scheduling;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
@@ -45,7 +47,9 @@ import java.util.stream.Collectors;
  * {@code updater uninstall}: removes every file the updater installed, through the same path as an
  * update (holders asked, a refusal respected unless {@code --force}; a journaled swap whose steps are
  * all removals, recovered by {@code resume} after a crash: undone before its commit, finished after),
- * then the install's state in {@code .rmkit/} and its resume registration. A managed file that changed
+ * then the install's state in {@code .rmkit/}, its resume registration and its {@code updater auto}
+ * schedule (with the code of {@code schedule remove}, after the commit and before the state goes, so a
+ * crash between is finished by {@code resume}). A managed file that changed
  * since it was installed, and every file the updater did not install, stay where they are and are
  * listed; {@code .rmkit/} and the install directory go only if nothing is left in them.
  */
@@ -81,6 +85,7 @@ public final class Uninstall {
             report.note("could not remove the resume registration: " + e.getMessage());
         }
         if (installed.isEmpty()) {
+            unregisterSchedule(ctx, layout, report);
             removeStateOnly(layout, report);
             return;
         }
@@ -88,9 +93,24 @@ public final class Uninstall {
         report.plan(plan);
         Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), null,
                 JournalOperation.UNINSTALL, layout.stateDir().relativize(layout.stagingRoot()).toString());
-        new ClosingSwap(ctx, holders, layout, report).run(journal);
+        new ClosingSwap(ctx, holders, layout, report).afterCommit(() -> unregisterSchedule(ctx, layout, report)).run(journal);
         if (report.outcome() == Outcome.UNINSTALLED) {
             listLeft(layout, report);
+        }
+    }
+
+    /**
+     * Removes the install's {@code updater auto} registration from this user's scheduler (what {@code
+     * schedule remove} does) and reports it. A failure is reported, not fatal: the files are gone already.
+     */
+    public static void unregisterSchedule(UpdaterContext ctx, InstallLayout layout, ReportBuilder report) {
+        try {
+            Registration r = Scheduling.unregister(layout, ctx.scheduler().get());
+            r.lines().forEach(l -> report.note("schedule: " + l));
+            r.warnings().forEach(w -> report.note("schedule: warning: " + w));
+        } catch (UpdateException | RuntimeException e) {
+            report.note("schedule: could not remove " + Scheduling.name(layout) + " (" + e.getMessage()
+                    + "); remove it with updater schedule remove --install-dir " + layout.installDir());
         }
     }
 

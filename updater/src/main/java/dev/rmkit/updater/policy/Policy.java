@@ -14,7 +14,8 @@ import java.util.Optional;
  * Every field but {@code feed} has a default ({@link #DEFAULT_EVERY}...), so a policy file can be
  * three lines. Immutable; read with {@link PolicyLoader}.
  *
- * @param feed the manifest location (http/https URL or absolute path)
+ * @param feed where releases come from (http/https URL or absolute path): a manifest, or a feed's
+ *     release index ({@link #feedKind})
  * @param channel the channel to follow; empty: the installed one
  * @param checkEvery how often the scheduler starts {@code updater auto}
  * @param checkSpread the random delay the scheduler adds to each start
@@ -58,6 +59,11 @@ public record Policy(String feed, Optional<String> channel, Duration checkEvery,
     public static Policy defaults(String feed, ZoneId zone) {
         return new Policy(feed, Optional.empty(), DEFAULT_EVERY, DEFAULT_SPREAD, List.of(), zone,
                 Optional.of(DEFAULT_DEADLINE), DEFAULT_GRACE, RebootRule.NEVER, false);
+    }
+
+    /** Whether {@link #feed} names one manifest or a feed's release index. */
+    public FeedKind feedKind() {
+        return FeedKind.of(feed);
     }
 
     /** Whether {@code t} is inside a maintenance window (always, when there are none). */

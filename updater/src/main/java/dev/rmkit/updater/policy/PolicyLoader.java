@@ -187,6 +187,18 @@ public final class PolicyLoader {
         if ("file".equals(uri.getScheme()) && !feed.startsWith("file:") && !Path.of(feed).isAbsolute()) {
             throw new IllegalArgumentException("feed: a path must be absolute (the scheduler runs elsewhere): " + feed);
         }
+        if ("file".equals(uri.getScheme()) && FeedKind.of(feed) == FeedKind.MANIFEST && isDirectory(uri)) {
+            throw new IllegalArgumentException("feed: " + feed + " is a directory; write " + feed
+                    + "/ to follow its release index (a manifest is a file)");
+        }
+    }
+
+    private static boolean isDirectory(URI file) {
+        try {
+            return Files.isDirectory(Path.of(file));
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return false; // not a local path: the fetch names the problem
+        }
     }
 
     private static UpdateException.Usage problem(String name, String what) {

@@ -4,6 +4,7 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.policy.FeedKind;
 import dev.rmkit.updater.policy.Policy;
 import dev.rmkit.updater.policy.PolicyLoader;
 import java.io.IOException;
@@ -22,8 +23,10 @@ import java.util.TreeMap;
  * {@code updater schedule}: install validates the policy, keeps it as the install's
  * {@code .rmkit/policy.json} (what {@code updater auto} reads) and registers {@code updater auto
  * --install-dir D} with this host's {@link Scheduler} under {@code rmkit-auto-KEY}; remove and show
- * act on that registration. The command the scheduler runs is this JVM with this class path, and the
- * {@code RMKIT_*} variables of the registering environment.
+ * act on that registration, also for a directory that is no longer an install (a registration left
+ * behind). {@code uninstall} removes it through {@link #unregister}, the code of remove. The command the
+ * scheduler runs is this JVM with this class path, and the {@code RMKIT_*} variables of the registering
+ * environment.
  */
 public final class Scheduling {
 
@@ -45,13 +48,13 @@ public final class Scheduling {
     /** The same with a given scheduler (tests pick the user's systemd manager). */
     public Registration run(ScheduleRequest req, Map<String, String> env, Scheduler scheduler) throws UpdateException {
         InstallLayout layout = new InstallLayout(req.installDir());
-        if (!Files.isRegularFile(layout.installedFile())) {
+        if (req.action() == ScheduleRequest.Action.INSTALL && !Files.isRegularFile(layout.installedFile())) {
             throw new UpdateException.Usage("not an install: " + layout.installDir()
                     + " (install it first with updater apply --trust KEYFILE)");
         }
         return switch (req.action()) {
             case INSTALL -> install(layout, req.policy().orElseThrow(), env, scheduler);
-            case REMOVE -> remove(layout, scheduler);
+            case REMOVE -> unregister(layout, scheduler);
             case SHOW -> show(layout, scheduler);
         };
     }
@@ -86,15 +89,21 @@ public final class Scheduling {
         return new Registration(true, lines, r.warnings());
     }
 
-    private static Registration remove(InstallLayout layout, Scheduler scheduler) throws UpdateException {
+    /**
+     * Removes the install's registration, if there is one, from {@code scheduler}: {@code schedule
+     * remove}, and {@code uninstall} once its removal is committed. Nothing registered is not an error.
+     */
+    public static Registration unregister(InstallLayout layout, Scheduler scheduler) throws UpdateException {
         Registration r = scheduler.remove(name(layout));
+        Path args = WindowsScheduler.argFile(layout.installDir());
         try {
             InstallFiles files = layout.files();
-            files.deleteOwn(WindowsScheduler.argFile(layout.installDir())); // a link there is not ours: it stays
+            files.deleteOwn(args); // a link there is not ours: it stays
             files.sync();
         } catch (IOException e) {
-            return new Registration(false, r.lines(), List.of("cannot remove " + WindowsScheduler.argFile(layout.installDir())
-                    + ": " + e.getMessage()));
+            List<String> warnings = new ArrayList<>(r.warnings());
+            warnings.add("cannot remove " + args + ": " + e.getMessage());
+            return new Registration(false, r.lines(), warnings);
         }
         return r;
     }
@@ -104,7 +113,8 @@ public final class Scheduling {
         List<String> lines = new ArrayList<>(r.lines());
         if (Files.exists(layout.policyFile(), LinkOption.NOFOLLOW_LINKS)) {
             Policy p = PolicyLoader.loadInstalls(layout, ZoneId.systemDefault());
-            lines.add("policy " + layout.policyFile() + ": feed " + p.feed() + ", deadline "
+            lines.add("policy " + layout.policyFile() + ": feed " + p.feed() + (p.feedKind() == FeedKind.INDEX
+                    ? " (release index" + p.channel().map(c -> ", channel " + c).orElse("") + ")" : "") + ", deadline "
                     + p.deadline().map(dev.rmkit.updater.Durations::format).orElse("never") + ", grace "
                     + dev.rmkit.updater.Durations.format(p.grace()) + ", reboot " + p.reboot().wire());
         }

@@ -15,7 +15,9 @@ import java.util.List;
  * {@link Scheduler} for systemd: the units of {@link SystemdUnits} in the system's unit directory (root)
  * or the user's ({@code ~/.config/systemd/user}), enabled by their {@code timers.target.wants} link as
  * {@code systemctl enable} makes it, then, where systemd runs, {@code daemon-reload} and a (re)start of
- * the timer. Files that do not carry rmkit's marker are never overwritten or deleted.
+ * the timer. Remove stops the timer, deletes the files, reloads and forgets a failed last run
+ * ({@code reset-failed}), so no trace of the units is left in the manager. Files that do not carry
+ * rmkit's marker are never overwritten or deleted.
  */
 final class SystemdScheduler implements Scheduler {
 
@@ -109,6 +111,8 @@ final class SystemdScheduler implements Scheduler {
         }
         if (!lines.isEmpty() && systemdRuns) {
             systemctl(warnings, "daemon-reload");
+            // A run that failed (exit 77, say) stays listed as a failed unit until this; nothing to reset is fine.
+            systemctl(new ArrayList<>(), "reset-failed", name + ".service", name + ".timer");
         }
         if (lines.isEmpty()) {
             lines.add("nothing registered as " + name + " in " + unitDir);

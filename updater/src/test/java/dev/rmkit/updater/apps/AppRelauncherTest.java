@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.ServiceUnit;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
+import dev.rmkit.updater.testing.FakeServiceManager;
 import dev.rmkit.updater.testing.FakeWindowsSystem;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,5 +52,31 @@ class AppRelauncherTest {
 
         assertEquals(List.of(alice.user() + " " + String.join(" ", java)), windows.started());
         assertEquals(9001, report.build().appsRestarted().get(0).pid());
+    }
+
+    @Test
+    void servicesComeBackFirstThroughTheirManagerEachUnitOnce() {
+        ServiceUnit app = ServiceUnit.system("app.service");
+        AppOwner alice = new AppOwner("S-1-5-21-1-2-3-1001", "", "1", Map.of());
+        FakeWindowsSystem windows = FakeWindowsSystem.perMachine();
+        FakeServiceManager services = new FakeServiceManager(windows);
+        ReportBuilder report = new ReportBuilder("resume", dir, Clock.systemUTC());
+
+        AppRelauncher.relaunch(List.of(new ClosedApp("burner", 42, java, dir.toString(), alice)), List.of(app, app),
+                services, report);
+
+        assertEquals(List.of(app), services.started());
+        assertEquals(List.of("app.service", "burner"), report.build().appsRestarted().stream().map(a -> a.name()).toList());
+    }
+
+    @Test
+    void aServiceLeftClosedIsStartedByItsUnitAndNotByACommand() {
+        FakeServiceManager services = new FakeServiceManager(FakeWindowsSystem.perMachine());
+        ReportBuilder report = new ReportBuilder("restart-apps", dir, Clock.systemUTC());
+
+        assertTrue(AppRelauncher.relaunch(ClosedApp.of(ServiceUnit.system("app.service"), 42), services, report));
+
+        assertEquals(List.of(ServiceUnit.system("app.service")), services.started());
+        assertEquals(List.of(), report.build().appsRefused());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rmkit.updater.policy.Policy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,33 @@ class DeciderScenarioTest {
         assertEquals(Optional.empty(), s.next().orElseThrow().at());
         assertTrue(Words.summary(s, DeciderTest.BERLIN).startsWith("2.0.0 staged, waits for a reboot; deferred 2 times"),
                 Words.summary(s, DeciderTest.BERLIN));
+    }
+
+    /**
+     * No run in the grace could ask (the machine was on battery under the power condition, or off): the
+     * first run after deadline + grace does not force an app that was never told; it tells it, and the
+     * forced close comes a grace later.
+     */
+    @Test
+    void anAppNoRunCouldWarnIsWarnedAGraceBeforeItIsForced() {
+        Policy p = DeciderTest.BASE.withOnAcPower(true);
+        Instant onMains = DeciderTest.at("2026-12-02T10:00"); // a day after deadline + grace
+        Decision first = Decider.decide(p, DeciderTest.SEEN, DeciderTest.V2, DeciderTest.AC, onMains);
+
+        assertEquals(Action.ASK, first.action(), first.why());
+        assertTrue(first.warn());
+        assertEquals(Optional.of(DeciderTest.at("2026-12-03T10:00")), first.forceAt(), "the notice names a grace from now");
+        AutoState warned = Decider.after(p, DeciderTest.SEEN, Optional.of(DeciderTest.V2),
+                new RunResult(RunResult.Kind.DEFERRED, List.of(BURNING)), onMains);
+        assertEquals(Optional.of(onMains), warned.noticeAt());
+        assertEquals(Optional.of(DeciderTest.at("2026-12-03T10:00")), warned.forceAt());
+        assertTrue(Words.summary(warned, DeciderTest.BERLIN).endsWith("forced after 2026-12-03 10:00"),
+                Words.summary(warned, DeciderTest.BERLIN));
+
+        assertEquals(Action.ASK, Decider.decide(p, warned, DeciderTest.V2, DeciderTest.AC,
+                DeciderTest.at("2026-12-03T09:59")).action(), "refusals honoured until the time the notice named");
+        assertEquals(Action.FORCE, Decider.decide(p, warned, DeciderTest.V2, DeciderTest.AC,
+                DeciderTest.at("2026-12-03T10:00")).action());
     }
 
     /** Runs the scheduler's starts from first sight with an app that always refuses. */

@@ -31,7 +31,9 @@ class DeciderTest {
             .withReboot(RebootRule.IN_WINDOW);
     static final Instant FIRST_SEEN = at("2026-11-23T10:00");
     static final AutoState SEEN = new AutoState("2.0.0", Optional.of(FIRST_SEEN), 2, Optional.empty(),
-            Optional.of(FIRST_SEEN), "deferred", Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.of(FIRST_SEEN), "deferred", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    /** SEEN, and the apps were told of the forced close at the deadline (Monday 10:00). */
+    static final AutoState TOLD = SEEN.withNoticeAt(at("2026-11-30T10:00"));
     static final Release V2 = Release.of("2.0.0");
     static final Release V2_WAITING = V2.waitingForReboot();
     static final Conditions AC = Conditions.onAcPower(true);
@@ -81,11 +83,17 @@ class DeciderTest {
                         "2026-11-30T10:00", Action.ASK, true, false, false),
                 row("a second before the deadline: stage only", same, SEEN, V2, AC,
                         "2026-11-30T09:59:59", Action.STAGE, false, false, false),
-                row("at deadline + grace: force; no reboot outside the window", same, SEEN, V2, AC,
+                row("at deadline + grace: force; no reboot outside the window", same, TOLD, V2, AC,
                         "2026-12-01T10:00", Action.FORCE, false, false, true),
+                row("at deadline + grace, never told (no run in the grace could ask): ask and warn, not force", same,
+                        SEEN, V2, AC, "2026-12-01T10:00", Action.ASK, true, false, false),
+                row("told only after deadline + grace: refusals honoured until a grace after the notice", same,
+                        SEEN.withNoticeAt(at("2026-12-02T10:00")), V2, AC, "2026-12-03T09:00", Action.ASK, true, false, false),
+                row("told only after deadline + grace, a grace later: force", same,
+                        SEEN.withNoticeAt(at("2026-12-02T10:00")), V2, AC, "2026-12-03T10:00", Action.FORCE, false, false, true),
                 row("past deadline + grace on battery with the power condition: stage only", ac, SEEN, V2, BATTERY,
                         "2026-12-05T03:00", Action.STAGE, false, false, false),
-                row("past deadline + grace in the window: force, and the reboot is forced too", same, SEEN, V2, AC,
+                row("past deadline + grace in the window: force, and the reboot is forced too", same, TOLD, V2, AC,
                         "2026-12-05T03:00", Action.FORCE, false, true, true),
                 row("deadline never: weeks later outside the window, stage only", never, SEEN, V2, AC,
                         "2026-12-30T10:00", Action.STAGE, false, false, false),
@@ -109,7 +117,7 @@ class DeciderTest {
                         V2_WAITING, AC, "2026-11-30T15:00", Action.AWAIT_REBOOT, false, false, false),
                 row("reboot at-deadline, after deadline + grace, any hour: forced reboot", rebootAtDeadline, SEEN,
                         V2_WAITING, AC, "2026-12-01T15:00", Action.REBOOT, false, true, true),
-                row("reboot at-deadline: a forced close may reboot too", rebootAtDeadline, SEEN, V2, AC,
+                row("reboot at-deadline: a forced close may reboot too", rebootAtDeadline, TOLD, V2, AC,
                         "2026-12-01T15:00", Action.FORCE, false, true, true));
     }
 

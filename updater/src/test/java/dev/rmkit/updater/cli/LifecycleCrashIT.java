@@ -2,9 +2,12 @@ package dev.rmkit.updater.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rmkit.updater.ExitCode;
+import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.TestHooks;
+import dev.rmkit.updater.schedule.Scheduling;
 import dev.rmkit.updater.testing.Cli;
 import dev.rmkit.updater.testing.Feeds;
 import dev.rmkit.updater.testing.Trees;
@@ -145,6 +148,40 @@ class LifecycleCrashIT {
             assertEquals("0", resumed.split(" ")[0], resumed);
             assertEquals(feeds.tree("user-only-" + step, Map.of("notes.txt", "user data")), Trees.snapshot(install), step);
             assertFalse(Files.exists(install.resolve(".rmkit")), "no state is left after " + step);
+        }
+    }
+
+    /**
+     * The install's schedule goes with it: after the commit (and before the state, so that a crash between
+     * is finished by resume); a crash before the commit keeps both, the install and its schedule.
+     */
+    @Test
+    void anUninstallCutShortKeepsTheScheduleWithTheInstallOrResumeRemovesItWithTheFiles() throws Exception {
+        Path policy = Files.writeString(tmp.resolve("policy.json"), "{\"feed\": \"" + v2 + "\"}");
+        Map<String, String> env = new HashMap<>(env());
+        env.putAll(cli.schedulerEnv());
+        for (String step : List.of("swapped", "committed", "installed-written", "staging-deleted", "state-removed")) {
+            Path install = installV2("sched-" + step);
+            assertEquals(0, cli.run("schedule", "install", "--install-dir", install.toString(), "--policy",
+                    policy.toString()).code());
+            Path timer = cli.units().resolve(Scheduling.name(new InstallLayout(install)) + ".timer");
+            UpdaterProcess.Result crashed = UpdaterProcess.run(Map.of(TestHooks.CRASH_AT, step), env, "uninstall",
+                    "--install-dir", install.toString());
+            assertEquals(137, crashed.code(), step + ": " + crashed.out() + crashed.err());
+            assertEquals(!List.of("staging-deleted", "state-removed").contains(step), Files.exists(timer),
+                    "the schedule goes after the commit, before the backups and the state: " + step);
+
+            UpdaterProcess.Result resumed = UpdaterProcess.run(Map.of(), env, "resume", "--install-dir", install.toString());
+
+            if (step.equals("swapped")) {
+                assertEquals(newTree, Trees.snapshot(install), step);
+                assertTrue(Files.exists(timer), "an uninstall undone keeps its schedule: " + resumed.out());
+            } else {
+                assertEquals(0, resumed.code(), step + ": " + resumed.out() + resumed.err());
+                assertFalse(Files.exists(install.resolve(".rmkit")), step);
+                assertFalse(Files.exists(timer), "no schedule outlives the install after a crash at " + step + ": "
+                        + resumed.out());
+            }
         }
     }
 }

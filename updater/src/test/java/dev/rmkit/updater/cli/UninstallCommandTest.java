@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rmkit.updater.ExitCode;
+import dev.rmkit.updater.install.InstallFiles;
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.schedule.Scheduling;
 import dev.rmkit.updater.testing.Cli;
 import dev.rmkit.updater.testing.Feeds;
 import dev.rmkit.updater.testing.Releases;
 import dev.rmkit.updater.testing.Trees;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -113,5 +117,55 @@ class UninstallCommandTest {
         assertEquals(ExitCode.USAGE.code(), r.code(), r.out() + r.err());
         assertEquals(Map.of("file", Releases.sha256("x")), Trees.snapshot(other));
         assertFalse(Files.exists(other.resolve(".rmkit")));
+    }
+
+    @Test
+    void theInstallsScheduleIsRemovedWithItAndTheReportSaysSo() throws Exception {
+        Path policy = Files.writeString(tmp.resolve("policy.json"), "{\"feed\": \"https://example.com/m.json\"}");
+        Cli.Run scheduled = cli.run("schedule", "install", "--install-dir", install.toString(), "--policy", policy.toString());
+        assertEquals(0, scheduled.code(), scheduled.out() + scheduled.err());
+        String name = Scheduling.name(new InstallLayout(install));
+        Path timer = cli.units().resolve(name + ".timer");
+        assertTrue(Files.exists(timer), scheduled.out());
+
+        Cli.Run r = uninstall();
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertFalse(Files.exists(timer));
+        assertFalse(Files.exists(cli.units().resolve(name + ".service")));
+        assertFalse(Files.exists(cli.units().resolve("timers.target.wants/" + name + ".timer"), LinkOption.NOFOLLOW_LINKS));
+        String notes = r.json().get("notes").toString();
+        assertTrue(notes.contains("schedule: removed " + timer), notes);
+        List<String> calls = cli.systemctlCalls();
+        assertTrue(calls.get(calls.size() - 3).endsWith("stop " + name + ".timer")
+                && calls.get(calls.size() - 2).endsWith("daemon-reload")
+                && calls.get(calls.size() - 1).endsWith("reset-failed " + name + ".service " + name + ".timer"), calls.toString());
+        assertFalse(Files.exists(install));
+    }
+
+    @Test
+    void anUninstallWithNothingScheduledSaysSoAndCallsNoSystemctl() {
+        Cli.Run r = uninstall();
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.json().get("notes").toString().contains("schedule: nothing registered as "
+                + Scheduling.name(new InstallLayout(install))), r.out());
+        assertEquals(List.of(), cli.systemctlCalls());
+    }
+
+    @Test
+    void scheduleRemoveClearsARegistrationLeftBehindByADirectoryNoLongerAnInstall() throws Exception {
+        Path policy = Files.writeString(tmp.resolve("policy.json"), "{\"feed\": \"https://example.com/m.json\"}");
+        assertEquals(0, cli.run("schedule", "install", "--install-dir", install.toString(), "--policy", policy.toString()).code());
+        String name = Scheduling.name(new InstallLayout(install));
+        // What a registration outliving its install looks like: the install's files and state are gone.
+        new InstallFiles(install.getParent()).deleteTree(install);
+
+        Cli.Run r = cli.run("schedule", "remove", "--install-dir", install.toString());
+
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("removed " + cli.units().resolve(name + ".timer")), r.out());
+        assertFalse(Files.exists(cli.units().resolve(name + ".timer")));
+        assertFalse(Files.exists(install), "nothing was created for it");
     }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** Installs pointed at a feed: the newest release of their channel, patches, and the index's own checks. */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "runs the updater against the Linux backend (testing.Cli)")
 class FeedApplyTest {
-    static final byte[] BIG1 = HistoryFeed.random(400_000, 1);
-    static final byte[] BIG2 = HistoryFeed.edit(BIG1, 2);
-    static final byte[] BIG3 = HistoryFeed.edit(BIG2, 3);
+    static final byte[] BIG1 = HistoryFeed.BIG1;
+    static final byte[] BIG2 = HistoryFeed.BIG2;
+    static final byte[] BIG3 = HistoryFeed.BIG3;
 
     @TempDir Path tmp;
     HistoryFeed feed;
@@ -40,13 +40,7 @@ class FeedApplyTest {
     }
 
     private void publish(String version, byte[] big, String... extra) {
-        String[] args = new String[extra.length + 4];
-        args[0] = "--key";
-        args[1] = HistoryFeed.key(key).toString();
-        args[2] = "--product";
-        args[3] = "rmkit-burner";
-        System.arraycopy(extra, 0, args, 4, extra.length);
-        feed.publish(version, Map.of("lib/big.bin", big, "bin/run", ("run " + version).getBytes()), args);
+        feed.publishBig(version, big, key, extra);
     }
 
     private Cli.Run apply(Path dir, String... extra) {

@@ -134,7 +134,8 @@ class ScheduleCommandIT {
         assertFalse(Files.exists(units.resolve(name() + ".service")));
         assertFalse(Files.exists(units.resolve("timers.target.wants/" + name() + ".timer"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
         String user = root ? "" : "--user ";
-        assertEquals(List.of(user + "stop " + name() + ".timer", user + "daemon-reload"), systemctlCalls());
+        assertEquals(List.of(user + "stop " + name() + ".timer", user + "daemon-reload", user + "reset-failed " + name()
+                + ".service " + name() + ".timer"), systemctlCalls());
         UpdaterProcess.Result show = schedule("show", "--install-dir", install.toString());
         assertTrue(show.out().contains("not registered"), show.out());
     }

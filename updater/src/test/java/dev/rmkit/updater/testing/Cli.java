@@ -10,14 +10,19 @@ import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.fetch.FetchOptions;
 import dev.rmkit.updater.fetch.Fetcher;
 import dev.rmkit.updater.fetch.ProgressSink;
+import dev.rmkit.updater.schedule.Scheduler;
+import dev.rmkit.updater.schedule.Schedulers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -59,7 +64,52 @@ public final class Cli {
         FetchOptions fast = FetchOptions.defaults().withAttempts(2, 4)
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100));
         this.ctx = new UpdaterContext(() -> new LinuxPlatform(config), () -> system, new Fetcher(fast), clock,
-                bootId::get, UpdaterContext::javaResumeCommand, Duration.ofMillis(100), ProgressSink.NONE);
+                bootId::get, UpdaterContext::javaResumeCommand, Duration.ofMillis(100), ProgressSink.NONE, this::scheduler);
+    }
+
+    /**
+     * The environment the scheduler of {@code schedule} and {@code uninstall} is chosen from, in this
+     * sandbox: units under it (the system's for root, the user's otherwise; {@link #units()}), and a
+     * {@code systemctl} that only records its arguments ({@link #systemctlCalls()}). A child updater given
+     * this environment acts on the same registration.
+     */
+    public Map<String, String> schedulerEnv() {
+        Path script = dir.resolve("systemctl");
+        try {
+            if (!Files.exists(script)) {
+                Files.createDirectories(dir);
+                Files.writeString(script, "#!/bin/sh\necho \"$@\" >> '" + dir.resolve("systemctl.log") + "'\n");
+                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of(Schedulers.UNIT_DIR_ENV, dir.resolve("system-units").toString(), "XDG_CONFIG_HOME",
+                dir.resolve("config").toString(), Schedulers.SYSTEMCTL_ENV, script.toString());
+    }
+
+    private Scheduler scheduler() {
+        return Schedulers.forThisHost(schedulerEnv(), ctx.clock());
+    }
+
+    /** Where {@code schedule install} puts its units in this sandbox. */
+    public Path units() {
+        try {
+            boolean root = ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+            return root ? dir.resolve("system-units") : dir.resolve("config/systemd/user");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The arguments of every {@code systemctl} call so far, one line each. */
+    public List<String> systemctlCalls() {
+        try {
+            Path log = dir.resolve("systemctl.log");
+            return Files.exists(log) ? Files.readAllLines(log) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Path runtimeDir() {

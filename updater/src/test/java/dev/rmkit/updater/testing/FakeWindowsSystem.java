@@ -43,6 +43,7 @@ public final class FakeWindowsSystem implements SystemControl {
     private int failAt = -1;
     private int calls;
     private final List<String> started = new ArrayList<>();
+    private Optional<Boolean> acLine = Optional.empty();
 
     private FakeWindowsSystem(boolean machineScope) {
         this.machineScope = machineScope;
@@ -74,6 +75,17 @@ public final class FakeWindowsSystem implements SystemControl {
     public FakeWindowsSystem refusingApp(String name) {
         this.refusingApp = name;
         return this;
+    }
+
+    /** What GetSystemPowerStatus says from now on: mains (true), battery (false), or unknown (empty). */
+    public synchronized FakeWindowsSystem acLine(Optional<Boolean> onAc) {
+        this.acLine = onAc;
+        return this;
+    }
+
+    @Override
+    public synchronized Optional<Boolean> onAcPower() {
+        return acLine;
     }
 
     @Override

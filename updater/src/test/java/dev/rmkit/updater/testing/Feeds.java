@@ -43,7 +43,9 @@ public final class Feeds {
     public Path publish(String version, Map<String, String> files, java.util.Set<String> executable, String... extra) {
         Path from = root.resolve("src-" + version);
         Trees.write(from, files);
-        for (String path : executable) {
+        // Windows has no executable bit to set (the manifest's flag comes from a POSIX mode only).
+        boolean posix = from.getFileSystem().supportedFileAttributeViews().contains("posix");
+        for (String path : posix ? executable : java.util.Set.<String>of()) {
             try {
                 java.nio.file.Files.setPosixFilePermissions(from.resolve(path),
                         java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -66,6 +66,21 @@ public final class HistoryFeed {
         run(args.toArray(String[]::new));
     }
 
+    /** One large file in three releases, each a small edit of the one before: what patches are made from. */
+    public static final byte[] BIG1 = random(400_000, 1);
+    public static final byte[] BIG2 = edit(BIG1, 2);
+    public static final byte[] BIG3 = edit(BIG2, 3);
+
+    /**
+     * Publishes {@code version} of rmkit-burner signed with {@code keyPrefix}'s key: {@code lib/big.bin}
+     * holding {@code big}, and a small {@code bin/run}; {@code extra} are further publish options.
+     */
+    public void publishBig(String version, byte[] big, Path keyPrefix, String... extra) {
+        List<String> args = new ArrayList<>(List.of("--key", key(keyPrefix).toString(), "--product", "rmkit-burner"));
+        args.addAll(List.of(extra));
+        publish(version, Map.of("lib/big.bin", big, "bin/run", ("run " + version).getBytes()), args.toArray(String[]::new));
+    }
+
     /** Runs an updater command that must succeed; returns its stdout. */
     public static String run(String... args) {
         StringWriter out = new StringWriter();

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  * cgroup v2 line ({@code 0::PATH}) or, on v1 hosts, the {@code name=systemd} line gives the path;
  * its last {@code .service} component is the unit. A user service
  * ({@code .../user@1000.service/app.slice/x.service}) gives {@code x.service} of the manager of uid
- * 1000; the per-user manager itself gives the system unit {@code user@1000.service}. Login-session
- * scopes ({@code session-3.scope}), slices and {@code init.scope} are not services. Without systemd
+ * 1000; the per-user manager itself ({@code user@1000.service/init.scope}) gives the system unit
+ * {@code user@1000.service}. A process in any other scope is in a unit of its own, not a service: a
+ * login session ({@code session-3.scope}), an app started with {@code systemd-run --scope} (as rm-client
+ * restarts a user's app) or by a desktop ({@code user@1000.service/app.slice/app-...scope}). Slices and
+ * {@code /init.scope} are not services. Without systemd
  * (paths like {@code /}) there is no unit.
  */
 public final class CgroupUnit {
@@ -68,6 +71,12 @@ public final class CgroupUnit {
         for (int i = parts.length - 1; i >= 0; i--) {
             if (parts[i].endsWith(".service")) {
                 return Optional.of(new Unit(parts[i], managerAbove(parts, i)));
+            }
+            if (parts[i].endsWith(".scope")) {
+                // A scope is a unit of its own (an app a manager or a desktop started), not part of the service
+                // above it; only a delegated manager's own init.scope is that manager's service.
+                boolean managersOwn = parts[i].equals("init.scope") && i > 0 && parts[i - 1].endsWith(".service");
+                return managersOwn ? Optional.of(new Unit(parts[i - 1], managerAbove(parts, i - 1))) : Optional.empty();
             }
         }
         return Optional.empty();

@@ -73,6 +73,22 @@ public final class ProcFs {
         return readText(dir(pid).resolve("status")).map(ProcStatus::parse);
     }
 
+    /** The credentials of the process reading the tree ({@code self/status}), or empty. */
+    public Optional<ProcStatus> selfStatus() {
+        return text("self/status").flatMap(t -> {
+            try {
+                return Optional.of(ProcStatus.parse(t));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** A file of the tree by its path under the root ({@code self/mountinfo}), or empty if it cannot be read. */
+    public Optional<String> text(String relative) {
+        return readText(root.resolve(relative));
+    }
+
     /** The identity of a live process: pid and start time. */
     public Optional<ProcessId> processId(long pid) {
         return stat(pid).map(this::processId);

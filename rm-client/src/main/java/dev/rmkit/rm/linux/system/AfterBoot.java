@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,9 +18,11 @@ import java.util.concurrent.TimeUnit;
  * update), re-registers for a later boot any resume that is still registered afterwards (its work is
  * unfinished), then starts the recorded apps (each claimed, so at most once) and removes its own
  * registration. Windows gets the same order from the OS: pending renames happen during the boot,
- * RunOnce runs at logon, and the apps registered for restart come back after it.
+ * RunOnce runs at logon, and the apps registered for restart come back after it. The apps of a user who
+ * is not logged in wait for that user's login ({@link AtLogin}); there the same class runs with
+ * {@code --login-uid UID} for that user's apps only.
  *
- * <p>Usage: {@code AfterBoot --state-dir S --autostart-dir A --unit-dir U [--system-wide]}.
+ * <p>Usage: {@code AfterBoot --state-dir S --autostart-dir A --unit-dir U [--system-wide] [--login-uid UID]}.
  */
 public final class AfterBoot {
 
@@ -34,18 +37,69 @@ public final class AfterBoot {
 
     static int main(String[] args, PrintStream log) {
         LinuxSystemControl.Settings s;
+        OptionalInt loginUid;
         try {
-            s = parse(args);
+            List<String> rest = new ArrayList<>(List.of(args));
+            loginUid = loginUid(rest);
+            s = parse(rest.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
             log.println("after-boot: " + e.getMessage());
             return 2;
         }
         try {
-            RestartResult r = new LinuxSystemControl(s).runAfterBoot(log);
+            LinuxSystemControl control = new LinuxSystemControl(s);
+            RestartResult r = loginUid.isPresent() ? atLogin(control, loginUid.getAsInt(), log) : control.runAfterBoot(log);
             return r.complete() ? 0 : 1;
         } catch (RmException e) {
             log.println("after-boot: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Takes {@code --login-uid UID} out of {@code args}: the run at that user's login ({@link AtLogin}). */
+    static OptionalInt loginUid(List<String> args) {
+        int i = args.indexOf("--login-uid");
+        if (i < 0) {
+            return OptionalInt.empty();
+        }
+        if (i + 1 >= args.size() || !args.get(i + 1).matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("--login-uid needs a uid");
+        }
+        int uid = Integer.parseInt(args.get(i + 1));
+        args.subList(i, i + 2).clear();
+        return OptionalInt.of(uid);
+    }
+
+    /**
+     * At {@code uid}'s login: starts that user's recorded apps (and no one else's), then, once none of
+     * the user's records is left, removes the registration that ran this.
+     */
+    static RestartResult atLogin(LinuxSystemControl control, int uid, PrintStream log) throws RmException {
+        Relauncher.Later others = new Relauncher.Later() {
+            @Override
+            public boolean defers(RecordedApp app) {
+                return app.owner().uid() != uid;
+            }
+
+            @Override
+            public void defer(RecordedApp app) {}
+        };
+        RestartResult r = Relauncher.relaunch(control.restarts(), control.bootId(), others);
+        logged(r, log);
+        try {
+            if (!control.restarts().holds(uid)) {
+                AtLogin.unregister(control.settings(), uid);
+            }
+        } catch (IOException e) {
+            throw new RmException("at login", "cannot remove the registration for uid " + uid + ": " + e.getMessage(), e);
+        }
+        return r;
+    }
+
+    private static void logged(RestartResult r, PrintStream log) {
+        for (AppOutcome o : r.apps()) {
+            log.println("after-boot: " + o.app().name() + (o.reason().isEmpty()
+                    ? " started again (pid " + o.newProcess().orElseThrow().pid() + ")" : " not started: " + o.reason().get()));
         }
     }
 
@@ -101,10 +155,12 @@ public final class AfterBoot {
         } catch (IOException | IllegalArgumentException e) {
             log.println("after-boot: cannot run the registered resumes (" + e.getMessage() + "); starting the apps anyway");
         }
-        RestartResult r = Relauncher.relaunch(control.restarts(), control.bootId());
-        for (AppOutcome o : r.apps()) {
-            log.println("after-boot: " + o.app().name() + (o.reason().isEmpty()
-                    ? " started again (pid " + o.newProcess().orElseThrow().pid() + ")" : " not started: " + o.reason().get()));
+        AtLogin atLogin = control.atLogin();
+        RestartResult r = Relauncher.relaunch(control.restarts(), control.bootId(), atLogin);
+        logged(r, log);
+        for (RecordedApp a : atLogin.deferred()) {
+            log.println("after-boot: " + a.appId() + " of uid " + a.owner().uid() + " starts at that user's next login"
+                    + " (the user is not logged in and does not linger)");
         }
         try {
             control.files().delete(LinuxSystemControl.AFTER_BOOT);

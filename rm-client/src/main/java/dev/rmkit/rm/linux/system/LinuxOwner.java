@@ -80,12 +80,15 @@ public record LinuxOwner(
      * another one with the same pid), or this is not Linux.
      */
     public static Optional<LinuxOwner> of(ProcessId process) {
-        ProcFs proc;
         try {
-            proc = new ProcFs(Path.of("/proc"));
+            return of(new ProcFs(Path.of("/proc")), process);
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** As {@link #of(ProcessId)}, reading {@code proc}. */
+    static Optional<LinuxOwner> of(ProcFs proc, ProcessId process) {
         Optional<ProcStat> stat = proc.stat(process.pid());
         Optional<ProcStatus> status = proc.status(process.pid());
         if (stat.isEmpty() || status.isEmpty() || !proc.processId(stat.get()).equals(process)) {

@@ -7,17 +7,18 @@ import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.ServiceStart;
+import dev.rmkit.rm.ServiceUnit;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.rm.linux.LinuxConfig;
 import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.protocol.FileModes;
 import dev.rmkit.rm.linux.protocol.Inhibitor;
 import dev.rmkit.rm.linux.systemd.Inhibitors;
+import dev.rmkit.rm.linux.systemd.Systemctl;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +40,7 @@ public final class LinuxSystemControl implements SystemControl {
 
     /** The registration name of the after-boot runner. */
     public static final String AFTER_BOOT = "after-boot";
+    private static final Path RUN = Path.of("/run");
 
     private final Settings settings;
     private final LinuxConfig config;
@@ -173,7 +175,8 @@ public final class LinuxSystemControl implements SystemControl {
     /**
      * Starts the apps an earlier boot's {@link #rebootRestartingApps} recorded, once each, as their
      * own users; nothing while a registered resume is unfinished (it must run first so they start on
-     * the new files; the last resume, or the after-boot runner, starts them).
+     * the new files; the last resume, or the after-boot runner, starts them). The apps of a user who is
+     * not logged in start at that user's next login instead ({@link AtLogin}).
      */
     @Override
     public RestartResult restartAppsAfterReboot() throws RmException {
@@ -184,7 +187,12 @@ public final class LinuxSystemControl implements SystemControl {
         } catch (IOException e) {
             throw new RmException("restart after reboot", "cannot read the resume registrations: " + e.getMessage(), e);
         }
-        return Relauncher.relaunch(restarts, bootId.get());
+        return Relauncher.relaunch(restarts, bootId.get(), atLogin());
+    }
+
+    /** What holds back the apps of users who are not logged in until they log in ({@link AtLogin}). */
+    AtLogin atLogin() {
+        return new AtLogin(settings, RUN);
     }
 
     /** What the after-boot runner does: every registered resume, then the recorded apps, then removes itself. */
@@ -242,6 +250,30 @@ public final class LinuxSystemControl implements SystemControl {
         return linux.start(command);
     }
 
+    /** The unit the process runs in, read from {@code /proc} (see {@link LinuxServices#of}). */
+    @Override
+    public Optional<ServiceUnit> serviceOf(ProcessId process) {
+        try {
+            return services().of(process);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Through systemd: {@code systemctl start}, unless the unit is up (see {@link LinuxServices#start}). */
+    @Override
+    public ServiceStart startService(ServiceUnit service) throws RmException {
+        try {
+            return services().start(service);
+        } catch (IOException e) {
+            throw new RmException("start service", "cannot read " + config.procRoot() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private LinuxServices services() throws IOException {
+        return new LinuxServices(new ProcFs(config.procRoot()), new Systemctl(RUN, FileModes.currentUid()), RUN);
+    }
+
     /** See {@link Logoff}: the caller's apps are asked first; a refusal cancels it; logind ends the session. */
     @Override
     public void logoff() throws RmException {
@@ -288,26 +320,7 @@ public final class LinuxSystemControl implements SystemControl {
      * @return the replacements carried out
      */
     public List<PendingReplacement> runPendingReplacements() throws RmException {
-        List<PendingReplacement> done = new ArrayList<>();
-        try {
-            List<PendingReplacement> left = new ArrayList<>(pending.read());
-            while (!left.isEmpty()) {
-                PendingReplacement p = left.get(0);
-                if (p.target().isPresent()) {
-                    if (Files.exists(p.source())) {
-                        Files.move(p.source(), p.target().get(), StandardCopyOption.ATOMIC_MOVE,
-                                StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } else {
-                    Files.deleteIfExists(p.source());
-                }
-                done.add(left.remove(0));
-                pending.write(left);
-            }
-        } catch (IOException e) {
-            throw new RmException("pending replacements", "stopped after " + done.size() + ": " + e.getMessage(), e);
-        }
-        return done;
+        return pending.runAll();
     }
 
     /**

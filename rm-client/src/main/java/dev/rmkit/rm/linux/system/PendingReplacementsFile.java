@@ -3,6 +3,7 @@ package dev.rmkit.rm.linux.system;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rmkit.rm.PendingReplacement;
+import dev.rmkit.rm.RmException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -63,5 +64,29 @@ final class PendingReplacementsFile {
             ch.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Carries out every entry in order, each dropped from the file once done (see {@link LinuxSystemControl#runPendingReplacements}). */
+    List<PendingReplacement> runAll() throws RmException {
+        List<PendingReplacement> done = new ArrayList<>();
+        try {
+            List<PendingReplacement> left = new ArrayList<>(read());
+            while (!left.isEmpty()) {
+                PendingReplacement p = left.get(0);
+                if (p.target().isPresent()) {
+                    if (Files.exists(p.source())) {
+                        Files.move(p.source(), p.target().get(), StandardCopyOption.ATOMIC_MOVE,
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } else {
+                    Files.deleteIfExists(p.source());
+                }
+                done.add(left.remove(0));
+                write(left);
+            }
+        } catch (IOException e) {
+            throw new RmException("pending replacements", "stopped after " + done.size() + ": " + e.getMessage(), e);
+        }
+        return done;
     }
 }

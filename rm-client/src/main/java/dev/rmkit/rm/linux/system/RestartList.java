@@ -105,6 +105,22 @@ public final class RestartList {
         }
     }
 
+    /** True if a record of an app of {@code uid} is pending or claimed (an unreadable one counts for no one). */
+    boolean holds(int uid) throws IOException {
+        List<Path> all = new ArrayList<>(pending());
+        all.addAll(claims());
+        for (Path p : all) {
+            try {
+                if (Json.MAPPER.readValue(p.toFile(), RecordedApp.class).owner().uid() == uid) {
+                    return true;
+                }
+            } catch (IOException | RuntimeException gone) {
+                // Settled meanwhile, or malformed: not this user's to wait for.
+            }
+        }
+        return false;
+    }
+
     /** The claims in {@code claimed/}, each with the claimer named in its file name. */
     List<Path> claims() throws IOException {
         return list(dir.resolve(CLAIMED), "*.json.*");

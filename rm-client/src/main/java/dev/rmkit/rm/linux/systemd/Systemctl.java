@@ -40,7 +40,11 @@ public final class Systemctl {
     }
 
     /** As above, running {@code program} in place of {@code systemctl} (tests). */
-    Systemctl(Path runRoot, int ourUid, String program) {
+    public static Systemctl running(String program, Path runRoot, int ourUid) {
+        return new Systemctl(runRoot, ourUid, program);
+    }
+
+    private Systemctl(Path runRoot, int ourUid, String program) {
         this.runRoot = runRoot;
         this.ourUid = ourUid;
         this.program = program;

@@ -13,6 +13,8 @@ import java.time.Duration;
 public final class UserManagers {
 
     private static final Path LINGER = Path.of("/var/lib/systemd/linger");
+    /** How long a lingering user's manager may take to come up after a boot. */
+    public static final Duration MANAGER_LIMIT = Duration.ofSeconds(90);
 
     private UserManagers() {}
 

@@ -13,7 +13,7 @@ import com.sun.jna.win32.W32APIOptions;
 /**
  * What rmkit needs from kernel32 and jna-platform's {@link Kernel32} lacks (reference/windows-api.md
  * §3, §4.2, §5, §6, §8): console control handlers and the close/logoff/shutdown events, the process
- * shutdown order, power requests, and the RESTART_* flags of RegisterApplicationRestart.
+ * shutdown order, power requests, the power status, and the RESTART_* flags of RegisterApplicationRestart.
  */
 public interface Kernel32Ext extends Kernel32 {
 
@@ -69,6 +69,14 @@ public interface Kernel32Ext extends Kernel32 {
     int POWER_REQUEST_CONTEXT_VERSION = 0;
     int POWER_REQUEST_CONTEXT_SIMPLE_STRING = 0x1;
     int POWER_REQUEST_CONTEXT_DETAILED_STRING = 0x2;
+
+    /** Mains or battery ({@link SYSTEM_POWER_STATUS#ACLineStatus}); FALSE on failure. */
+    boolean GetSystemPowerStatus(SYSTEM_POWER_STATUS lpSystemPowerStatus);
+
+    // SYSTEM_POWER_STATUS.ACLineStatus
+    int AC_LINE_OFFLINE = 0;
+    int AC_LINE_ONLINE = 1;
+    int AC_LINE_UNKNOWN = 0xFF;
 
     // RegisterApplicationRestart (declared by jna-platform's Kernel32, but not these constants)
     /** Characters, excluding the terminating NUL. */

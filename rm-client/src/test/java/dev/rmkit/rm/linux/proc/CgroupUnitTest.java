@@ -36,6 +36,22 @@ class CgroupUnitTest {
         assertEquals(Optional.empty(), CgroupUnit.serviceUnit("0::/init.scope\n"));
     }
 
+    /**
+     * An app in a scope of a user's manager (what {@code systemd-run --user --scope} makes, the way
+     * rm-client restarts a user's app, and where desktops start every app) is in a unit of its own,
+     * not in the manager's service: it is an app to ask and close, not a never-restarted service.
+     */
+    @Test
+    void anAppInAScopeOfAUsersManagerIsNotTheManagersService() {
+        assertEquals(Optional.empty(), CgroupUnit.unit(
+                "0::/user.slice/user-1000.slice/user@1000.service/app.slice/run-r3f1c2a9d.scope\n"));
+        assertEquals(Optional.empty(), CgroupUnit.unit(
+                "0::/user.slice/user-1000.slice/user@1000.service/app.slice/app-gnome-org.gnome.Terminal-4242.scope\n"));
+        assertEquals(Optional.empty(), CgroupUnit.unit("0::/system.slice/run-r77.scope\n"));
+        assertEquals(Optional.of(new CgroupUnit.Unit("foo.service", Optional.empty())),
+                CgroupUnit.unit("0::/system.slice/foo.service/payload\n"), "a delegated service's own sub-group is the service");
+    }
+
     @Test
     void cgroupV1NameSystemdLine() {
         assertEquals(Optional.of("cron.service"), CgroupUnit.serviceUnit(

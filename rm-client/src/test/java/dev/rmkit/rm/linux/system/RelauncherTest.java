@@ -2,6 +2,7 @@ package dev.rmkit.rm.linux.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.ProcessId;
@@ -43,7 +44,9 @@ class RelauncherTest {
         RestartList list = new RestartList(tmp.resolve("state"));
         int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         int gid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:gid");
-        list.add(new RecordedApp(1, "sleeper", 42, "2026-01-01T00:00:00Z", List.of("/bin/sleep", "60"), tmp.toString(),
+        // The record's pid is this JVM's: the token it gives is then this run's alone, and a build running
+        // this test beside it (same boot id, same uid) cannot be taken for its started app.
+        list.add(new RecordedApp(1, "sleeper", ProcessHandle.current().pid(), "2026-01-01T00:00:00Z", List.of("/bin/sleep", "60"), tmp.toString(),
                 new LinuxOwner(uid, gid, tmp.resolve("rt").toString(), Map.of("PATH", "/usr/bin:/bin")), "boot-1"));
         return list;
     }
@@ -99,6 +102,27 @@ class RelauncherTest {
         assertEquals(List.of(), list.claims(), "settled");
         assertEquals(2, started.size(), "no second process");
         assertTrue(started.get(0).equals(started.get(1)));
+    }
+
+    @Test
+    void aProcessOfAnotherUserCarryingTheTokenIsNotTakenForTheApp() throws Exception {
+        assumeTrue(ProcessHandle.current().info().user().orElse("").equals("root"), "needs root to start a process as nobody");
+        RestartList list = listWithOneRecord();
+        Path claim = claimedBy(list, DEAD);
+        // Another user can read the record's pid and start time in /proc and so forge its token: a process of
+        // theirs must not make the app's owner lose the restart.
+        ProcessBuilder pb = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--",
+                "/bin/sleep", "60");
+        pb.environment().put(RestartList.TOKEN_ENV, token(claim));
+        Process forged = pb.start();
+        started.add(forged.toHandle());
+
+        List<AppOutcome> r = relaunch(list);
+
+        assertEquals(1, r.size());
+        long pid = r.get(0).newProcess().orElseThrow().pid();
+        assertTrue(pid != forged.pid(), "the forged process is not the app");
+        assertTrue(ProcessHandle.of(pid).isPresent(), "the app was started");
     }
 
     @Test

@@ -48,7 +48,7 @@ class SystemctlTest {
         Path fake = dir.resolve("systemctl");
         Files.writeString(fake, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(fake, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-        Systemctl s = new Systemctl(dir, 0, fake.toString());
+        Systemctl s = Systemctl.running(fake.toString(), dir, 0);
 
         Systemctl.Call c = s.call(new CgroupUnit.Unit("--force.service", Optional.empty()), 0, "stop");
 

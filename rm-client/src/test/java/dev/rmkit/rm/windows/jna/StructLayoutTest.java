@@ -73,6 +73,16 @@ class StructLayoutTest {
     }
 
     @Test
+    void systemPowerStatusIsFourBytesThenTwoDwords() {
+        SYSTEM_POWER_STATUS s = new SYSTEM_POWER_STATUS();
+        assertEquals(12, s.size());
+        assertEquals(0, offset(s, "ACLineStatus"));
+        assertEquals(3, offset(s, "SystemStatusFlag"));
+        assertEquals(4, offset(s, "BatteryLifeTime"));
+        assertEquals(8, offset(s, "BatteryFullLifeTime"));
+    }
+
+    @Test
     void startupInfoHasTheWindowsLayout() {
         STARTUPINFOW si = new STARTUPINFOW();
         if (Native.POINTER_SIZE == 8) {
