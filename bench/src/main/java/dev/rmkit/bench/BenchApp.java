@@ -23,7 +23,8 @@ import java.util.Set;
  * through rm-client, registers for restart with its own command line, and logs the two moments that
  * bound the downtime the issue defines, in microseconds since the epoch (one clock for all processes):
  * {@code ack PID T} when it acknowledges the end of the session, and {@code ready PID T} once it is
- * registered again and ready to work.
+ * registered again and ready to work; and, for the updater's own share of the downtime, {@code launched
+ * PID T} from the shell its restart command starts first.
  *
  * <p>Usage: {@code BenchApp --hold FILE --log EVENTLOG}.
  */
@@ -42,7 +43,10 @@ public final class BenchApp implements EndSessionListener {
             BenchApp listener = new BenchApp(log);
             CooperatingApp app = RmPlatforms.current().cooperate("bench-app", listener);
             Runtime.getRuntime().addShutdownHook(new Thread(app::close));
-            List<String> argv = new ArrayList<>();
+            // Restarted through a shell that logs "launched PID T" first: the moment the updater's restart
+            // launched the successor (the fork of date costs it a millisecond or two), before its JVM starts.
+            List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c",
+                    "printf 'launched %s %s\\n' $$ \"$(date +%s%6N)\" >> \"$0\"; exec \"$@\"", log.toString()));
             argv.add(ProcessHandle.current().info().command().orElse("java"));
             argv.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchApp.class.getName()));
             argv.addAll(List.of(args));

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * FILES...} and {@code lsof -t FILES...} on the same files, run alternately so the shared machine's
  * load hits all three alike. The holders are started by bench/run.
  *
- * <p>Usage: {@code HolderScanBench LISTFILE ROUNDS} where LISTFILE names one target file per line.
+ * <p>Usage: {@code HolderScanBench LISTFILE ROUNDS [NAME]} where LISTFILE names one target file per line and
+ * NAME (default {@code holder-scan}) prefixes the results. It fails unless all three find the same pids.
  */
 public final class HolderScanBench {
 
@@ -26,6 +27,7 @@ public final class HolderScanBench {
     public static void main(String[] args) throws Exception {
         List<Path> files = Files.readAllLines(Path.of(args[0])).stream().filter(s -> !s.isBlank()).map(Path::of).toList();
         int rounds = Integer.parseInt(args[1]);
+        String name = args.length > 2 ? args[2] : "holder-scan";
         HolderScan scan = new HolderScan(new ProcFs(Path.of("/proc")));
         List<String> fuser = new ArrayList<>(List.of("fuser"));
         List<String> lsof = new ArrayList<>(List.of("lsof", "-t"));
@@ -38,8 +40,11 @@ public final class HolderScanBench {
         Set<Long> ours = new TreeSet<>(scan.scan(files).holders().keySet());
         Set<Long> theirs = pids(Commands.run(fuser, 0, 1).stdout());
         Set<Long> lsofs = pids(Commands.run(lsof, 0, 1).stdout());
-        System.out.println("NOTE\tholder-scan\trmkit found " + ours.size() + " holders, fuser " + theirs.size()
-                + ", lsof " + lsofs.size() + (ours.equals(theirs) ? " (same pids as fuser)" : " (DIFFERENT pids from fuser)"));
+        if (!ours.equals(theirs) || !ours.equals(lsofs)) {
+            throw new IllegalStateException("the holders differ: rmkit " + ours + ", fuser " + theirs + ", lsof " + lsofs);
+        }
+        System.out.println("NOTE\t" + name + "\trmkit found " + ours.size() + " holders, fuser " + theirs.size()
+                + ", lsof " + lsofs.size() + ": the same pids");
 
         for (int i = 0; i < 30; i++) {
             scan.scan(files); // JIT warm-up
@@ -57,9 +62,9 @@ public final class HolderScanBench {
             f.add(Commands.run(fuser, 0, 1).millis());
             l.add(Commands.run(lsof, 0, 1).millis());
         }
-        System.out.println(Stats.of(r).line("holder-scan.rmkit", "ms"));
-        System.out.println(Stats.of(f).line("holder-scan.fuser", "ms"));
-        System.out.println(Stats.of(l).line("holder-scan.lsof", "ms"));
+        System.out.println(Stats.of(r).line(name + ".rmkit", "ms"));
+        System.out.println(Stats.of(f).line(name + ".fuser", "ms"));
+        System.out.println(Stats.of(l).line(name + ".lsof", "ms"));
     }
 
     /** The pids a tool printed (fuser: pids with access letters on stdout; lsof -t: one per line). */

@@ -2,6 +2,7 @@ package dev.rmkit.updater;
 
 import dev.rmkit.rm.console.ConsoleLogging;
 import dev.rmkit.updater.cli.UpdaterCommand;
+import dev.rmkit.updater.cli.VersionProvider;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -19,12 +20,15 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (see {@link ExitCode}). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return run(UpdaterContext.defaults(), out, err, args);
+        return versionOnly(args) ? version(out) : run(UpdaterContext.defaults(), out, err, args);
     }
 
     /** Runs the command line in {@code ctx}: what tests use to inject a platform, boot id or clock. */
     public static int run(UpdaterContext ctx, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = UpdaterCommand.commandLine(ctx);
+        if (versionOnly(args)) {
+            return version(out);
+        }
+        CommandLine cl = UpdaterCommand.commandLineFor(ctx, args);
         cl.setOut(out);
         cl.setErr(err);
         ConsoleLogging.configure(err, ConsoleLogging.verbose(List.of(args), System.getenv()));
@@ -32,5 +36,20 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static boolean versionOnly(String... args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
+    /**
+     * What picocli prints for a bare {@code --version} (SubcommandsTest compares), without the platform,
+     * the context or picocli's model: fleet tools run it to learn what is installed, and those were most
+     * of its start-up.
+     */
+    private static int version(PrintWriter out) {
+        out.println(VersionProvider.line());
+        out.flush();
+        return ExitCode.OK.code();
     }
 }

@@ -7,6 +7,11 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        return new String[] {"updater " + RmKit.version()};
+        return new String[] {line()};
+    }
+
+    /** The one line {@code updater --version} prints. */
+    public static String line() {
+        return "updater " + RmKit.version();
     }
 }

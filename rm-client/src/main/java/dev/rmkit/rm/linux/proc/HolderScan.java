@@ -159,24 +159,34 @@ public final class HolderScan {
             }
         }
 
+        /**
+         * {@code stat()} first: one of the files itself, or (the link's name needed) perhaps the deleted old
+         * version of one. Only a regular file or a directory can be that, and only of the kinds registered
+         * (a directory cannot be the old version of a registered file that exists and is not a directory,
+         * nor the reverse); so a socket, pipe, device or anonymous inode costs one system call, as does a
+         * held file, and only the other files and directories of a registered kind need {@code readlink()}.
+         */
         private boolean matches(Path link) throws IOException {
-            String target = Files.readSymbolicLink(link).toString();
-            if (target.startsWith("socket:") || target.startsWith("pipe:") || target.startsWith("anon_inode:")) {
+            BasicFileAttributes a = Files.readAttributes(link, BasicFileAttributes.class);
+            if (targets.statKeys.contains(a.fileKey())) {
+                return true;
+            }
+            if (!(a.isRegularFile() || a.isDirectory()) || !targets.mayBeDeletedVersion(a.isDirectory())) {
                 return false;
             }
+            String target = Files.readSymbolicLink(link).toString();
             if (target.endsWith(MapsEntry.DELETED)
                     && targets.namesDeleted(target.substring(0, target.length() - MapsEntry.DELETED.length()))) {
                 deleted = true;
                 return true;
             }
-            Object key = Files.readAttributes(link, BasicFileAttributes.class).fileKey();
-            return targets.statKeys.contains(key);
+            return false;
         }
 
         private void maps() {
-            byte[] maps;
+            ProcRead read;
             try {
-                maps = Files.readAllBytes(dir.resolve("maps"));
+                read = ProcRead.of(dir.resolve("maps"));
             } catch (AccessDeniedException e) {
                 denied.add("maps");
                 return;
@@ -185,12 +195,14 @@ public final class HolderScan {
             }
             // A JVM maps thousands of ranges: look at each line's inode column in place, and decode and
             // parse only the lines that may match.
+            byte[] maps = read.bytes;
+            int end = read.length;
             int lineStart = 0;
-            for (int i = 0; i <= maps.length; i++) {
-                if (i < maps.length && maps[i] != '\n') {
+            for (int i = 0; i <= end; i++) {
+                if (i < end && maps[i] != '\n') {
                     continue;
                 }
-                if (i > lineStart && (targets.inodes.contains(MapsEntry.inodeOf(maps, lineStart, i)) || endsDeleted(maps, lineStart, i))) {
+                if (i > lineStart && (targets.hasInode(MapsEntry.inodeOf(maps, lineStart, i)) || endsDeleted(maps, lineStart, i))) {
                     matchMapsLine(new String(maps, lineStart, i - lineStart, StandardCharsets.UTF_8));
                 }
                 lineStart = i + 1;

@@ -59,7 +59,13 @@ public final class ProcFs {
 
     /** The parsed stat line, or empty if the process is gone. */
     public Optional<ProcStat> stat(long pid) {
-        return readText(dir(pid).resolve("stat")).map(ProcStat::parse);
+        try {
+            ProcRead r = ProcRead.of(dir(pid).resolve("stat"));
+            return Optional.of(ProcStat.parse(new String(r.bytes, 0, r.length, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            // Gone (ENOENT, ESRCH mid-read), or EACCES: nothing to observe.
+            return Optional.empty();
+        }
     }
 
     /** The credentials, or empty if the process is gone. */

@@ -53,7 +53,7 @@ public record ProcStat(long pid, String comm, char state, long ppid, int ttyNr, 
         if (open <= 0 || close < open) {
             throw new IllegalArgumentException("not a /proc/PID/stat line: " + abbreviate(line));
         }
-        String[] rest = line.substring(close + 1).trim().split(" +");
+        String[] rest = fields(line, close + 1, 20);
         // rest[0] is field 3; field N is rest[N - 3].
         if (rest.length < 20) {
             throw new IllegalArgumentException("too few fields in /proc/PID/stat: " + abbreviate(line));
@@ -70,6 +70,34 @@ public record ProcStat(long pid, String comm, char state, long ppid, int ttyNr, 
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("bad number in /proc/PID/stat: " + abbreviate(line), e);
         }
+    }
+
+    /**
+     * The first {@code max} space-separated fields of {@code line} from {@code from} on (as
+     * {@code trim().split(" +")} would give them, without a regular expression: a holder scan parses one
+     * line per process), or fewer if the line has fewer.
+     */
+    private static String[] fields(String line, int from, int max) {
+        String[] f = new String[max];
+        int n = 0;
+        int i = from;
+        int end = line.length();
+        while (end > i && line.charAt(end - 1) <= ' ') {
+            end--; // trim(): the trailing newline
+        }
+        while (i < end && line.charAt(i) <= ' ') {
+            i++;
+        }
+        while (i < end && n < max) {
+            int j = line.indexOf(' ', i);
+            j = j < 0 || j > end ? end : j;
+            f[n++] = line.substring(i, j);
+            i = j;
+            while (i < end && line.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        return n == max ? f : java.util.Arrays.copyOf(f, n);
     }
 
     private static String abbreviate(String s) {

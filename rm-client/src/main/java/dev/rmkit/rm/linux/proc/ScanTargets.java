@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -22,11 +23,17 @@ final class ScanTargets {
 
     final Set<Object> statKeys = new HashSet<>();
     final Set<FileKey> deviceKeys = new HashSet<>();
-    /** The inodes of {@link #deviceKeys}, for a cheap first look at each maps line. */
-    final Set<Long> inodes = new HashSet<>();
+    /** The inodes of {@link #deviceKeys}, sorted, for a cheap first look at each maps line (no boxing). */
+    private long[] inodes = new long[0];
     final Set<String> names = new HashSet<>();
     /** Owner and mode of each existing target, to judge whether an uninspectable process could open it. */
     final List<FileModes.Owner> owners = new ArrayList<>();
+    /**
+     * Whether a registered path is a directory, or another kind of file (or, missing, could have been
+     * either): only a held directory, or file, can then be the deleted old version of one.
+     */
+    boolean directories;
+    boolean files;
 
     private ScanTargets() {}
 
@@ -39,19 +46,35 @@ final class ScanTargets {
                 t.names.add(abs.toRealPath().toString());
                 PosixFileAttributes a = Files.readAttributes(abs, PosixFileAttributes.class);
                 t.statKeys.add(a.fileKey());
+                t.directories |= a.isDirectory();
+                t.files |= !a.isDirectory();
                 Map<String, Object> u = Files.readAttributes(abs, "unix:dev,ino,uid,gid,mode");
                 t.deviceKeys.add(FileKey.fromStatDev((Long) u.get("dev"), (Long) u.get("ino")));
-                t.inodes.add((Long) u.get("ino"));
+                t.inodes = Arrays.copyOf(t.inodes, t.inodes.length + 1);
+                t.inodes[t.inodes.length - 1] = (Long) u.get("ino");
                 t.owners.add(new FileModes.Owner((Integer) u.get("uid"), (Integer) u.get("gid"), (Integer) u.get("mode")));
             } catch (IOException e) {
-                // Missing (or unreachable) now: only a deleted old version can still be held.
+                // Missing (or unreachable) now: only a deleted old version, of either kind, can still be held.
+                t.directories = true;
+                t.files = true;
             }
         }
+        Arrays.sort(t.inodes);
         return t;
+    }
+
+    /** True if a registered file has this inode number (on some device: {@link #deviceKeys} decides). */
+    boolean hasInode(long inode) {
+        return inode > 0 && Arrays.binarySearch(inodes, inode) >= 0;
     }
 
     boolean isEmpty() {
         return names.isEmpty();
+    }
+
+    /** True if a held file of this kind can be the deleted old version of a registered path. */
+    boolean mayBeDeletedVersion(boolean directory) {
+        return directory ? directories : files;
     }
 
     /** True if a deleted-marked name ("/x/lib.so (deleted)" without the suffix) is a registered path. */

@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Keep-awake and shutdown-block on Linux: a logind {@code block} inhibitor on {@code shutdown:sleep}
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  * when this JVM dies, so the lock never outlives the app.
  *
  * <p>Without logind (no systemd, no system D-Bus, as in containers and this project's CI)
- * {@code systemd-inhibit} fails at once and the handle is a documented no-op:
+ * {@code systemd-inhibit} fails at once (where there is no system bus at all it is not even started) and
+ * the handle is a documented no-op:
  * {@link BusyHandle#effective()} is false and only the app's veto protects its work.
  */
 public final class Inhibitor {
@@ -34,29 +37,50 @@ public final class Inhibitor {
     static final Duration GRANT_TIMEOUT = Duration.ofSeconds(10);
     private static final Path SYSTEMD_INHIBIT = Path.of("/usr/bin/systemd-inhibit");
 
+    /** Where sd-bus (systemd-inhibit's D-Bus library) connects when DBUS_SYSTEM_BUS_ADDRESS is not set. */
+    private static final Path SYSTEM_BUS_SOCKET = Path.of("/run/dbus/system_bus_socket");
+    private static final BooleanSupplier SYSTEM_BUS = () -> systemBusMayBeThere(System.getenv(), SYSTEM_BUS_SOCKET);
+
     private final Path command;
     private final String what;
     private final String mode;
+    private final BooleanSupplier bus;
 
     /** A block inhibitor on shutdown and sleep run through {@code command} (normally {@code /usr/bin/systemd-inhibit}). */
     Inhibitor(Path command) {
-        this(command, "shutdown:sleep", "block");
+        this(command, "shutdown:sleep", "block", () -> true);
     }
 
     Inhibitor(Path command, String what, String mode) {
+        this(command, what, mode, () -> true);
+    }
+
+    /** As above; {@code bus} false means there is no system bus, so {@code command} is not even started. */
+    Inhibitor(Path command, String what, String mode, BooleanSupplier bus) {
         this.command = command;
         this.what = what;
         this.mode = mode;
+        this.bus = bus;
     }
 
     /** The block lock on shutdown and sleep an app holds while busy. */
     public static Inhibitor system() {
-        return new Inhibitor(SYSTEMD_INHIBIT);
+        return new Inhibitor(SYSTEMD_INHIBIT, "shutdown:sleep", "block", SYSTEM_BUS);
     }
 
     /** The delay lock on shutdown an updater holds while its swap cannot be cut. */
     public static Inhibitor delay() {
-        return new Inhibitor(SYSTEMD_INHIBIT, "shutdown", "delay");
+        return new Inhibitor(SYSTEMD_INHIBIT, "shutdown", "delay", SYSTEM_BUS);
+    }
+
+    /**
+     * False only when {@code systemd-inhibit} certainly cannot reach logind: no
+     * {@code DBUS_SYSTEM_BUS_ADDRESS} and nothing at the system bus's default socket. Starting it then
+     * costs a process start for a certain failure, inside the updater's swap (tens of milliseconds of
+     * every app's downtime in a container; docs/performance.md).
+     */
+    static boolean systemBusMayBeThere(Map<String, String> env, Path defaultSocket) {
+        return env.containsKey("DBUS_SYSTEM_BUS_ADDRESS") || Files.exists(defaultSocket);
     }
 
     public BusyHandle acquire(String who, String why) {
@@ -64,7 +88,7 @@ public final class Inhibitor {
     }
 
     private Optional<Process> lock(String who, String why) {
-        if (!Files.isExecutable(command)) {
+        if (!Files.isExecutable(command) || !bus.getAsBoolean()) {
             return Optional.empty();
         }
         try {

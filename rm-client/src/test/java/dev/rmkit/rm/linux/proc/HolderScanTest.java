@@ -47,6 +47,16 @@ class HolderScanTest {
         return new HolderScan(proc).scan(List.of(file));
     }
 
+    /** A copy of sleep named {@code name} in tmp, running as {@link #other} once it has exec'd. */
+    private Path sleepingCopyOfSleep(String name) throws Exception {
+        Path exe = Files.copy(Path.of("/bin/sleep"), tmp.resolve(name));
+        exe.toFile().setExecutable(true);
+        other = new ProcessBuilder(exe.toString(), "600").start();
+        JavaProcess.await(() -> proc.stat(other.pid()).map(s -> s.comm().equals(name)).orElse(false),
+                java.time.Duration.ofSeconds(10), name + " to exec");
+        return exe;
+    }
+
     private Path data(String name) throws IOException {
         return Files.write(tmp.resolve(name), new byte[8192]);
     }
@@ -88,11 +98,7 @@ class HolderScanTest {
 
     @Test
     void findsAHolderByExecutableLikeFuserAndLsof() throws Exception {
-        Path exe = Files.copy(Path.of("/bin/sleep"), tmp.resolve("holder-exe"));
-        exe.toFile().setExecutable(true);
-        other = new ProcessBuilder(exe.toString(), "600").start();
-        JavaProcess.await(() -> proc.stat(other.pid()).map(s -> s.comm().equals("holder-exe")).orElse(false),
-                java.time.Duration.ofSeconds(10), "holder-exe to exec");
+        Path exe = sleepingCopyOfSleep("holder-exe");
         ScanResult r = scan(exe);
         assertEquals(Set.of(other.pid()), r.holders().keySet());
         assertTrue(r.holders().get(other.pid()).access().contains(Access.EXE), r.holders().toString());
@@ -112,6 +118,43 @@ class HolderScanTest {
             assertEquals(Set.of(p.pid()), r.holders().keySet());
             assertTrue(r.holders().get(p.pid()).deleted());
         }
+    }
+
+    @Test
+    void noticesAnOldVersionHeldOpenThatWasReplacedByRename() throws Exception {
+        // The scan stats a descriptor first and reads its name only when it may be such an old version.
+        Path f = data("held.conf");
+        try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--open", f.toString()).awaitReady()) {
+            Files.move(data("held.conf.new"), f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            assertOldVersionHeld(f, p.pid(), Access.FD);
+        }
+    }
+
+    @Test
+    void noticesAnOldExecutableThatWasReplacedByRename() throws Exception {
+        Path exe = sleepingCopyOfSleep("old-exe");
+        Files.move(Files.copy(Path.of("/bin/sleep"), tmp.resolve("old-exe.new")), exe, StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
+        assertOldVersionHeld(exe, other.pid(), Access.EXE);
+    }
+
+    @Test
+    void noticesAnOldWorkingDirectoryThatWasRemovedAndMadeAgain() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("old dir"));
+        other = new ProcessBuilder("sleep", "600").directory(dir.toFile()).start();
+        JavaProcess.await(() -> proc.stat(other.pid()).map(s -> s.comm().equals("sleep")).orElse(false),
+                java.time.Duration.ofSeconds(10), "sleep to exec");
+        Files.delete(dir);
+        Files.createDirectory(dir);
+        assertOldVersionHeld(dir, other.pid(), Access.CWD);
+    }
+
+    /** The scan finds {@code pid}, and only it, holding the deleted old version of {@code target} this way. */
+    private void assertOldVersionHeld(Path target, long pid, Access how) throws IOException {
+        ScanResult r = scan(target);
+        assertEquals(Set.of(pid), r.holders().keySet());
+        assertTrue(r.holders().get(pid).access().contains(how), r.holders().toString());
+        assertTrue(r.holders().get(pid).deleted(), r.holders().toString());
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.rmkit.rm.linux.LinuxPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -67,6 +68,23 @@ class InhibitorTest {
         h.reason("still burning");
         h.close();
         assertFalse(new Inhibitor(tmp.resolve("no-such-tool")).acquire("a", "b").effective());
+    }
+
+    @Test
+    void withoutASystemBusSystemdInhibitIsNotEvenStarted() throws Exception {
+        BusyHandle h = new Inhibitor(fakeInhibit(true), "shutdown", "delay", () -> false).acquire("rmkit updater", "installing");
+        assertFalse(h.effective());
+        assertFalse(Files.exists(tmp.resolve("inhibit.log")), "the stand-in was not run");
+        h.close();
+    }
+
+    @Test
+    void theSystemBusIsCertainlyAbsentOnlyWithoutItsAddressAndItsSocket() throws Exception {
+        Path socket = tmp.resolve("system_bus_socket");
+        assertFalse(Inhibitor.systemBusMayBeThere(Map.of(), socket));
+        assertTrue(Inhibitor.systemBusMayBeThere(Map.of("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/elsewhere"), socket));
+        Files.createFile(socket);
+        assertTrue(Inhibitor.systemBusMayBeThere(Map.of(), socket));
     }
 
     @Test
