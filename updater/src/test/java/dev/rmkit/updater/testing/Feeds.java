@@ -44,13 +44,14 @@ public final class Feeds {
         Path from = root.resolve("src-" + version);
         Trees.write(from, files);
         // Windows has no executable bit to set (the manifest's flag comes from a POSIX mode only).
-        boolean posix = from.getFileSystem().supportedFileAttributeViews().contains("posix");
-        for (String path : posix ? executable : java.util.Set.<String>of()) {
-            try {
-                java.nio.file.Files.setPosixFilePermissions(from.resolve(path),
-                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+        if (from.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            for (String path : executable) {
+                try {
+                    java.nio.file.Files.setPosixFilePermissions(from.resolve(path),
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
         }
         Path feed = root.resolve("feed-" + version);
