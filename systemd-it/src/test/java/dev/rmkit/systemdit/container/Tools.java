@@ -46,6 +46,8 @@ final class Tools {
      */
     static void continueIfStopped(Process p) {
         if (state(p.pid()) == 'T') {
+            System.err.println("systemd-it: " + p.info().command().orElse("a command") + " (pid " + p.pid()
+                    + ") was stopped (a container's shutdown stopped what it entered): continued");
             try {
                 new ProcessBuilder("kill", "-CONT", Long.toString(p.pid())).start().waitFor();
             } catch (java.io.IOException e) {
