@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** Runs a command to completion as a real process, output captured in files (no pipe can fill up). */
 public final class Cmd {
@@ -33,6 +34,8 @@ public final class Cmd {
         }
     }
 
+    static final long TICK_MILLIS = 100;
+
     private Cmd() {}
 
     /** Runs {@code command} in {@code dir} with extra environment; fails if it takes over two minutes. */
@@ -42,6 +45,15 @@ public final class Cmd {
 
     /** Runs {@code command} in {@code dir} with extra environment; kills it and fails after {@code limit}. */
     public static Result run(List<String> command, Path dir, Map<String, String> env, Duration limit) {
+        return run(command, dir, env, limit, p -> {});
+    }
+
+    /**
+     * As {@link #run(List, Path, Map, Duration)}, calling {@code whileRunning} with the process about every
+     * {@value #TICK_MILLIS} ms until it ends (to look after it: continue it if it stopped, say).
+     */
+    public static Result run(List<String> command, Path dir, Map<String, String> env, Duration limit,
+            Consumer<Process> whileRunning) {
         try {
             Path out = Files.createTempFile("cmd", ".out");
             Path err = Files.createTempFile("cmd", ".err");
@@ -51,7 +63,12 @@ public final class Cmd {
                         .redirectOutput(out.toFile()).redirectError(err.toFile());
                 pb.environment().putAll(env);
                 Process p = pb.start();
-                if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                long deadline = System.nanoTime() + limit.toNanos();
+                while (!p.waitFor(Math.min(TICK_MILLIS, Math.max(0, deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS)
+                        && System.nanoTime() - deadline < 0) {
+                    whileRunning.accept(p);
+                }
+                if (p.isAlive()) {
                     p.destroyForcibly().waitFor();
                     throw new AssertionError(String.join(" ", command) + " did not finish in " + limit.toSeconds() + " s");
                 }
