@@ -31,7 +31,12 @@ final class Printing {
         } else {
             out.print(ReportText.render(report));
             if (report.outcome().exitCode() != ExitCode.OK && !report.message().isEmpty()) {
-                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + SafeText.line(report.message()));
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(spec.qualifiedName() + ": " + SafeText.line(report.message()));
+                if (report.outcome().exitCode() == ExitCode.USAGE) {
+                    err.println("Try '" + spec.qualifiedName() + " --help' for more information.");
+                }
+                err.flush();
             }
         }
         out.flush();
