@@ -2,6 +2,7 @@ package dev.rmkit.updater;
 
 import dev.rmkit.rm.TestPoints;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A request to stop (SIGINT, SIGTERM) and where it may take effect. The CLI records the signal
@@ -42,6 +43,7 @@ public final class Interruption {
 
     private static volatile Signal received;
     private static volatile Thread interruptible;
+    private static volatile Integer endedWith;
 
     private Interruption() {}
 
@@ -57,6 +59,21 @@ public final class Interruption {
 
     public static Optional<Signal> signal() {
         return Optional.ofNullable(received);
+    }
+
+    /**
+     * Notes that the run ended, its report printed, with exit code {@code code}: a SIGINT or SIGTERM that
+     * arrives from then on, before the JVM exits, must not change the code the report gave
+     * ({@code Main} installs the handler that honours it).
+     */
+    public static void ended(int code) {
+        endedWith = code;
+    }
+
+    /** The exit code of the run that ended in this JVM, if one did. */
+    public static OptionalInt endedWith() {
+        Integer c = endedWith;
+        return c == null ? OptionalInt.empty() : OptionalInt.of(c);
     }
 
     /** Forgets a recorded signal (a new run in the same JVM: tests). */

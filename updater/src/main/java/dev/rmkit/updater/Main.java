@@ -6,6 +6,7 @@ import dev.rmkit.updater.cli.VersionProvider;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
+import sun.misc.Signal;
 
 /** Entry point of {@code updater}. Tests call {@link #run} and never exit the JVM. */
 public final class Main {
@@ -13,6 +14,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        exitWithTheRunsCodeOnLateSignals();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(out, err, args));
@@ -36,6 +38,22 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * SIGINT and SIGTERM end the JVM as by default (130, 143), except after a run has ended
+     * ({@link Interruption#ended}): its report is printed, so the process exits with the report's code,
+     * not with one that contradicts it (a shutdown's SIGTERM landing between the report and the exit).
+     * While a run is trapped ({@code cli/SignalTrap}) its own handlers are in place instead.
+     */
+    private static void exitWithTheRunsCodeOnLateSignals() {
+        for (String name : List.of("INT", "TERM")) {
+            try {
+                Signal.handle(new Signal(name), s -> System.exit(Interruption.endedWith().orElse(128 + s.getNumber())));
+            } catch (IllegalArgumentException unavailable) {
+                // Not a signal on this OS, or reserved by the JVM (-Xrs): the default behaviour stays.
+            }
+        }
     }
 
     private static boolean versionOnly(String... args) {

@@ -36,7 +36,15 @@ public final class Cmd {
 
     static final long TICK_MILLIS = 100;
 
+    /** The most of a killed command's output a failure message shows (its end: where it hung). */
+    static final int TAIL_CHARS = 8000;
+
     private Cmd() {}
+
+    private static String tail(Path file) throws IOException {
+        String s = Files.readString(file, StandardCharsets.UTF_8);
+        return s.length() <= TAIL_CHARS ? s : "..." + s.substring(s.length() - TAIL_CHARS);
+    }
 
     /** Runs {@code command} in {@code dir} with extra environment; fails if it takes over two minutes. */
     public static Result run(List<String> command, Path dir, Map<String, String> env) {
@@ -64,13 +72,16 @@ public final class Cmd {
                 pb.environment().putAll(env);
                 Process p = pb.start();
                 long deadline = System.nanoTime() + limit.toNanos();
-                while (!p.waitFor(Math.min(TICK_MILLIS, Math.max(0, deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS)
-                        && System.nanoTime() - deadline < 0) {
+                while (!p.waitFor(Math.min(TICK_MILLIS, Math.max(0, deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS)) {
                     whileRunning.accept(p);
+                    if (System.nanoTime() - deadline >= 0) {
+                        break;
+                    }
                 }
                 if (p.isAlive()) {
                     p.destroyForcibly().waitFor();
-                    throw new AssertionError(String.join(" ", command) + " did not finish in " + limit.toSeconds() + " s");
+                    throw new AssertionError(String.join(" ", command) + " did not finish in " + limit.toSeconds() + " s"
+                            + "\n stdout so far: " + tail(out) + "\n stderr so far: " + tail(err));
                 }
                 return new Result(List.copyOf(command), p.exitValue(), Files.readAllBytes(out), Files.readString(err));
             } finally {

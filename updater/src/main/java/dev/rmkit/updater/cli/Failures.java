@@ -72,7 +72,7 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
         return print(cl, json, code, msg);
     }
 
-    /** Ends {@code cl}'s run with a failure: the text line (or the JSON object); returns the exit code. */
+    /** Ends {@code cl}'s run with a failure: the text line (or the JSON object, on one line as reports are); returns the exit code. */
     static int print(CommandLine cl, boolean json, ExitCode code, String message) {
         String qualified = cl.getCommandSpec().qualifiedName();
         String line = Problems.oneLine(message);
@@ -86,7 +86,7 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
                 o.put("help", qualified + " --help");
             }
             PrintWriter out = cl.getOut();
-            out.println(StateJson.text(o));
+            out.println(StateJson.line(o));
             out.flush();
         } else {
             PrintWriter err = cl.getErr();

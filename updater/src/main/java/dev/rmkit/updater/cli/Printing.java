@@ -1,6 +1,8 @@
 package dev.rmkit.updater.cli;
 
+import dev.rmkit.rm.TestPoints;
 import dev.rmkit.updater.ExitCode;
+import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.report.ReportText;
 import dev.rmkit.rm.console.SafeText;
@@ -19,9 +21,13 @@ final class Printing {
      * run stops at its next safe point and still ends here, as one report.
      */
     static int trapped(CommandSpec spec, boolean json, Supplier<UpdateReport> run) {
+        int code;
         try (SignalTrap trap = SignalTrap.install()) {
-            return print(spec, run.get(), json);
+            code = print(spec, run.get(), json);
+            Interruption.ended(code);
         }
+        TestPoints.reach("signals-restored");
+        return code;
     }
 
     static int print(CommandSpec spec, UpdateReport report, boolean json) {
@@ -31,7 +37,12 @@ final class Printing {
         } else {
             out.print(ReportText.render(report));
             if (report.outcome().exitCode() != ExitCode.OK && !report.message().isEmpty()) {
-                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + SafeText.line(report.message()));
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(spec.qualifiedName() + ": " + SafeText.line(report.message()));
+                if (report.outcome().exitCode() == ExitCode.USAGE) {
+                    err.println("Try '" + spec.qualifiedName() + " --help' for more information.");
+                }
+                err.flush();
             }
         }
         out.flush();

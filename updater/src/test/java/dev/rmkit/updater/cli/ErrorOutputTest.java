@@ -83,6 +83,24 @@ class ErrorOutputTest {
     }
 
     @Test
+    void aUsageErrorFoundWhileACommandRunsAlsoPointsToItsHelp() throws Exception {
+        Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+        List<List<String>> runs = List.of(
+                List.of("apply", "--manifest", tmp.resolve("missing.json").toString(), "--install-dir", tmp.resolve("i").toString()),
+                List.of("rollback", "--install-dir", file.toString()),
+                List.of("resume", "--install-dir", tmp.resolve("none").toString()));
+        for (List<String> args : runs) {
+            Cli.Run r = cli.run(args.toArray(String[]::new));
+
+            assertEquals(ExitCode.USAGE.code(), r.code(), args + ": " + r.out() + r.err());
+            List<String> lines = r.err().strip().lines().toList();
+            assertEquals(2, lines.size(), args + ": " + r.err());
+            assertTrue(lines.get(0).startsWith("updater " + args.get(0) + ": "), r.err());
+            assertEquals("Try 'updater " + args.get(0) + " --help' for more information.", lines.get(1));
+        }
+    }
+
+    @Test
     void aMissingOptionIsOneLineAndAPointerToHelp() {
         Cli.Run r = cli.run("plan", "--install-dir", tmp.toString());
 
@@ -107,6 +125,8 @@ class ErrorOutputTest {
 
             assertEquals(ExitCode.USAGE.code(), r.code(), qualified + ": " + r.out() + r.err());
             JsonNode j = oneObject(r);
+            assertEquals(1, r.out().strip().lines().count(),
+                    qualified + ": an error is one line, as every report is (a log of --json runs stays JSON Lines): " + r.out());
             assertEquals(leaf.getCommandName(), j.get("command").asText());
             assertEquals("BAD_USAGE", j.get("outcome").asText());
             assertEquals(ExitCode.USAGE.code(), j.get("exitCode").asInt());

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rmkit.rm.testing.JavaProcess;
+import dev.rmkit.updater.journal.TestHooks;
 import dev.rmkit.updater.testing.Feeds;
 import dev.rmkit.updater.testing.Trees;
 import dev.rmkit.updater.testing.UpdaterProcess;
@@ -115,5 +116,25 @@ class InterruptIT {
         UpdaterProcess.Result next = UpdaterProcess.run(Map.of(), env(), "apply", "--manifest", serve(v2, Duration.ZERO),
                 "--install-dir", install.toString());
         assertEquals(0, next.code(), "the lock was released: " + next.out() + next.err());
+    }
+    @Test
+    void aSignalAfterTheReportIsPrintedDoesNotChangeTheExitCodeTheReportGave() throws Exception {
+        Feeds feeds = Feeds.create(tmp.resolve("publisher"));
+        Path v1 = feeds.publish("1.0.0", Map.of("lib/core.jar", "core 1.0"));
+        Path install = tmp.resolve("app");
+        Path pause = tmp.resolve("paused");
+        // Paused after the run ended and its trap was closed, before the JVM exits: a shutdown's SIGTERM that
+        // lands there used to end the JVM with 143 after a report that said 0 (systemd-it RebootIT saw it).
+        UpdaterProcess u = UpdaterProcess.startSignalable(Map.of(TestHooks.PAUSE_AT, "signals-restored",
+                TestHooks.PAUSE_FILE, pause.toString()), env(), "apply", "--manifest", v1.toString(), "--install-dir",
+                install.toString(), "--trust", feeds.publicKey().toString(), "--json");
+        JavaProcess.await(() -> Files.exists(pause), Duration.ofSeconds(60), "the run to end");
+        assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(u.pid())).start().waitFor());
+
+        UpdaterProcess.Result r = u.await();
+
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("UPDATED", j.get("outcome").asText(), r.out());
+        assertEquals(0, r.code(), "the exit code is the report's: " + r.out() + r.err());
     }
 }

@@ -97,8 +97,9 @@ public final class UpdaterProcess {
 
     public Result await() throws Exception {
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the updater did not finish in 2 minutes");
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the updater did not finish in 2 minutes\n stdout so far: " + out.get(10, TimeUnit.SECONDS)
+                    + "\n stderr so far: " + err.get(10, TimeUnit.SECONDS));
         }
         return new Result(process.exitValue(), out.get(), err.get());
     }

@@ -3,9 +3,11 @@ package dev.rmkit.rm.linux.system;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
+import dev.rmkit.rm.linux.LinuxConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,12 @@ public final class AfterBoot {
      * the user's records is left, removes the registration that ran this.
      */
     static RestartResult atLogin(LinuxSystemControl control, int uid, PrintStream log) throws RmException {
+        return atLogin(control, uid, log, LinuxConfig.DEFAULT_END_SESSION_TIMEOUT);
+    }
+
+    /** As {@link #atLogin(LinuxSystemControl, int, PrintStream)}, waiting up to {@code startTimeout} per app. */
+    static RestartResult atLogin(LinuxSystemControl control, int uid, PrintStream log, Duration startTimeout)
+            throws RmException {
         Relauncher.Later others = new Relauncher.Later() {
             @Override
             public boolean defers(RecordedApp app) {
@@ -84,7 +92,7 @@ public final class AfterBoot {
             @Override
             public void defer(RecordedApp app) {}
         };
-        RestartResult r = Relauncher.relaunch(control.restarts(), control.bootId(), others);
+        RestartResult r = Relauncher.relaunch(control.restarts(), control.bootId(), others, startTimeout);
         logged(r, log);
         try {
             if (!control.restarts().holds(uid)) {

@@ -6,6 +6,7 @@ import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.linux.Launcher;
+import dev.rmkit.rm.linux.LinuxConfig;
 import dev.rmkit.rm.linux.Listed;
 import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.proc.ProcStat;
@@ -15,6 +16,7 @@ import dev.rmkit.rm.linux.protocol.Registry;
 import dev.rmkit.rm.linux.protocol.RuntimeDir;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,6 +114,14 @@ public record LinuxOwner(
 
     /** As {@link #start(RestartCommand)}, with {@code extra} variables added to the environment. */
     public ProcessId start(RestartCommand command, Map<String, String> extra) throws RmException {
+        return start(command, extra, LinuxConfig.DEFAULT_END_SESSION_TIMEOUT);
+    }
+
+    /**
+     * As {@link #start(RestartCommand, Map)}, waiting up to {@code startTimeout} for the app to register
+     * again before taking it as started without that proof.
+     */
+    public ProcessId start(RestartCommand command, Map<String, String> extra, Duration startTimeout) throws RmException {
         ProcFs proc;
         try {
             proc = new ProcFs(Path.of("/proc"));
@@ -120,7 +130,7 @@ public record LinuxOwner(
         }
         Map<String, String> env = new TreeMap<>(environment);
         env.putAll(extra);
-        return new Launcher(proc, FileModes.currentUid()).launch(command, uid, gid, env, Path.of(runtimeDir));
+        return new Launcher(proc, FileModes.currentUid(), startTimeout).launch(command, uid, gid, env, Path.of(runtimeDir));
     }
 
     /** This owner in the portable form: uid and gid in decimal, the runtime directory as the session. */

@@ -6,10 +6,12 @@ import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.TestPoints;
+import dev.rmkit.rm.linux.LinuxConfig;
 import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.protocol.Json;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,11 +56,20 @@ final class Relauncher {
     }
 
     static RestartResult relaunch(RestartList list, String currentBoot, Later later) throws RmException {
+        return relaunch(list, currentBoot, later, LinuxConfig.DEFAULT_END_SESSION_TIMEOUT);
+    }
+
+    /**
+     * As {@link #relaunch(RestartList, String, Later)}, waiting up to {@code startTimeout} for each started
+     * app to register again before taking it as started without that proof.
+     */
+    static RestartResult relaunch(RestartList list, String currentBoot, Later later, Duration startTimeout)
+            throws RmException {
         List<AppOutcome> outcomes = new ArrayList<>();
         try {
             for (Path claim : list.claims()) {
                 if (!RestartList.alive(RestartList.claimerOf(claim))) {
-                    settleOrphan(list, claim, currentBoot, later).ifPresent(outcomes::add);
+                    settleOrphan(list, claim, currentBoot, later, startTimeout).ifPresent(outcomes::add);
                 }
             }
             for (Path record : list.pending()) {
@@ -78,7 +89,7 @@ final class Relauncher {
                     continue;
                 }
                 if (claim.isPresent()) {
-                    outcomes.add(startAndSettle(list, claim.get()));
+                    outcomes.add(startAndSettle(list, claim.get(), startTimeout));
                 }
             }
         } catch (IOException e) {
@@ -92,8 +103,8 @@ final class Relauncher {
      * now, unless {@code later} holds it back (it then stays claimed by this starter, an orphan again
      * for the next one once this one ends).
      */
-    private static Optional<AppOutcome> settleOrphan(RestartList list, Path orphan, String currentBoot, Later later)
-            throws IOException {
+    private static Optional<AppOutcome> settleOrphan(RestartList list, Path orphan, String currentBoot, Later later,
+            Duration startTimeout) throws IOException {
         if (read(orphan).map(RecordedApp::bootId).filter(currentBoot::equals).isPresent()) {
             return Optional.empty();
         }
@@ -121,11 +132,12 @@ final class Relauncher {
             later.defer(c.app());
             return Optional.empty();
         }
-        return Optional.of(startAndSettle(list, c));
+        return Optional.of(startAndSettle(list, c, startTimeout));
     }
 
-    private static AppOutcome startAndSettle(RestartList list, RestartList.Claim c) throws IOException {
-        AppOutcome o = start(c);
+    private static AppOutcome startAndSettle(RestartList list, RestartList.Claim c, Duration startTimeout)
+            throws IOException {
+        AppOutcome o = start(c, startTimeout);
         if (o.newProcess().isPresent()) {
             TestPoints.reach("app-started");
             list.started(c, o.newProcess().get());
@@ -134,10 +146,10 @@ final class Relauncher {
         return o;
     }
 
-    private static AppOutcome start(RestartList.Claim c) {
+    private static AppOutcome start(RestartList.Claim c, Duration startTimeout) {
         RecordedApp app = c.app();
         try {
-            ProcessId started = app.owner().start(app.command(), Map.of(RestartList.TOKEN_ENV, c.token()));
+            ProcessId started = app.owner().start(app.command(), Map.of(RestartList.TOKEN_ENV, c.token()), startTimeout);
             return new AppOutcome(app.app(EnumSet.of(AppStatus.STOPPED, AppStatus.RESTARTED)), Optional.empty(),
                     Optional.of(started));
         } catch (RmException e) {

@@ -70,7 +70,7 @@ class AtLoginTest {
         recorded("burner", Unprivileged.NOBODY, 42);
         AtLogin atLogin = new AtLogin(settings, run);
 
-        RestartResult r = Relauncher.relaunch(list, "boot-2", atLogin);
+        RestartResult r = Relauncher.relaunch(list, "boot-2", atLogin, RelauncherTest.START_WAIT);
 
         assertEquals(List.of(), r.apps(), "not started at boot");
         assertEquals(1, list.pending().size(), "the record stays for the login");
@@ -90,7 +90,7 @@ class AtLoginTest {
         LinuxSystemControl control = new LinuxSystemControl(settings);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        RestartResult r = AfterBoot.atLogin(control, Unprivileged.NOBODY, new PrintStream(log, true));
+        RestartResult r = AfterBoot.atLogin(control, Unprivileged.NOBODY, new PrintStream(log, true), RelauncherTest.START_WAIT);
         r.apps().forEach(o -> o.newProcess().flatMap(p -> ProcessHandle.of(p.pid())).ifPresent(started::add));
 
         assertEquals(List.of("burner"), r.apps().stream().map(o -> o.app().name()).toList(), log.toString());
@@ -99,7 +99,7 @@ class AtLoginTest {
         assertEquals(1, list.pending().size(), "root's app is not this login's to start");
         assertFalse(Files.exists(unit(Unprivileged.NOBODY)));
         assertFalse(Files.exists(link(Unprivileged.NOBODY)));
-        assertEquals(List.of(), AfterBoot.atLogin(control, Unprivileged.NOBODY, new PrintStream(log, true)).apps(),
+        assertEquals(List.of(), AfterBoot.atLogin(control, Unprivileged.NOBODY, new PrintStream(log, true), RelauncherTest.START_WAIT).apps(),
                 "a second login starts nothing");
     }
 

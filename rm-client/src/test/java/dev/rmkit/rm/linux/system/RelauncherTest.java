@@ -9,6 +9,7 @@ import dev.rmkit.rm.ProcessId;
 import dev.rmkit.rm.RestartResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,13 @@ class RelauncherTest {
 
     /** A claimer that is surely not alive: no such pid. */
     static final String DEAD = "4194304999-1";
+    /**
+     * How long the launcher waits for a started app to register again. The apps here are {@code sleep}s,
+     * which never register: the launcher then takes the running process as started, which is what these
+     * tests check and which does not depend on how long it waited (the default, 30 s, made this class
+     * take 90 s).
+     */
+    static final Duration START_WAIT = Duration.ofMillis(500);
 
     @TempDir Path tmp;
     final List<ProcessHandle> started = new ArrayList<>();
@@ -60,7 +68,7 @@ class RelauncherTest {
     }
 
     private List<AppOutcome> relaunch(RestartList list) throws Exception {
-        RestartResult r = Relauncher.relaunch(list, "boot-2");
+        RestartResult r = Relauncher.relaunch(list, "boot-2", Relauncher.Later.NEVER, START_WAIT);
         r.apps().forEach(o -> o.newProcess().flatMap(p -> ProcessHandle.of(p.pid())).ifPresent(started::add));
         return r.apps();
     }
