@@ -95,7 +95,7 @@ class ZipPatchTest {
         Path b = file("b.zip", ZipPatches.zip(Map.of("a.class", ZipPatches.text(40_000, 2)), 6));
         Path patch = tmp.resolve("patch");
         ZipPatchWriter.write(a, b, patch, ZipLimits.DEFAULT);
-        ZipPatches.rewriteRecipe(patch, s -> ZipPatches.withLevel(s, Deflater.BEST_SPEED));
+        ZipPatches.setLevels(patch, Deflater.BEST_SPEED);
         byte[] expected = Files.readAllBytes(b);
         PatchException e = assertThrows(PatchException.class,
                 () -> new Patcher().apply(a, patch, tmp.resolve("out"), expected.length, ManifestLoader.sha256(expected)));

@@ -64,8 +64,13 @@ public final class ZipPatches {
         return out;
     }
 
+    /** Sets every deflate segment of the zip patch {@code patch} to {@code level}: a client whose zlib deflates differently. */
+    public static void setLevels(Path patch, int level) throws IOException, PatchException {
+        rewriteRecipe(patch, s -> s.deflate() ? new Segment(true, s.length(), s.deflatedLength(), level, s.strategy()) : s);
+    }
+
     /** Rewrites the recipe of the zip patch {@code patch} in place, segment by segment. */
-    public static void rewriteRecipe(Path patch, UnaryOperator<Segment> change) throws IOException, PatchException {
+    static void rewriteRecipe(Path patch, UnaryOperator<Segment> change) throws IOException, PatchException {
         byte[] p = Files.readAllBytes(patch);
         List<Segment> segments = new ArrayList<>(decode(p).stream().map(change).toList());
         ByteBuffer h = ByteBuffer.wrap(p);
@@ -76,11 +81,6 @@ public final class ZipPatches {
         ByteBuffer out = ByteBuffer.allocate(innerAt - frameLength + frame.length + p.length - innerAt);
         out.put(p, 0, 8 + 8 + 8 + 32).putInt(recipe.length).putInt(frame.length).put(frame).put(p, innerAt, p.length - innerAt);
         Files.write(patch, out.array());
-    }
-
-    /** A segment with another level; a stand-in for a client whose zlib deflates differently. */
-    public static Segment withLevel(Segment s, int level) {
-        return s.deflate() ? new Segment(true, s.length(), s.deflatedLength(), level, s.strategy()) : s;
     }
 
     private static List<Segment> decode(byte[] p) throws PatchException {
