@@ -111,7 +111,11 @@ final class ZipExpansion {
         }
         long done = from;
         while (done < to) {
-            done += zip.transferTo(done, to - done, out);
+            long n = zip.transferTo(done, to - done, out);
+            if (n <= 0) {
+                throw new IOException("the zip shrank while being expanded");
+            }
+            done += n;
         }
         int last = segments.size() - 1;
         if (last >= 0 && !segments.get(last).deflate()) {
