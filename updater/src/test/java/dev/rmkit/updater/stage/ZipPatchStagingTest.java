@@ -14,7 +14,6 @@ import dev.rmkit.updater.delta.ZipPatchWriter;
 import dev.rmkit.updater.delta.ZipPatches;
 import dev.rmkit.updater.fetch.FetchOptions;
 import dev.rmkit.updater.fetch.Fetcher;
-import dev.rmkit.updater.fetch.ProgressSink;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestFile;
@@ -82,11 +81,7 @@ class ZipPatchStagingTest {
     }
 
     private Stager.Result stage(LoadedManifest m, byte[] installed) throws Exception {
-        Path base = tmp.resolve("install/lib/app.jar");
-        Files.createDirectories(base.getParent());
-        Files.write(base, installed);
-        return stager.stage(m, m.manifest().files(), tmp.resolve("staging"), ProgressSink.NONE,
-                Map.of("lib/app.jar", new Stager.Base(base, ManifestLoader.sha256(installed))));
+        return PatchStagingTest.stageOver(stager, m, tmp, "lib/app.jar", installed);
     }
 
     private void assertWholeFileAfter(Stager.Result r, byte[] release, String reason) throws Exception {
