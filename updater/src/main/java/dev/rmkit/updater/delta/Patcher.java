@@ -31,6 +31,17 @@ public final class Patcher {
     private ByteBuffer frame = ByteBuffer.allocateDirect(0);
     private ByteBuffer chunk = ByteBuffer.allocateDirect(0);
     private final byte[] copy = new byte[64 * 1024];
+    private final ZipLimits zipLimits;
+
+    /** A patcher for the limits publish uses ({@link ZipLimits#DEFAULT}). */
+    public Patcher() {
+        this(ZipLimits.DEFAULT);
+    }
+
+    /** A patcher expanding zips under {@code zipLimits} (tests: stricter or looser than publish's). */
+    public Patcher(ZipLimits zipLimits) {
+        this.zipLimits = zipLimits;
+    }
 
     /**
      * Writes {@code out} (created or truncated) from {@code base} and {@code patch}; throws
@@ -38,18 +49,29 @@ public final class Patcher {
      * The caller deletes {@code out} on failure and makes it durable on success.
      */
     public void apply(Path base, Path patch, Path out, long size, String sha256) throws IOException, PatchException {
+        try (InputStream raw = Files.newInputStream(patch);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 64 * 1024))) {
+            byte[] magic = new byte[PatchFormat.MAGIC.length];
+            in.readFully(magic);
+            if (Arrays.equals(magic, PatchFormat.MAGIC)) {
+                applyPlain(base, in, out, size, sha256);
+            } else if (Arrays.equals(magic, ZipPatchWriter.MAGIC)) {
+                new ZipPatcher(this, zipLimits).apply(base, in, out, size, sha256);
+            } else {
+                throw new PatchException("not an rmkit patch (bad magic)");
+            }
+        } catch (EOFException e) {
+            throw new PatchException("the patch ends early", e);
+        }
+    }
+
+    /** Applies the plain patch read from {@code in} (after its magic) to {@code base}, into {@code out}. */
+    void applyPlain(Path base, DataInputStream in, Path out, long size, String sha256) throws IOException, PatchException {
         MessageDigest md = sha256();
         try (FileChannel baseCh = FileChannel.open(base, StandardOpenOption.READ);
-                InputStream raw = Files.newInputStream(patch);
-                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 64 * 1024));
                 FileChannel outCh = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
                 ZstdDecompressCtx ctx = new ZstdDecompressCtx()) {
-            byte[] magic = new byte[PatchFormat.MAGIC.length];
-            in.readFully(magic);
-            if (!Arrays.equals(magic, PatchFormat.MAGIC)) {
-                throw new PatchException("not an rmkit patch (bad magic)");
-            }
             long target = in.readLong();
             if (target != size) {
                 throw new PatchException("the patch produces " + target + " bytes, the release's file has " + size);
@@ -76,8 +98,6 @@ public final class Patcher {
             if (in.read() >= 0) {
                 throw new PatchException("trailing bytes after the last chunk");
             }
-        } catch (EOFException e) {
-            throw new PatchException("the patch ends early", e);
         }
         String actual = HexFormat.of().formatHex(md.digest());
         if (!actual.equals(sha256)) {
@@ -145,7 +165,7 @@ public final class Patcher {
         return b.capacity() >= capacity ? b : ByteBuffer.allocateDirect(capacity);
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -4,6 +4,8 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.delta.PatchException;
 import dev.rmkit.updater.delta.PatchWriter;
 import dev.rmkit.updater.delta.Patcher;
+import dev.rmkit.updater.delta.ZipLimits;
+import dev.rmkit.updater.delta.ZipPatchWriter;
 import dev.rmkit.updater.feed.FeedLayout;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestFile;
@@ -19,7 +21,9 @@ import java.util.Set;
 /**
  * The patches of one new file: against the same path in each of the earlier releases given (the
  * last K of the channel), skipping bases that are identical, already covered, gone from the store,
- * or not worth it (a patch as large as the file). Every patch is applied once here with the
+ * or not worth it (a patch as large as the file). For zips (jars) both the plain patch and the
+ * archive-aware one (entries diffed inflated, {@link ZipPatchWriter}) are made and the smaller kept.
+ * Every patch is applied once here with the
  * client's own {@link Patcher} and its result checked against the file's hash before it is listed,
  * so a feed never offers a patch that cannot work.
  */
@@ -65,14 +69,23 @@ final class PatchMaker {
 
     private Optional<Patch> make(String base, Path source, ManifestFile file) throws UpdateException {
         Path tmp = blobs.newTemp();
+        Path zip = blobs.newTemp();
         Path check = blobs.newTemp();
         try {
             long size = PatchWriter.write(blobs.path(base), source, tmp);
+            Path best = tmp;
+            long zipSize = zipPatch(blobs.path(base), source, zip, file, check);
+            if (zipSize < size) {
+                best = zip; // verified by zipPatch
+                size = zipSize;
+            }
             if (size >= file.size()) {
                 return Optional.empty();
             }
-            verifier.apply(blobs.path(base), tmp, check, file.size(), file.sha256());
-            Blobs.Stored s = blobs.adopt(tmp);
+            if (best == tmp) {
+                verifier.apply(blobs.path(base), tmp, check, file.size(), file.sha256());
+            }
+            Blobs.Stored s = blobs.adopt(best);
             made++;
             bytes += s.size();
             return Optional.of(new Patch(base, s.size(), s.sha256(), FeedLayout.blobUrlFromRelease(s.sha256())));
@@ -82,7 +95,23 @@ final class PatchMaker {
             return Optional.empty(); // clients fall back to the whole file; offer nothing that fails
         } finally {
             Blobs.deleteQuietly(tmp);
+            Blobs.deleteQuietly(zip);
             Blobs.deleteQuietly(check);
+        }
+    }
+
+    /**
+     * The size of the archive-aware patch ({@link ZipPatchWriter}) written to {@code out}, or
+     * Long.MAX_VALUE when the files are no zips it expands or the patch does not apply here (then no
+     * client could use it either).
+     */
+    private long zipPatch(Path base, Path source, Path out, ManifestFile file, Path check) throws IOException {
+        try {
+            long size = ZipPatchWriter.write(base, source, out, ZipLimits.DEFAULT);
+            verifier.apply(base, out, check, file.size(), file.sha256());
+            return size;
+        } catch (PatchException e) {
+            return Long.MAX_VALUE;
         }
     }
 }

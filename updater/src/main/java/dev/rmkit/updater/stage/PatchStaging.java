@@ -25,8 +25,9 @@ import java.util.Optional;
  * (hashed by the plan) is a patch's base; the patch is downloaded like any payload (size and SHA-256
  * while streaming), applied into a scratch file, and the result must have the file's size and
  * SHA-256 before it is renamed into staging. Any failure answers a reason instead, and the caller
- * downloads the whole file. Scratch files live in {@code <staging>/.rmkit/}, a name no release file
- * can have (PathRules), and go with the staging directory.
+ * downloads the whole file. Scratch files (the patch, the result, and for an archive-aware patch the
+ * expanded old and new zips) live in {@code <staging>/.rmkit/}, a name no release file can have
+ * (PathRules), and go with the staging directory.
  */
 final class PatchStaging {
     /** The scratch directory inside a staging directory. */

@@ -50,11 +50,16 @@ class PatchStagingTest {
     }
 
     private Stager.Result stage(LoadedManifest m, byte[] installed) throws Exception {
-        Path base = tmp.resolve("install/lib/app.bin");
+        return stageOver(stager, m, tmp, "lib/app.bin", installed);
+    }
+
+    /** Stages {@code m} into {@code tmp/staging} for an install (under {@code tmp/install}) whose {@code path} holds {@code installed}. */
+    static Stager.Result stageOver(Stager stager, LoadedManifest m, Path tmp, String path, byte[] installed) throws Exception {
+        Path base = tmp.resolve("install").resolve(path);
         Files.createDirectories(base.getParent());
         Files.write(base, installed);
         return stager.stage(m, m.manifest().files(), tmp.resolve("staging"), ProgressSink.NONE,
-                Map.of("lib/app.bin", new Stager.Base(base, ManifestLoader.sha256(installed))));
+                Map.of(path, new Stager.Base(base, ManifestLoader.sha256(installed))));
     }
 
     @Test

@@ -1,0 +1,97 @@
+package dev.rmkit.updater.delta;
+
+import com.github.luben.zstd.Zstd;
+import dev.rmkit.updater.delta.ZipRecipe.Segment;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.List;
+
+/**
+ * Writes an archive-aware patch: the plain patch ({@link PatchFormat}) from the expanded old zip to
+ * the expanded new one ({@link ZipExpansion}), behind a header with the recipe that collapses the
+ * result back into the new zip.
+ *
+ * <pre>
+ * magic         8 bytes  "RMKZIPX1"
+ * size          u64      size of the file the patch produces (the new zip)
+ * expandedSize  u64      size of the new zip's expanded form
+ * expandedSha   32 bytes SHA-256 of that expanded form
+ * recipeLength  u32      length of the encoded recipe ({@link ZipRecipe}), at most ZipRecipe.MAX_ENCODED
+ * frameLength   u32      length of the zstd frame that follows, at most zstd's bound for that
+ * frame         frameLength bytes: the encoded recipe, one zstd frame
+ * patch         a whole "RMKZPAT1" patch from the expanded old zip to the expanded new one, to the end
+ * </pre>
+ * Big-endian numbers. The client expands the installed file (with {@link ZipLimits#DEFAULT}, as
+ * publish did), applies the inner patch (checked against expandedSize and expandedSha), then
+ * collapses, and the result must have the release's size and SHA-256.
+ */
+public final class ZipPatchWriter {
+    static final byte[] MAGIC = "RMKZIPX1".getBytes(StandardCharsets.US_ASCII);
+
+    private ZipPatchWriter() {}
+
+    /**
+     * Writes the archive-aware patch from {@code base} to {@code target} into {@code out} (created,
+     * must not exist) and returns its size; PatchException when either is not a zip this expands, or
+     * no entry of the target re-deflates identically (a plain patch is then as good).
+     */
+    public static long write(Path base, Path target, Path out, ZipLimits limits) throws IOException, PatchException {
+        Path xb = sibling(out, ".xbase");
+        Path xn = sibling(out, ".xnew");
+        Path inner = sibling(out, ".inner");
+        try {
+            ZipExpansion x = new ZipExpansion(limits);
+            if (!ZipExpansion.looksLikeZip(base) || !ZipExpansion.looksLikeZip(target)) {
+                throw ZipLayout.refused("not a zip");
+            }
+            x.expand(base, xb, false);
+            List<Segment> segments = x.expand(target, xn, true);
+            if (segments.stream().noneMatch(Segment::deflate)) {
+                throw ZipLayout.refused("no entry of the new file re-deflates to its exact bytes");
+            }
+            PatchWriter.write(xb, xn, inner);
+            byte[] recipe = ZipRecipe.encode(segments);
+            byte[] frame = Zstd.compress(recipe, 19);
+            try (OutputStream raw = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW);
+                    DataOutputStream o = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+                o.write(MAGIC);
+                o.writeLong(Files.size(target));
+                o.writeLong(Files.size(xn));
+                o.write(sha256(xn));
+                o.writeInt(recipe.length);
+                o.writeInt(frame.length);
+                o.write(frame);
+                Files.copy(inner, o);
+            }
+            return Files.size(out);
+        } finally {
+            Files.deleteIfExists(xb);
+            Files.deleteIfExists(xn);
+            Files.deleteIfExists(inner);
+        }
+    }
+
+    /** A scratch file next to {@code p}; one a caller or attacker left there is removed, never written through. */
+    static Path sibling(Path p, String suffix) throws IOException {
+        Path s = p.resolveSibling(p.getFileName() + suffix);
+        Files.deleteIfExists(s);
+        return s;
+    }
+
+    private static byte[] sha256(Path p) throws IOException {
+        MessageDigest md = Patcher.sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(p), md)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return md.digest();
+    }
+}
