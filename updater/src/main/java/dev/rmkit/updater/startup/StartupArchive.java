@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  * sees the old pair, no archive, or the new pair. Nothing fails the build: a JVM that cannot make an
  * archive leaves none, and the launcher starts without one.
  *
+ * <p>First, the jars on JAR's class path with Java 5 class files (picocli's) are upgraded so that the
+ * archive can hold their classes ({@link ClassFileUpgrade}).
+ *
  * <p>Usage: {@code StartupArchive JAR ARCHIVE}. An archive the JVM still accepts for JAR is kept.
  */
 public final class StartupArchive {
