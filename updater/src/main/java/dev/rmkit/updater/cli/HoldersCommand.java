@@ -49,7 +49,9 @@ public final class HoldersCommand implements Callable<Integer> {
         try (RestartSession session = RmPlatforms.current().startSession()) {
             session.registerFiles(HoldersReport.expand(paths));
             AffectedApps apps = session.list();
-            Map<ProcessId, String> busy = session.busyReasons();
+            // Asking the cooperating holders what they are busy with lists the holders again (a second scan of
+            // /proc); the report shows reasons only for the holders listed, so with none there is nobody to ask.
+            Map<ProcessId, String> busy = apps.apps().isEmpty() ? Map.of() : session.busyReasons();
             spec.commandLine().getOut().print(json ? HoldersReport.json(apps, busy) : HoldersReport.text(apps, busy));
             return ExitCode.OK.code();
         } catch (IOException e) {

@@ -16,10 +16,14 @@ import java.util.regex.Pattern;
  * delete the file in the image (the next run makes a new one) to give each copy its own.
  */
 public final class InstallId {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ID = Pattern.compile("[0-9a-f]{32}");
 
     private InstallId() {}
+
+    /** Made on first use: {@code status} only reads the id, and setting up a SecureRandom is slow to start. */
+    private static final class Random {
+        static final SecureRandom SOURCE = new SecureRandom();
+    }
 
     /** The id, created (durably) if the install has none; call with the install's lock held. */
     public static String of(InstallLayout layout) throws IOException {
@@ -28,7 +32,7 @@ public final class InstallId {
             return id.get();
         }
         byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
+        Random.SOURCE.nextBytes(b);
         String fresh = HexFormat.of().formatHex(b);
         layout.files().write(layout.installIdFile(), (fresh + "\n").getBytes(StandardCharsets.US_ASCII));
         return fresh;

@@ -10,6 +10,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +28,9 @@ import java.util.stream.Stream;
  * sees the old pair, no archive, or the new pair. Nothing fails the build: a JVM that cannot make an
  * archive leaves none, and the launcher starts without one.
  *
+ * <p>First, the jars on JAR's class path with Java 5 class files (picocli's) are upgraded so that the
+ * archive can hold their classes ({@link ClassFileUpgrade}).
+ *
  * <p>Usage: {@code StartupArchive JAR ARCHIVE}. An archive the JVM still accepts for JAR is kept.
  */
 public final class StartupArchive {
@@ -39,6 +45,7 @@ public final class StartupArchive {
         Path archive = Path.of(args[1]).toAbsolutePath();
         Path work = archive.resolveSibling(archive.getFileName() + ".work");
         try {
+            upgradeOldClassFiles(jar);
             if (Files.isRegularFile(archive) && sizeMatches(archive) && usable(jar, archive, work)) {
                 System.out.println("start-up archive up to date: " + archive);
                 deleteTree(work);
@@ -68,6 +75,35 @@ public final class StartupArchive {
             deleteTree(work);
         } catch (IOException e) {
             System.err.println("start-up archive not created (bin/updater starts without one): " + e.getMessage());
+        }
+    }
+
+    /**
+     * The jars on {@code jar}'s class path with Java 5 class files (picocli's), upgraded so that the archive
+     * can hold their classes ({@link ClassFileUpgrade}); one that cannot be upgraded stays as it is, and its
+     * classes stay out of the archive, as before.
+     */
+    private static void upgradeOldClassFiles(Path jar) throws IOException {
+        String classPath;
+        try (JarFile j = new JarFile(jar.toFile())) {
+            Manifest m = j.getManifest();
+            classPath = m == null ? null : m.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+        }
+        for (String entry : classPath == null ? new String[0] : classPath.trim().split("\\s+")) {
+            Path lib = jar.resolveSibling(entry);
+            if (!Files.isRegularFile(lib)) {
+                continue;
+            }
+            try {
+                int n = ClassFileUpgrade.upgrade(lib);
+                if (n > 0) {
+                    System.out.println("start-up archive: " + n + " Java 5 class files of " + lib.getFileName()
+                            + " rewritten as Java 8 ones, so that the archive can hold them");
+                }
+            } catch (IOException | RuntimeException e) {
+                System.err.println("start-up archive: " + lib.getFileName() + " left as it is (its Java 5 classes stay out"
+                        + " of the archive): " + e.getMessage());
+            }
         }
     }
 

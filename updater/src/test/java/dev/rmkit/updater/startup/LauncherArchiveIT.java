@@ -55,6 +55,9 @@ class LauncherArchiveIT {
                 Files.copy(lib, t.resolve(lib.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
+        // The jar as Maven Central has it (Java 5 class files), as a clean build copies it: StartupArchive upgrades it.
+        Path picocli = ClassFileUpgradeTest.picocliAsPublished();
+        Files.copy(picocli, t.resolve(picocli.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Path jar = t.getParent().resolve("updater.jar");
         archive = t.getParent().resolve("updater.jsa");
         StartupArchive.main(new String[] {jar.toString(), archive.toString()});
@@ -81,6 +84,16 @@ class LauncherArchiveIT {
     void theArchiveTheBuildMadeIsUsed() throws Exception {
         assertTrue(version() > 0, "classes come from the archive");
         assertTrue(holders() > 0, "classes come from the archive");
+    }
+
+    @Test
+    void picocliComesFromTheArchiveToo() throws Exception {
+        // Its jar holds Java 5 class files, which a JDK 17 archive leaves out unless they are upgraded.
+        Path held = Files.writeString(tmp.resolve("held.txt"), "x");
+        Run r = run("holders", held.toString());
+        assertTrue(r.picocliArchived, "picocli.CommandLine comes from the archive");
+        Path lib = root.resolve("updater/target/lib").resolve(ClassFileUpgradeTest.picocliAsPublished().getFileName());
+        assertEquals(List.of(), ClassFileUpgrade.oldClasses(lib));
     }
 
     @Test
@@ -144,7 +157,7 @@ class LauncherArchiveIT {
         }
     }
 
-    private record Run(String out, long archived) {}
+    private record Run(String out, long archived, boolean picocliArchived) {}
 
     private Run run(String... args) throws Exception {
         Path log = Files.createTempFile(tmp, "classes", ".log");
@@ -162,8 +175,8 @@ class LauncherArchiveIT {
         String stderr = Files.readString(err);
         assertEquals(0, p.exitValue(), "updater " + String.join(" ", args) + ": " + stderr);
         assertEquals("", stderr, "nothing on stderr");
-        try (Stream<String> lines = Files.lines(log)) {
-            return new Run(Files.readString(out), lines.filter(l -> l.contains("source: shared objects file (top)")).count());
-        }
+        List<String> lines = Files.readAllLines(log);
+        return new Run(Files.readString(out), lines.stream().filter(l -> l.contains("source: shared objects file (top)")).count(),
+                lines.stream().anyMatch(l -> l.contains(" picocli.CommandLine source: shared objects file (top)")));
     }
 }
