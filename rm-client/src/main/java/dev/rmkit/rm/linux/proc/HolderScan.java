@@ -6,6 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,10 +20,12 @@ import java.util.TreeMap;
 
 /**
  * Finds the processes that hold files, by fuser's rules: for every pid, {@code stat()} the
- * {@code cwd}, {@code exe} and {@code root} links and every {@code fd/} entry and compare device and
- * inode with the registered files; then read {@code maps} and compare its {@code major:minor inode}
- * columns. A link or mapping the kernel marks {@code " (deleted)"} whose name is a registered path is a
- * holder of the old version of that file.
+ * {@code exe} link, the {@code cwd} and {@code root} links (when a registered path may be a directory:
+ * nothing else can match them) and every {@code fd/} entry and compare device and inode with the
+ * registered files; then read {@code maps} (but not a kernel thread's: it has no user memory) and compare its
+ * {@code major:minor inode} columns. The pids are shared out among the cores ({@link SharedPids}). A link
+ * or mapping the kernel marks {@code " (deleted)"} whose name is a registered path is a holder of the old
+ * version of that file.
  *
  * <p>What cannot be read (EACCES) is never silently skipped: the process is returned as
  * {@link Uninspected} when it might hold one of the files. It might, unless one of these facts rules it
@@ -54,12 +58,10 @@ public final class HolderScan {
             return new ScanResult(holders, uninspected);
         }
         // Reading /proc is mostly kernel time spent per process; the processes are independent.
-        List<Optional<PidScan>> scans = proc.pids().parallelStream().map(pid -> scanOne(pid, targets)).toList();
-        for (Optional<PidScan> o : scans) {
-            if (o.isEmpty()) {
+        for (PidScan s : SharedPids.map(proc.pids(), pid -> scanOne(pid, targets))) {
+            if (s == null) {
                 continue;
             }
-            PidScan s = o.get();
             if (!s.access.isEmpty()) {
                 holders.put(s.stat.pid(), new Holder(s.stat, s.access, s.deleted));
             }
@@ -70,14 +72,19 @@ public final class HolderScan {
         return new ScanResult(holders, uninspected);
     }
 
-    private Optional<PidScan> scanOne(long pid, ScanTargets targets) {
+    /**
+     * The reads for one pid, or null if it holds nothing. Identity first: the stat line is read before the
+     * links, so that a pid reused mid-read can only lend its files to the identity of a process that is
+     * gone (which nothing can then signal), never pin another process's files on a newcomer.
+     */
+    private PidScan scanOne(long pid, ScanTargets targets) {
         Optional<ProcStat> stat = proc.stat(pid);
         if (stat.isEmpty() || stat.get().dead()) {
-            return Optional.empty();
+            return null;
         }
         PidScan s = new PidScan(proc.dir(pid), stat.get(), targets);
         s.run();
-        return Optional.of(s);
+        return s.access.isEmpty() && s.denied.isEmpty() ? null : s;
     }
 
     private Optional<Uninspected> mightHold(ProcStat stat, String what, ScanTargets targets) {
@@ -114,16 +121,27 @@ public final class HolderScan {
         }
 
         void run() {
-            link("cwd", Access.CWD);
+            // A working or root directory is a directory: it can hold only a registered directory, or the old
+            // version of one. Without such a target, fuser's two stat() calls per process cannot match.
+            boolean directories = targets.mayBeDirectory();
+            if (directories) {
+                link("cwd", Access.CWD);
+            }
             link("exe", Access.EXE);
-            link("root", Access.ROOT);
+            if (directories) {
+                link("root", Access.ROOT);
+            }
             fds();
-            maps();
+            // A kernel thread has no user memory: its maps is empty (about 60 of them on a typical host).
+            if (!stat.kernelThread()) {
+                maps();
+            }
         }
 
         private void link(String name, Access kind) {
             try {
-                if (matches(dir.resolve(name))) {
+                Path link = dir.resolve(name);
+                if (matches(link, link, null)) {
                     access.add(kind);
                 }
             } catch (AccessDeniedException e) {
@@ -135,10 +153,13 @@ public final class HolderScan {
 
         private void fds() {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.resolve("fd"))) {
+                // Where the JDK opened the directory as a handle (Linux does), each entry is stat()ed
+                // relative to it: the kernel then looks up one name, not /proc, PID and fd again.
+                SecureDirectoryStream<Path> handle = ds instanceof SecureDirectoryStream<Path> h ? h : null;
                 boolean fdDenied = false;
                 for (Path fd : ds) {
                     try {
-                        if (matches(fd)) {
+                        if (matches(handle == null ? fd : fd.getFileName(), fd, handle)) {
                             access.add(Access.FD);
                         }
                     } catch (AccessDeniedException e) {
@@ -165,16 +186,18 @@ public final class HolderScan {
          * (a directory cannot be the old version of a registered file that exists and is not a directory,
          * nor the reverse); so a socket, pipe, device or anonymous inode costs one system call, as does a
          * held file, and only the other files and directories of a registered kind need {@code readlink()}.
+         * {@code link} is relative to {@code handle} when there is one; {@code absolute} names the same link.
          */
-        private boolean matches(Path link) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(link, BasicFileAttributes.class);
+        private boolean matches(Path link, Path absolute, SecureDirectoryStream<Path> handle) throws IOException {
+            BasicFileAttributes a = handle == null ? Files.readAttributes(link, BasicFileAttributes.class)
+                    : handle.getFileAttributeView(link, BasicFileAttributeView.class).readAttributes();
             if (targets.statKeys.contains(a.fileKey())) {
                 return true;
             }
             if (!(a.isRegularFile() || a.isDirectory()) || !targets.mayBeDeletedVersion(a.isDirectory())) {
                 return false;
             }
-            String target = Files.readSymbolicLink(link).toString();
+            String target = Files.readSymbolicLink(absolute).toString();
             if (target.endsWith(MapsEntry.DELETED)
                     && targets.namesDeleted(target.substring(0, target.length() - MapsEntry.DELETED.length()))) {
                 deleted = true;

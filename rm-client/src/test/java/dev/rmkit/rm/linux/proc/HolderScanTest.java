@@ -107,6 +107,44 @@ class HolderScanTest {
     }
 
     @Test
+    void findsDirectoryAndFileHoldersInOneScanLikeFuserAndLsof() throws Exception {
+        // With a directory among the targets the working and root directories are looked at; a file's holder too.
+        Path dir = Files.createDirectory(tmp.resolve("cwd dir"));
+        Path f = data("open.dat");
+        other = new ProcessBuilder("sleep", "600").directory(dir.toFile()).start();
+        try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--open", f.toString()).awaitReady()) {
+            ScanResult r = new HolderScan(proc).scan(List.of(f, dir));
+            assertEquals(Set.of(p.pid(), other.pid()), r.holders().keySet());
+            assertEquals(Set.of(Access.CWD), r.holders().get(other.pid()).access());
+            assertEquals(Set.of(Access.FD), r.holders().get(p.pid()).access());
+            assertEquals(r.holders().keySet(), Oracle.fuser(f, dir));
+            assertEquals(r.holders().keySet(), Oracle.lsof(f, dir));
+        }
+    }
+
+    @Test
+    void leavesOutAZombieWhoseParentStillHoldsTheDirectory() throws Exception {
+        // The child exits at once and its parent, exec'd into sleep, never reaps it. A zombie holds nothing
+        // (no links, descriptors or memory), and the scan drops a dead process on its stat line.
+        Path dir = Files.createDirectory(tmp.resolve("zombie dir"));
+        other = new ProcessBuilder("sh", "-c", "true & exec sleep 600").directory(dir.toFile()).start();
+        long parent = other.pid();
+        JavaProcess.await(() -> zombieChildOf(parent), java.time.Duration.ofSeconds(30), "a zombie child of " + parent);
+        ScanResult r = scan(dir);
+        assertEquals(Set.of(parent), r.holders().keySet());
+        assertEquals(r.holders().keySet(), Oracle.fuser(dir));
+    }
+
+    private boolean zombieChildOf(long parent) {
+        try {
+            return proc.pids().stream().map(proc::stat).flatMap(java.util.Optional::stream)
+                    .anyMatch(s -> s.ppid() == parent && s.dead());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void noticesAnOldVersionThatWasReplacedByRename() throws Exception {
         Path f = data("lib.so");
         try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--map", f.toString()).awaitReady()) {
