@@ -49,8 +49,23 @@ public final class HolderScan {
         this.proc = proc;
     }
 
-    /** Scans every process for the files. */
+    /** Scans every process for the files: every way each holder holds them (fuser's letters). */
     public ScanResult scan(Collection<Path> files) throws IOException {
+        return scan(files, false);
+    }
+
+    /**
+     * Who holds the files: the same holders and uninspected processes as {@link #scan}, but a process is read
+     * only up to the first way found that it holds one (links, then descriptors, then maps), which is all
+     * its {@link Holder#access()} then names ({@link Holder#deleted()} only if that one was an old version).
+     * Nothing is lost on the way: every read of a process's links, descriptors and maps passes the same
+     * kernel check (ptrace read access), so a process that let one be read would not have denied the rest.
+     */
+    public ScanResult whoHolds(Collection<Path> files) throws IOException {
+        return scan(files, true);
+    }
+
+    private ScanResult scan(Collection<Path> files, boolean firstMatch) throws IOException {
         ScanTargets targets = ScanTargets.of(files);
         Map<Long, Holder> holders = new TreeMap<>();
         List<Uninspected> uninspected = new ArrayList<>();
@@ -58,7 +73,7 @@ public final class HolderScan {
             return new ScanResult(holders, uninspected);
         }
         // Reading /proc is mostly kernel time spent per process; the processes are independent.
-        for (PidScan s : SharedPids.map(proc.pids(), pid -> scanOne(pid, targets))) {
+        for (PidScan s : SharedPids.map(proc.pids(), pid -> scanOne(pid, targets, firstMatch))) {
             if (s == null) {
                 continue;
             }
@@ -77,12 +92,12 @@ public final class HolderScan {
      * links, so that a pid reused mid-read can only lend its files to the identity of a process that is
      * gone (which nothing can then signal), never pin another process's files on a newcomer.
      */
-    private PidScan scanOne(long pid, ScanTargets targets) {
+    private PidScan scanOne(long pid, ScanTargets targets, boolean firstMatch) {
         Optional<ProcStat> stat = proc.stat(pid);
         if (stat.isEmpty() || stat.get().dead()) {
             return null;
         }
-        PidScan s = new PidScan(proc.dir(pid), stat.get(), targets);
+        PidScan s = new PidScan(proc.dir(pid), stat.get(), targets, firstMatch);
         s.run();
         return s.access.isEmpty() && s.denied.isEmpty() ? null : s;
     }
@@ -110,14 +125,21 @@ public final class HolderScan {
         final Path dir;
         final ProcStat stat;
         final ScanTargets targets;
+        /** Stop at the first match ({@link #whoHolds}). */
+        final boolean firstMatch;
         final EnumSet<Access> access = EnumSet.noneOf(Access.class);
         final List<String> denied = new ArrayList<>();
         boolean deleted;
 
-        PidScan(Path dir, ProcStat stat, ScanTargets targets) {
+        PidScan(Path dir, ProcStat stat, ScanTargets targets, boolean firstMatch) {
             this.dir = dir;
             this.stat = stat;
             this.targets = targets;
+            this.firstMatch = firstMatch;
+        }
+
+        private boolean done() {
+            return firstMatch && !access.isEmpty();
         }
 
         void run() {
@@ -127,13 +149,17 @@ public final class HolderScan {
             if (directories) {
                 link("cwd", Access.CWD);
             }
-            link("exe", Access.EXE);
-            if (directories) {
+            if (!done()) {
+                link("exe", Access.EXE);
+            }
+            if (directories && !done()) {
                 link("root", Access.ROOT);
             }
-            fds();
+            if (!done()) {
+                fds();
+            }
             // A kernel thread has no user memory: its maps is empty (about 60 of them on a typical host).
-            if (!stat.kernelThread()) {
+            if (!stat.kernelThread() && !done()) {
                 maps();
             }
         }
@@ -161,6 +187,9 @@ public final class HolderScan {
                     try {
                         if (matches(handle == null ? fd : fd.getFileName(), fd, handle)) {
                             access.add(Access.FD);
+                            if (done()) {
+                                break;
+                            }
                         }
                     } catch (AccessDeniedException e) {
                         // One denied descriptor means all are: the check is per process.
@@ -227,6 +256,9 @@ public final class HolderScan {
                 }
                 if (i > lineStart && (targets.hasInode(MapsEntry.inodeOf(maps, lineStart, i)) || endsDeleted(maps, lineStart, i))) {
                     matchMapsLine(new String(maps, lineStart, i - lineStart, StandardCharsets.UTF_8));
+                    if (done()) {
+                        return;
+                    }
                 }
                 lineStart = i + 1;
             }

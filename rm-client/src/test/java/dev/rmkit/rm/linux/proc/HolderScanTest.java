@@ -187,12 +187,38 @@ class HolderScanTest {
         assertOldVersionHeld(dir, other.pid(), Access.CWD);
     }
 
-    /** The scan finds {@code pid}, and only it, holding the deleted old version of {@code target} this way. */
+    /** The scan finds {@code pid}, and only it, holding the deleted old version of {@code target} this way; whoHolds too. */
     private void assertOldVersionHeld(Path target, long pid, Access how) throws IOException {
         ScanResult r = scan(target);
         assertEquals(Set.of(pid), r.holders().keySet());
         assertTrue(r.holders().get(pid).access().contains(how), r.holders().toString());
         assertTrue(r.holders().get(pid).deleted(), r.holders().toString());
+        ScanResult first = new HolderScan(proc).whoHolds(List.of(target));
+        assertEquals(Set.of(pid), first.holders().keySet());
+        assertTrue(first.holders().get(pid).deleted(), first.holders().toString());
+    }
+
+    @Test
+    void whoHoldsFindsTheSameProcessesAsTheFullScanEachByItsFirstMatch() throws Exception {
+        // One process holds a file open and has the other mapped, another has a directory as its working
+        // directory: the full scan names every way, whoHolds stops at the first and finds the same pids.
+        Path open = data("open.dat");
+        Path mapped = data("mapped.dat");
+        Path dir = Files.createDirectory(tmp.resolve("first dir"));
+        other = new ProcessBuilder("sleep", "600").directory(dir.toFile()).start();
+        try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--open", open.toString(), "--map", mapped.toString())
+                .awaitReady()) {
+            List<Path> targets = List.of(open, mapped, dir);
+            ScanResult full = new HolderScan(proc).scan(targets);
+            ScanResult first = new HolderScan(proc).whoHolds(targets);
+            assertEquals(Set.of(p.pid(), other.pid()), full.holders().keySet());
+            assertEquals(Set.of(Access.FD, Access.MAP), full.holders().get(p.pid()).access());
+            assertEquals(full.holders().keySet(), first.holders().keySet());
+            assertEquals(Set.of(Access.FD), first.holders().get(p.pid()).access());
+            assertEquals(Set.of(Access.CWD), first.holders().get(other.pid()).access());
+            assertEquals(full.uninspected(), first.uninspected());
+            assertEquals(first.holders().keySet(), Oracle.fuser(open, mapped, dir));
+        }
     }
 
     @Test
