@@ -72,8 +72,8 @@ public final class HolderScanBench {
             l.add(Commands.run(lsof, 0, 1).millis());
         }
         System.out.println(Stats.of(r).line(name + ".rmkit", "ms"));
-        System.out.printf(java.util.Locale.ROOT, "NOTE\t%s\tthe full scan (every way each holder holds the files, like fuser's letters): median %.1f ms%n",
-                name, Stats.of(full).median());
+        System.out.printf(java.util.Locale.ROOT, "NOTE\t%s-full\t%s: rmkit's full scan (every way each holder holds the files,"
+                + " like fuser's letters; the row times whoHolds, which the updater runs): median %.1f ms%n", name, name, Stats.of(full).median());
         System.out.println(Stats.of(f).line(name + ".fuser", "ms"));
         System.out.println(Stats.of(l).line(name + ".lsof", "ms"));
     }
