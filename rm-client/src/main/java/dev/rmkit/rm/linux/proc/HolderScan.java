@@ -56,7 +56,7 @@ public final class HolderScan {
 
     /**
      * Who holds the files: the same holders and uninspected processes as {@link #scan}, but a process is read
-     * only up to the first way found that it holds one (links, then descriptors, then maps), which is all
+     * only up to the first way found that it holds one (descriptors, then links, then maps), which is all
      * its {@link Holder#access()} then names ({@link Holder#deleted()} only if that one was an old version).
      * Nothing is lost on the way: every read of a process's links, descriptors and maps passes the same
      * kernel check (ptrace read access), so a process that let one be read would not have denied the rest.
@@ -143,10 +143,12 @@ public final class HolderScan {
         }
 
         void run() {
+            // Descriptors first: most holders hold a file open, and whoHolds then reads nothing more of them.
+            fds();
             // A working or root directory is a directory: it can hold only a registered directory, or the old
             // version of one. Without such a target, fuser's two stat() calls per process cannot match.
             boolean directories = targets.mayBeDirectory();
-            if (directories) {
+            if (directories && !done()) {
                 link("cwd", Access.CWD);
             }
             if (!done()) {
@@ -154,9 +156,6 @@ public final class HolderScan {
             }
             if (directories && !done()) {
                 link("root", Access.ROOT);
-            }
-            if (!done()) {
-                fds();
             }
             // A kernel thread has no user memory: its maps is empty (about 60 of them on a typical host).
             if (!stat.kernelThread() && !done()) {
