@@ -62,7 +62,7 @@ public final class Lister {
     }
 
     Listing list(Collection<Path> files, Collection<ProcessId> processes, Collection<String> services) throws IOException {
-        ScanResult scan = new HolderScan(proc).scan(files);
+        ScanResult scan = new HolderScan(proc).whoHolds(files); // the pids are what counts here
         Set<Long> pids = new TreeSet<>(scan.holders().keySet());
         for (ProcessId p : processes) {
             if (proc.alive(p)) {

@@ -6,6 +6,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,10 +20,12 @@ import java.util.TreeMap;
 
 /**
  * Finds the processes that hold files, by fuser's rules: for every pid, {@code stat()} the
- * {@code cwd}, {@code exe} and {@code root} links and every {@code fd/} entry and compare device and
- * inode with the registered files; then read {@code maps} and compare its {@code major:minor inode}
- * columns. A link or mapping the kernel marks {@code " (deleted)"} whose name is a registered path is a
- * holder of the old version of that file.
+ * {@code exe} link, the {@code cwd} and {@code root} links (when a registered path may be a directory:
+ * nothing else can match them) and every {@code fd/} entry and compare device and inode with the
+ * registered files; then read {@code maps} (but not a kernel thread's: it has no user memory) and compare its
+ * {@code major:minor inode} columns. The pids are shared out among the cores ({@link SharedPids}). A link
+ * or mapping the kernel marks {@code " (deleted)"} whose name is a registered path is a holder of the old
+ * version of that file.
  *
  * <p>What cannot be read (EACCES) is never silently skipped: the process is returned as
  * {@link Uninspected} when it might hold one of the files. It might, unless one of these facts rules it
@@ -45,8 +49,23 @@ public final class HolderScan {
         this.proc = proc;
     }
 
-    /** Scans every process for the files. */
+    /** Scans every process for the files: every way each holder holds them (fuser's letters). */
     public ScanResult scan(Collection<Path> files) throws IOException {
+        return scan(files, false);
+    }
+
+    /**
+     * Who holds the files: the same holders and uninspected processes as {@link #scan}, but a process is read
+     * only up to the first way found that it holds one (descriptors, then links, then maps), which is all
+     * its {@link Holder#access()} then names ({@link Holder#deleted()} only if that one was an old version).
+     * Nothing is lost on the way: every read of a process's links, descriptors and maps passes the same
+     * kernel check (ptrace read access), so a process that let one be read would not have denied the rest.
+     */
+    public ScanResult whoHolds(Collection<Path> files) throws IOException {
+        return scan(files, true);
+    }
+
+    private ScanResult scan(Collection<Path> files, boolean firstMatch) throws IOException {
         ScanTargets targets = ScanTargets.of(files);
         Map<Long, Holder> holders = new TreeMap<>();
         List<Uninspected> uninspected = new ArrayList<>();
@@ -54,12 +73,10 @@ public final class HolderScan {
             return new ScanResult(holders, uninspected);
         }
         // Reading /proc is mostly kernel time spent per process; the processes are independent.
-        List<Optional<PidScan>> scans = proc.pids().parallelStream().map(pid -> scanOne(pid, targets)).toList();
-        for (Optional<PidScan> o : scans) {
-            if (o.isEmpty()) {
+        for (PidScan s : SharedPids.map(proc.pids(), pid -> scanOne(pid, targets, firstMatch))) {
+            if (s == null) {
                 continue;
             }
-            PidScan s = o.get();
             if (!s.access.isEmpty()) {
                 holders.put(s.stat.pid(), new Holder(s.stat, s.access, s.deleted));
             }
@@ -70,14 +87,19 @@ public final class HolderScan {
         return new ScanResult(holders, uninspected);
     }
 
-    private Optional<PidScan> scanOne(long pid, ScanTargets targets) {
+    /**
+     * The reads for one pid, or null if it holds nothing. Identity first: the stat line is read before the
+     * links, so that a pid reused mid-read can only lend its files to the identity of a process that is
+     * gone (which nothing can then signal), never pin another process's files on a newcomer.
+     */
+    private PidScan scanOne(long pid, ScanTargets targets, boolean firstMatch) {
         Optional<ProcStat> stat = proc.stat(pid);
         if (stat.isEmpty() || stat.get().dead()) {
-            return Optional.empty();
+            return null;
         }
-        PidScan s = new PidScan(proc.dir(pid), stat.get(), targets);
+        PidScan s = new PidScan(proc.dir(pid), stat.get(), targets, firstMatch);
         s.run();
-        return Optional.of(s);
+        return s.access.isEmpty() && s.denied.isEmpty() ? null : s;
     }
 
     private Optional<Uninspected> mightHold(ProcStat stat, String what, ScanTargets targets) {
@@ -103,27 +125,48 @@ public final class HolderScan {
         final Path dir;
         final ProcStat stat;
         final ScanTargets targets;
+        /** Stop at the first match ({@link #whoHolds}). */
+        final boolean firstMatch;
         final EnumSet<Access> access = EnumSet.noneOf(Access.class);
         final List<String> denied = new ArrayList<>();
         boolean deleted;
 
-        PidScan(Path dir, ProcStat stat, ScanTargets targets) {
+        PidScan(Path dir, ProcStat stat, ScanTargets targets, boolean firstMatch) {
             this.dir = dir;
             this.stat = stat;
             this.targets = targets;
+            this.firstMatch = firstMatch;
+        }
+
+        private boolean done() {
+            return firstMatch && !access.isEmpty();
         }
 
         void run() {
-            link("cwd", Access.CWD);
-            link("exe", Access.EXE);
-            link("root", Access.ROOT);
+            // Descriptors first: most holders hold a file open, and whoHolds then reads nothing more of them.
             fds();
-            maps();
+            // A working or root directory is a directory: it can hold only a registered directory, or the old
+            // version of one. Without such a target, fuser's two stat() calls per process cannot match.
+            boolean directories = targets.mayBeDirectory();
+            if (directories && !done()) {
+                link("cwd", Access.CWD);
+            }
+            if (!done()) {
+                link("exe", Access.EXE);
+            }
+            if (directories && !done()) {
+                link("root", Access.ROOT);
+            }
+            // A kernel thread has no user memory: its maps is empty (about 60 of them on a typical host).
+            if (!stat.kernelThread() && !done()) {
+                maps();
+            }
         }
 
         private void link(String name, Access kind) {
             try {
-                if (matches(dir.resolve(name))) {
+                Path link = dir.resolve(name);
+                if (matches(link, link, null)) {
                     access.add(kind);
                 }
             } catch (AccessDeniedException e) {
@@ -135,11 +178,17 @@ public final class HolderScan {
 
         private void fds() {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.resolve("fd"))) {
+                // Where the JDK opened the directory as a handle (Linux does), each entry is stat()ed
+                // relative to it: the kernel then looks up one name, not /proc, PID and fd again.
+                SecureDirectoryStream<Path> handle = ds instanceof SecureDirectoryStream<Path> h ? h : null;
                 boolean fdDenied = false;
                 for (Path fd : ds) {
                     try {
-                        if (matches(fd)) {
+                        if (matches(handle == null ? fd : fd.getFileName(), fd, handle)) {
                             access.add(Access.FD);
+                            if (done()) {
+                                break;
+                            }
                         }
                     } catch (AccessDeniedException e) {
                         // One denied descriptor means all are: the check is per process.
@@ -165,16 +214,18 @@ public final class HolderScan {
          * (a directory cannot be the old version of a registered file that exists and is not a directory,
          * nor the reverse); so a socket, pipe, device or anonymous inode costs one system call, as does a
          * held file, and only the other files and directories of a registered kind need {@code readlink()}.
+         * {@code link} is relative to {@code handle} when there is one; {@code absolute} names the same link.
          */
-        private boolean matches(Path link) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(link, BasicFileAttributes.class);
+        private boolean matches(Path link, Path absolute, SecureDirectoryStream<Path> handle) throws IOException {
+            BasicFileAttributes a = handle == null ? Files.readAttributes(link, BasicFileAttributes.class)
+                    : handle.getFileAttributeView(link, BasicFileAttributeView.class).readAttributes();
             if (targets.statKeys.contains(a.fileKey())) {
                 return true;
             }
             if (!(a.isRegularFile() || a.isDirectory()) || !targets.mayBeDeletedVersion(a.isDirectory())) {
                 return false;
             }
-            String target = Files.readSymbolicLink(link).toString();
+            String target = Files.readSymbolicLink(absolute).toString();
             if (target.endsWith(MapsEntry.DELETED)
                     && targets.namesDeleted(target.substring(0, target.length() - MapsEntry.DELETED.length()))) {
                 deleted = true;
@@ -204,6 +255,9 @@ public final class HolderScan {
                 }
                 if (i > lineStart && (targets.hasInode(MapsEntry.inodeOf(maps, lineStart, i)) || endsDeleted(maps, lineStart, i))) {
                     matchMapsLine(new String(maps, lineStart, i - lineStart, StandardCharsets.UTF_8));
+                    if (done()) {
+                        return;
+                    }
                 }
                 lineStart = i + 1;
             }

@@ -60,7 +60,7 @@ public final class ProcFs {
     /** The parsed stat line, or empty if the process is gone. */
     public Optional<ProcStat> stat(long pid) {
         try {
-            ProcRead r = ProcRead.of(dir(pid).resolve("stat"));
+            ProcRead r = ProcRead.ofSingleRecord(dir(pid).resolve("stat"));
             return Optional.of(ProcStat.parse(new String(r.bytes, 0, r.length, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             // Gone (ENOENT, ESRCH mid-read), or EACCES: nothing to observe.

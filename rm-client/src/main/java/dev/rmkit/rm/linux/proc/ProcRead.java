@@ -27,6 +27,19 @@ final class ProcRead {
 
     /** The whole content of {@code file}, in this thread's buffer. */
     static ProcRead of(Path file) throws IOException {
+        return read(file, false);
+    }
+
+    /**
+     * The whole content of a file that the kernel generates in one piece ({@code seq_file}'s
+     * {@code single_open}, as {@code /proc/PID/stat}): a read that leaves room in the buffer returned all of
+     * it, so the read that would return 0 is not made.
+     */
+    static ProcRead ofSingleRecord(Path file) throws IOException {
+        return read(file, true);
+    }
+
+    private static ProcRead read(Path file, boolean single) throws IOException {
         ProcRead r = BUFFER.get();
         r.length = 0;
         try (FileChannel ch = FileChannel.open(file)) {
@@ -34,11 +47,15 @@ final class ProcRead {
                 if (r.bytes.length - r.length < MIN_FREE) {
                     r.bytes = Arrays.copyOf(r.bytes, r.bytes.length * 2);
                 }
-                int n = ch.read(ByteBuffer.wrap(r.bytes, r.length, r.bytes.length - r.length));
+                int room = r.bytes.length - r.length;
+                int n = ch.read(ByteBuffer.wrap(r.bytes, r.length, room));
                 if (n < 0) {
                     return r;
                 }
                 r.length += n;
+                if (single && n > 0 && n < room) {
+                    return r;
+                }
             }
         }
     }

@@ -77,6 +77,11 @@ final class ScanTargets {
         return directory ? directories : files;
     }
 
+    /** True if a registered path is a directory, or is missing (its old version may have been one). */
+    boolean mayBeDirectory() {
+        return directories;
+    }
+
     /** True if a deleted-marked name ("/x/lib.so (deleted)" without the suffix) is a registered path. */
     boolean namesDeleted(String nameWithoutSuffix) {
         return names.contains(nameWithoutSuffix);

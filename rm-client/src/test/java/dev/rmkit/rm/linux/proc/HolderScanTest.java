@@ -107,6 +107,44 @@ class HolderScanTest {
     }
 
     @Test
+    void findsDirectoryAndFileHoldersInOneScanLikeFuserAndLsof() throws Exception {
+        // With a directory among the targets the working and root directories are looked at; a file's holder too.
+        Path dir = Files.createDirectory(tmp.resolve("cwd dir"));
+        Path f = data("open.dat");
+        other = new ProcessBuilder("sleep", "600").directory(dir.toFile()).start();
+        try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--open", f.toString()).awaitReady()) {
+            ScanResult r = new HolderScan(proc).scan(List.of(f, dir));
+            assertEquals(Set.of(p.pid(), other.pid()), r.holders().keySet());
+            assertEquals(Set.of(Access.CWD), r.holders().get(other.pid()).access());
+            assertEquals(Set.of(Access.FD), r.holders().get(p.pid()).access());
+            assertEquals(r.holders().keySet(), Oracle.fuser(f, dir));
+            assertEquals(r.holders().keySet(), Oracle.lsof(f, dir));
+        }
+    }
+
+    @Test
+    void leavesOutAZombieWhoseParentStillHoldsTheDirectory() throws Exception {
+        // The child exits at once and its parent, exec'd into sleep, never reaps it. A zombie holds nothing
+        // (no links, descriptors or memory), and the scan drops a dead process on its stat line.
+        Path dir = Files.createDirectory(tmp.resolve("zombie dir"));
+        other = new ProcessBuilder("sh", "-c", "true & exec sleep 600").directory(dir.toFile()).start();
+        long parent = other.pid();
+        JavaProcess.await(() -> zombieChildOf(parent), java.time.Duration.ofSeconds(30), "a zombie child of " + parent);
+        ScanResult r = scan(dir);
+        assertEquals(Set.of(parent), r.holders().keySet());
+        assertEquals(r.holders().keySet(), Oracle.fuser(dir));
+    }
+
+    private boolean zombieChildOf(long parent) {
+        try {
+            return proc.pids().stream().map(proc::stat).flatMap(java.util.Optional::stream)
+                    .anyMatch(s -> s.ppid() == parent && s.dead());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void noticesAnOldVersionThatWasReplacedByRename() throws Exception {
         Path f = data("lib.so");
         try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--map", f.toString()).awaitReady()) {
@@ -149,12 +187,38 @@ class HolderScanTest {
         assertOldVersionHeld(dir, other.pid(), Access.CWD);
     }
 
-    /** The scan finds {@code pid}, and only it, holding the deleted old version of {@code target} this way. */
+    /** The scan finds {@code pid}, and only it, holding the deleted old version of {@code target} this way; whoHolds too. */
     private void assertOldVersionHeld(Path target, long pid, Access how) throws IOException {
         ScanResult r = scan(target);
         assertEquals(Set.of(pid), r.holders().keySet());
         assertTrue(r.holders().get(pid).access().contains(how), r.holders().toString());
         assertTrue(r.holders().get(pid).deleted(), r.holders().toString());
+        ScanResult first = new HolderScan(proc).whoHolds(List.of(target));
+        assertEquals(Set.of(pid), first.holders().keySet());
+        assertTrue(first.holders().get(pid).deleted(), first.holders().toString());
+    }
+
+    @Test
+    void whoHoldsFindsTheSameProcessesAsTheFullScanEachByItsFirstMatch() throws Exception {
+        // One process holds a file open and has the other mapped, another has a directory as its working
+        // directory: the full scan names every way, whoHolds stops at the first and finds the same pids.
+        Path open = data("open.dat");
+        Path mapped = data("mapped.dat");
+        Path dir = Files.createDirectory(tmp.resolve("first dir"));
+        other = new ProcessBuilder("sleep", "600").directory(dir.toFile()).start();
+        try (JavaProcess p = JavaProcess.start(HolderApp.class, tmp, tmp, "--open", open.toString(), "--map", mapped.toString())
+                .awaitReady()) {
+            List<Path> targets = List.of(open, mapped, dir);
+            ScanResult full = new HolderScan(proc).scan(targets);
+            ScanResult first = new HolderScan(proc).whoHolds(targets);
+            assertEquals(Set.of(p.pid(), other.pid()), full.holders().keySet());
+            assertEquals(Set.of(Access.FD, Access.MAP), full.holders().get(p.pid()).access());
+            assertEquals(full.holders().keySet(), first.holders().keySet());
+            assertEquals(Set.of(Access.FD), first.holders().get(p.pid()).access());
+            assertEquals(Set.of(Access.CWD), first.holders().get(other.pid()).access());
+            assertEquals(full.uninspected(), first.uninspected());
+            assertEquals(first.holders().keySet(), Oracle.fuser(open, mapped, dir));
+        }
     }
 
     @Test

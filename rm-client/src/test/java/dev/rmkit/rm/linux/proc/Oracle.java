@@ -3,6 +3,8 @@ package dev.rmkit.rm.linux.proc;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -11,17 +13,21 @@ final class Oracle {
 
     private Oracle() {}
 
-    /** The pids {@code fuser FILE} prints (it prints pids on stdout, names and access letters on stderr). */
-    static Set<Long> fuser(Path file) throws IOException, InterruptedException {
-        return pids(run("/usr/bin/fuser", file.toString()));
+    /** The pids {@code fuser FILE...} prints (it prints pids on stdout, names and access letters on stderr). */
+    static Set<Long> fuser(Path... files) throws IOException, InterruptedException {
+        return pids(run(List.of("/usr/bin/fuser"), files));
     }
 
-    /** The pids {@code lsof -t FILE} prints, one per line. */
-    static Set<Long> lsof(Path file) throws IOException, InterruptedException {
-        return pids(run("/usr/bin/lsof", "-t", "-w", file.toString()));
+    /** The pids {@code lsof -t FILE...} prints, one per line. */
+    static Set<Long> lsof(Path... files) throws IOException, InterruptedException {
+        return pids(run(List.of("/usr/bin/lsof", "-t", "-w"), files));
     }
 
-    private static String run(String... cmd) throws IOException, InterruptedException {
+    private static String run(List<String> tool, Path... files) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(tool);
+        for (Path f : files) {
+            cmd.add(f.toString());
+        }
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
