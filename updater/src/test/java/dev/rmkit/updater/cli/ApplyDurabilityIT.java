@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rmkit.rm.testing.CooperatingTestApp;
+import dev.rmkit.rm.testing.JavaProcess;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.report.History;
 import dev.rmkit.updater.report.UpdateReport;
@@ -17,6 +19,7 @@ import dev.rmkit.updater.testing.Trees;
 import dev.rmkit.updater.testing.UpdaterProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,6 +89,29 @@ class ApplyDurabilityIT {
         assertTrue(Files.isExecutable(install.resolve("bin/burner")));
     }
 
+    /**
+     * An update that closes an app and starts it again right after the commit record, before installed.json
+     * (its record {@code .rmkit/apps-restarted} written in between, not fsync'd, and gone by the end).
+     */
+    @Test
+    void anUpdateThatRestartsAnAppKeepsTheRules() throws Exception {
+        assertEquals(List.of(), tracedApply(feeds.publish("1.0.0", V1, Set.of("bin/burner")), "v1"));
+        Path started = tmp.resolve("started.txt");
+        try (JavaProcess app = JavaProcess.start(CooperatingTestApp.class,
+                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()),
+                tmp, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady()) {
+            Files.delete(started);
+
+            List<String> update = tracedApply(feeds.publish("2.0.0", V2, Set.of("bin/burner")), "update-app");
+
+            JavaProcess.await(() -> lines(started).size() > 1, Duration.ofSeconds(30), "the app to start again");
+            ProcessHandle.of(Long.parseLong(lines(started).get(0))).ifPresent(ProcessHandle::destroyForcibly);
+            assertEquals(List.of(), update);
+            assertEquals(feeds.tree("v2", V2), Trees.snapshot(install));
+            assertFalse(Files.exists(install.resolve(".rmkit/apps-restarted")));
+        }
+    }
+
     @Test
     void aRollbackAndAnUninstallKeepEntriesBeforeTheJournal() throws Exception {
         assertEquals(List.of(), tracedApply(feeds.publish("1.0.0", V1, Set.of("bin/burner")), "v1"));
@@ -117,5 +143,13 @@ class ApplyDurabilityIT {
         History.Lines history = History.read(new InstallLayout(install));
         assertEquals(List.of("apply", "auto"), history.runs().stream().map(UpdateReport::command).toList());
         assertEquals(0, history.unreadable());
+    }
+
+    private static List<String> lines(Path f) {
+        try {
+            return Files.readAllLines(f);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 }
