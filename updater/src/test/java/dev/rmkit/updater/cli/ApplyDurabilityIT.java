@@ -69,9 +69,15 @@ class ApplyDurabilityIT {
 
     /** Runs one updater command under strace; it must succeed; returns the audit's violations. */
     private List<String> traced(String name, String... args) throws Exception {
-        Path log = tmp.resolve(name + ".strace");
-        UpdaterProcess.Result r = UpdaterProcess.start(Strace.logging(log, Strace.FILE_CALLS), Map.of(),
-                Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()), args).await();
+        return audited(tmp.resolve(name + ".strace"), startTraced(name, args).await());
+    }
+
+    private UpdaterProcess startTraced(String name, String... args) throws Exception {
+        return UpdaterProcess.start(Strace.logging(tmp.resolve(name + ".strace"), Strace.FILE_CALLS), Map.of(),
+                Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()), args);
+    }
+
+    private List<String> audited(Path log, UpdaterProcess.Result r) throws Exception {
         assertEquals(0, r.code(), r.out() + r.err());
         List<SyscallTrace.Call> calls = Strace.calls(log);
         assertTrue(calls.stream().anyMatch(c -> c.name().startsWith("rename")), "the log shows the swap: " + log);
@@ -102,10 +108,15 @@ class ApplyDurabilityIT {
                 tmp, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady()) {
             Files.delete(started);
 
-            List<String> update = tracedApply(feeds.publish("2.0.0", V2, Set.of("bin/burner")), "update-app");
+            UpdaterProcess run = startTraced("update-app", "apply", "--manifest", feeds.publish("2.0.0", V2,
+                    Set.of("bin/burner")).toString(), "--install-dir", install.toString());
 
-            JavaProcess.await(() -> lines(started).size() > 1, Duration.ofSeconds(30), "the app to start again");
+            // strace -f follows the restarted app too, and ends only with it: stopped once the run reported.
+            JavaProcess.await(() -> lines(started).size() > 1 && Files.exists(install.resolve(".rmkit/last-report.json"))
+                    && lines(install.resolve(".rmkit/last-report.json")).stream().anyMatch(l -> l.contains("2.0.0")),
+                    Duration.ofSeconds(60), "the app to start again and the run to end");
             ProcessHandle.of(Long.parseLong(lines(started).get(0))).ifPresent(ProcessHandle::destroyForcibly);
+            List<String> update = audited(tmp.resolve("update-app.strace"), run.await());
             assertEquals(List.of(), update);
             assertEquals(feeds.tree("v2", V2), Trees.snapshot(install));
             assertFalse(Files.exists(install.resolve(".rmkit/apps-restarted")));

@@ -207,17 +207,22 @@ class CrashRecoveryIT {
         }
     }
 
+    /** A cooperating app holding lib/core.jar, ready; each start writes its pid, cwd and arguments to {@code started}. */
+    private static JavaProcess holdingApp(Path install, Cli cli, Path started, Path workDir) throws Exception {
+        JavaProcess app = JavaProcess.start(dev.rmkit.rm.testing.CooperatingTestApp.class,
+                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()),
+                workDir, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady();
+        Files.delete(started);
+        return app;
+    }
+
     @Test
     void anAppClosedByAnUpdaterThatDiedIsStartedAgainByResume() throws Exception {
         Cli cli = new Cli(tmp.resolve("env"));
         Path install = installV1("app-back", cli);
         Path started = tmp.resolve("started.txt");
         Path workDir = Files.createDirectories(tmp.resolve("app work"));
-        try (JavaProcess app = JavaProcess.start(dev.rmkit.rm.testing.CooperatingTestApp.class,
-                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()),
-                workDir, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady()) {
-            Files.delete(started);
-
+        try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
             assertEquals(137, applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "install-1")).code());
             assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the crash");
 
@@ -248,11 +253,7 @@ class CrashRecoveryIT {
         Path install = installV1("app-restarted", cli);
         Path started = tmp.resolve("started-once.txt");
         Path workDir = Files.createDirectories(tmp.resolve("app work once"));
-        try (JavaProcess app = JavaProcess.start(dev.rmkit.rm.testing.CooperatingTestApp.class,
-                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()),
-                workDir, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady()) {
-            Files.delete(started);
-
+        try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
             UpdaterProcess.Result crashed = applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "apps-restarted"));
             assertEquals(137, crashed.code(), crashed.out() + crashed.err());
             assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the crash");
