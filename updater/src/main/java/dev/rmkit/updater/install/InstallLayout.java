@@ -100,8 +100,8 @@ public record InstallLayout(Path installDir) {
      */
     public List<Path> stateEntries() {
         return List.of(installedFile(), journalFile(), stagingRoot(), backupRoot(), releasesRoot(), trustDir(),
-                appsLeftClosedFile(), stateDir().resolve("apps-restarted"), feedStateFile(), lastReportFile(), historyFile(), policyFile(), autoStateFile(),
-                installIdFile(), scheduleArgsFile(), stateDir().resolve("auto-task.xml"), lockFile());
+                appsLeftClosedFile(), stateDir().resolve("apps-restarted"), feedStateFile(), lastReportFile(),
+                historyFile(), policyFile(), autoStateFile(), installIdFile(), scheduleArgsFile(), stateDir().resolve("auto-task.xml"), lockFile());
     }
 
     public Path lastReportFile() {

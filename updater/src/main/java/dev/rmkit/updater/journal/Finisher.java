@@ -15,8 +15,8 @@ import java.util.Optional;
  * change goes through {@link InstallFiles} (no link followed, renamed or deleted), and every directory
  * whose entries changed is fsync'd before the journal goes.
  *
- * <p>Update: the apps back (recorded first, see {@link AppsRestarted}); installed.json; the previous release kept (the backups renamed into
- * {@code .rmkit/releases/}) or the backups deleted; emptied directories pruned; staging deleted;
+ * <p>Update: the apps back (recorded first, see {@link AppsRestarted}); installed.json; the previous
+ * release kept (the backups renamed into {@code .rmkit/releases/}) or the backups deleted; emptied directories pruned; staging deleted;
  * the journal deleted. Rollback: the same, except that the backups (the release rolled back from) are
  * deleted and the kept release it went back to is used up. Uninstall: installed.json deleted, the
  * backups deleted, emptied directories pruned, then every entry of {@code .rmkit/} the updater
