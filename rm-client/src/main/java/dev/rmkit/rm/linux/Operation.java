@@ -6,13 +6,16 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One running shutdown or restart: its cancellation flag and the cancellable waits it makes. Waits poll
- * a condition against a deadline (processes exiting are observed through {@code /proc}, not notified).
+ * a condition against a deadline (processes exiting are observed through {@code /proc}, not notified):
+ * every millisecond for the first {@value #FAST_POLL_MILLIS} ms, when an app that was asked to close
+ * usually exits and every millisecond of noticing it late is downtime, then every {@value #POLL_MILLIS} ms.
  */
 public final class Operation {
 
     /** ERROR_CANCELLED, the code RmShutdown and RmRestart return when RmCancelCurrentTask stopped them. */
     static final int ERROR_CANCELLED = 1223;
-    private static final long POLL_MILLIS = 10;
+    static final long POLL_MILLIS = 10;
+    static final long FAST_POLL_MILLIS = 100;
 
     private final String name;
     private volatile boolean cancelled;
@@ -34,7 +37,9 @@ public final class Operation {
 
     /** Waits until {@code condition} holds or {@code timeout} passes; returns whether it holds. */
     boolean await(BooleanSupplier condition, Duration timeout) throws RmCancelledException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long fastUntil = start + FAST_POLL_MILLIS * 1_000_000;
         while (true) {
             if (condition.getAsBoolean()) {
                 return true;
@@ -44,7 +49,7 @@ public final class Operation {
                 return condition.getAsBoolean();
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                Thread.sleep(System.nanoTime() - fastUntil < 0 ? 1 : POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RmCancelledException(name, ERROR_CANCELLED);

@@ -23,6 +23,7 @@ import dev.rmkit.updater.apps.Holders;
 import dev.rmkit.updater.apps.LeftClosed;
 import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalStep;
 import dev.rmkit.updater.journal.Transaction;
@@ -96,7 +97,9 @@ public final class ClosingSwap {
                 .filter(Files::isRegularFile).toList();
         if (files.isEmpty()) {
             report.phase("swap");
-            commit(journal, Optional.empty());
+            try (BusyHandle hold = hold(journal)) {
+                commit(journal, Optional.empty(), hold);
+            }
             return;
         }
         report.phase("close");
@@ -108,45 +111,13 @@ public final class ClosingSwap {
             Map<ProcessId, AppOwner> owners = Holders.owners(listed, ctx.system().get());
             Map<ProcessId, ServiceUnit> services = Holders.services(listed, ctx.system().get());
             stops = ServiceStops.record(layout, journal, listed, services, holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED);
-            Holders.Result closing = closeInterruptibly(session, listed);
-            closing.stopped().forEach(s -> report.closed(new AppReport(s.app().name(), s.app().process().pid(),
-                    s.overridden().isEmpty() ? "" : "refused (" + s.overridden() + "), closed by --force")));
-            if (closing instanceof Holders.RebootNeeded r) {
-                restartEarlier(session, closing);
-                RebootFallback.schedule(layout, journal, r.reason(), holders.reboot(), holders.force(), ctx, report);
-                return;
-            }
-            if (closing instanceof Holders.Uninspectable u) {
-                throw new UpdateException.PermissionDenied(u.reason() + "; nothing was changed", null);
-            }
-            if (closing instanceof Holders.Refused r) {
-                throw deferred(session, r);
-            }
-            List<AffectedApp> closed = closing.stopped().stream().map(Holders.Stopped::app).toList();
-            if (!closed.isEmpty()) {
-                report.downSince(((Holders.Closed) closing).downSince());
-            }
-            if (holders.force()) {
-                // A forced close: each app it closed, with the refusal it overrode (if it had refused).
-                closing.stopped().forEach(st -> report.forced(new AppReport(st.app().name(), st.app().process().pid(),
-                        st.overridden())));
-            }
-            report.phase("swap");
-            List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners, services)).toList();
-            Journal withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
-            // Restarted once the swap is committed, before its backups are dealt with (downtime must not
-            // grow with the update's size), or in the finally block if the swap failed.
-            boolean[] restarted = {closed.isEmpty()};
-            try {
-                commit(withApps, restarted[0] ? Optional.empty() : Optional.of(() -> {
-                    restarted[0] = true;
-                    afterCommit(session, withApps);
-                    report.phase("cleanup");
-                }));
-            } finally {
-                if (!restarted[0]) {
-                    restart(session, Optional.of(withApps));
-                }
+            warmJournal(journal, listed.apps().stream().map(a -> Holders.record(a, owners, services)).toList());
+            // The shutdown hold is taken before the apps are asked, not once they are gone: where it starts
+            // systemd-inhibit (a process and a D-Bus round trip, 40-70 ms) that is not downtime. It is a
+            // delay lock, so a shutdown meanwhile waits at most logind's InhibitDelayMaxSec; every path
+            // that does not swap drops it first.
+            try (BusyHandle hold = hold(journal)) {
+                closeAndSwap(session, listed, journal, owners, services, hold);
             }
         } catch (RmException e) {
             throw new UpdateException.ApplyFailed("the restart session failed: " + e.getMessage()
@@ -158,6 +129,70 @@ public final class ClosingSwap {
             throw new UpdateException.ApplyFailed("no Restart Manager on this system: " + e.getMessage()
                     + "; nothing was changed", e);
         }
+    }
+
+    private void closeAndSwap(RestartSession session, AffectedApps listed, Journal journal,
+            Map<ProcessId, AppOwner> owners, Map<ProcessId, ServiceUnit> services, BusyHandle hold)
+            throws RmException, InterruptedException, UpdateException {
+        Holders.Result closing = closeInterruptibly(session, listed);
+        if (!(closing instanceof Holders.Closed)) {
+            hold.close();
+        }
+        closing.stopped().forEach(s -> report.closed(new AppReport(s.app().name(), s.app().process().pid(),
+                s.overridden().isEmpty() ? "" : "refused (" + s.overridden() + "), closed by --force")));
+        if (closing instanceof Holders.RebootNeeded r) {
+            restartEarlier(session, closing);
+            RebootFallback.schedule(layout, journal, r.reason(), holders.reboot(), holders.force(), ctx, report);
+            return;
+        }
+        if (closing instanceof Holders.Uninspectable u) {
+            throw new UpdateException.PermissionDenied(u.reason() + "; nothing was changed", null);
+        }
+        if (closing instanceof Holders.Refused r) {
+            throw deferred(session, r);
+        }
+        List<AffectedApp> closed = closing.stopped().stream().map(Holders.Stopped::app).toList();
+        if (!closed.isEmpty()) {
+            report.downSince(((Holders.Closed) closing).downSince());
+        }
+        if (holders.force()) {
+            // A forced close: each app it closed, with the refusal it overrode (if it had refused).
+            closing.stopped().forEach(st -> report.forced(new AppReport(st.app().name(), st.app().process().pid(),
+                    st.overridden())));
+        }
+        report.phase("swap");
+        List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners, services)).toList();
+        Journal withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
+        // Restarted once the swap is committed, before its backups are dealt with (downtime must not
+        // grow with the update's size), or in the finally block if the swap failed.
+        boolean[] restarted = {closed.isEmpty()};
+        try {
+            commit(withApps, restarted[0] ? Optional.empty() : Optional.of(() -> {
+                restarted[0] = true;
+                afterCommit(session, withApps);
+                report.phase("cleanup");
+            }), hold);
+        } finally {
+            hold.close();
+            if (!restarted[0]) {
+                restart(session, Optional.of(withApps));
+            }
+        }
+    }
+
+    private BusyHandle hold(Journal journal) {
+        return ShutdownHold.during(ctx.system(), "installing " + journal.toVersion() + " in " + layout.installDir());
+    }
+
+    /**
+     * Serialises the journal the swap will write, with records of the apps about to be closed, and throws
+     * the bytes away: the first serialisation of these types costs Jackson about 15 ms of introspection,
+     * which would otherwise fall between the apps' exit and their restart.
+     */
+    private void warmJournal(Journal journal, List<ClosedApp> apps) {
+        Journal withApps = stops.journal(journal, apps);
+        StateJson.bytes(withApps);
+        StateJson.bytes(withApps.committedAt(ctx.clock()));
     }
 
     /**
@@ -200,20 +235,19 @@ public final class ClosingSwap {
         }
     }
 
-    /** Commits; {@code appsBack} runs between the commit and the cleanup (see {@link Transaction}). */
-    private void commit(Journal journal, Optional<Runnable> appsBack) throws UpdateException {
+    /**
+     * Commits; {@code appsBack} runs between the commit and the cleanup (see {@link Transaction}). A
+     * shutdown that arrives during the swap waits (on {@code hold}) until the commit is recorded; the
+     * hold is dropped once the apps are back, the caller drops it in any case.
+     */
+    private void commit(Journal journal, Optional<Runnable> appsBack, BusyHandle hold) throws UpdateException {
         stops.swapping();
-        Transaction.Committed c;
-        // A shutdown that arrives during the swap waits until the commit is recorded (the apps come back after it).
-        try (BusyHandle hold = ShutdownHold.during(ctx.system(), "installing " + journal.toVersion() + " in "
-                + layout.installDir())) {
-            Optional<Runnable> afterIt = appsBack.isEmpty() && afterCommit.isEmpty() ? Optional.empty() : Optional.of(() -> {
-                hold.close();
-                appsBack.ifPresent(Runnable::run);
-                afterCommit.ifPresent(Runnable::run);
-            });
-            c = Transaction.run(layout, journal, ctx.clock(), afterIt);
-        }
+        Optional<Runnable> afterIt = appsBack.isEmpty() && afterCommit.isEmpty() ? Optional.empty() : Optional.of(() -> {
+            appsBack.ifPresent(Runnable::run);
+            hold.close(); // after the launch: releasing it waits for systemd-inhibit to exit
+            afterCommit.ifPresent(Runnable::run);
+        });
+        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), afterIt);
         if (!c.clean()) {
             report.note(c.cleanupProblem());
         }

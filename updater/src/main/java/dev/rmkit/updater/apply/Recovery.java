@@ -99,8 +99,9 @@ public final class Recovery {
                     return new Result(Kind.ROLLED_BACK, found, "");
                 }
                 case COMMITTED -> {
-                    swap.finish(j);
-                    return new Result(Kind.ROLLED_FORWARD, found, "");
+                    Journal left = swap.appsRestarted(j); // read before finish removes the record
+                    swap.finish(left);
+                    return new Result(Kind.ROLLED_FORWARD, Optional.of(left), "");
                 }
                 case PENDING_REBOOT -> {
                     if (BootIds.sameBoot(j.bootId(), bootId)) {

@@ -5,8 +5,9 @@ import dev.rmkit.rm.SystemControl;
 import java.util.function.Supplier;
 
 /**
- * The updater's own hold on shutdown while a swap runs up to its commit: a shutdown that arrives then
- * waits for the commit instead of cutting the swap (which the journal would repair at the next boot,
+ * The updater's own hold on shutdown while a swap runs up to its commit (taken before the holders are
+ * asked to close, see {@link ClosingSwap}): a shutdown that arrives then waits for the commit instead of
+ * cutting the swap (which the journal would repair at the next boot,
  * but only by running {@code resume}). Best effort: without a system side, or where the platform has no
  * such lock, the swap goes on unprotected by it.
  */

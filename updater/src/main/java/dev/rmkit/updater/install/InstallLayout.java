@@ -21,6 +21,7 @@ import java.util.Objects;
  * .rmkit/backup/TXID/        the replaced files of the swap in progress, until it commits
  * .rmkit/releases/TXID/      a kept previous release (files/ and release.json), for rollback
  * .rmkit/apps-left-closed.json  the apps an apply --no-restart left closed, for restart-apps
+ * .rmkit/apps-restarted      the swap whose closed apps were started again, until its journal is gone
  * .rmkit/last-report.json    the report of the last apply or resume
  * .rmkit/history.jsonl       one JSON line per run that changes the install (append-only)
  * .rmkit/policy.json         the unattended-update policy (updater schedule install puts it here)
@@ -99,8 +100,8 @@ public record InstallLayout(Path installDir) {
      */
     public List<Path> stateEntries() {
         return List.of(installedFile(), journalFile(), stagingRoot(), backupRoot(), releasesRoot(), trustDir(),
-                appsLeftClosedFile(), feedStateFile(), lastReportFile(), historyFile(), policyFile(), autoStateFile(),
-                installIdFile(), scheduleArgsFile(), stateDir().resolve("auto-task.xml"), lockFile());
+                appsLeftClosedFile(), stateDir().resolve("apps-restarted"), feedStateFile(), lastReportFile(),
+                historyFile(), policyFile(), autoStateFile(), installIdFile(), scheduleArgsFile(), stateDir().resolve("auto-task.xml"), lockFile());
     }
 
     public Path lastReportFile() {

@@ -7,7 +7,6 @@ import dev.rmkit.updater.install.InstalledStore;
 import dev.rmkit.updater.releases.KeptReleases;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,8 +15,8 @@ import java.util.Optional;
  * change goes through {@link InstallFiles} (no link followed, renamed or deleted), and every directory
  * whose entries changed is fsync'd before the journal goes.
  *
- * <p>Update: installed.json; the apps back; the previous release kept (the backups renamed into
- * {@code .rmkit/releases/}) or the backups deleted; emptied directories pruned; staging deleted;
+ * <p>Update: the apps back (recorded first, see {@link AppsRestarted}); installed.json; the previous
+ * release kept (the backups renamed into {@code .rmkit/releases/}) or the backups deleted; emptied directories pruned; staging deleted;
  * the journal deleted. Rollback: the same, except that the backups (the release rolled back from) are
  * deleted and the kept release it went back to is used up. Uninstall: installed.json deleted, the
  * backups deleted, emptied directories pruned, then every entry of {@code .rmkit/} the updater
@@ -33,6 +32,13 @@ final class Finisher {
 
     void finish(Journal j, Optional<Runnable> appsBack) throws IOException {
         InstallFiles files = layout.files();
+        if (appsBack.isPresent()) {
+            if (!j.closedApps().isEmpty()) {
+                AppsRestarted.record(layout, j);
+            }
+            appsBack.get().run();
+            TestHooks.reach("apps-restarted");
+        }
         if (j.operation() == JournalOperation.UNINSTALL) {
             files.delete(layout.installedFile());
             files.sync();
@@ -40,12 +46,6 @@ final class Finisher {
             InstalledStore.write(layout, j.after().orElseThrow());
         }
         TestHooks.reach("installed-written");
-        if (appsBack.isPresent()) {
-            if (!j.closedApps().isEmpty()) {
-                JournalStore.write(layout, j.withClosedApps(List.of()));
-            }
-            appsBack.get().run();
-        }
         if (j.keeping().isPresent()) {
             KeptReleases.keep(layout, j.txid(), j.keeping().get().previous(), j.toVersion(), j.keeping().get().releases(),
                     j.after().orElseThrow().installedAt());
@@ -68,6 +68,7 @@ final class Finisher {
             removeState();
         } else {
             JournalStore.delete(layout);
+            AppsRestarted.remove(layout);
         }
     }
 

@@ -20,8 +20,9 @@ import java.util.Optional;
  * <p>Order: journal PREPARED (durable) → for each step: target→backup, the directories the step needs,
  * staged→target → fsync of every directory whose entries changed (backup directories and their
  * parents included) → size check of every target → journal COMMITTED (one atomic rename: the commit
- * point) → what follows the commit ({@link Finisher}: installed.json, the previous release kept or the
- * backups deleted, emptied directories pruned, staging deleted, the journal deleted). Directories are
+ * point) → what follows the commit ({@link Finisher}: the closed apps started again, installed.json,
+ * the previous release kept or the backups deleted, emptied directories pruned, staging deleted, the
+ * journal deleted). Directories are
  * created step by step, after the removals before them, so a managed file can become a directory of
  * the next release.
  */
@@ -94,14 +95,22 @@ public final class Swap {
     }
 
     /**
-     * As {@link #finish(Journal)}, but runs {@code appsBack} (the restart of the closed apps) once the new
-     * release is recorded and before the cleanup: deleting a gigabyte of backups costs time in proportion
-     * to the update's size (freeing and discarding its blocks, syncing the directory), and the apps must
-     * not wait for it. The journal forgets the closed apps first, so a crash after this point does not
-     * make recovery start them a second time.
+     * As {@link #finish(Journal)}, but runs {@code appsBack} (the restart of the closed apps) right after
+     * the commit, before installed.json and the cleanup: deleting a gigabyte of backups costs time in
+     * proportion to the update's size, and even installed.json's two fsyncs are downtime. The run records
+     * first that it starts the apps ({@link AppsRestarted}), so a crash after this point does not make
+     * recovery start them a second time ({@link #appsRestarted}).
      */
     public void finish(Journal j, Optional<Runnable> appsBack) throws IOException {
         new Finisher(layout).finish(j, appsBack);
+    }
+
+    /**
+     * {@code j}, a COMMITTED journal found by recovery, without its closed apps if the run that committed
+     * it had already started them again: recovery must not start them twice.
+     */
+    public Journal appsRestarted(Journal j) throws IOException {
+        return !j.closedApps().isEmpty() && AppsRestarted.recorded(layout, j) ? j.withClosedApps(List.of()) : j;
     }
 
     /** What an uninstall leaves of the updater's state: nothing it created (see {@link Finisher}). */

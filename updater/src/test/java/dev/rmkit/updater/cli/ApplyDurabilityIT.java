@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rmkit.rm.testing.CooperatingTestApp;
+import dev.rmkit.rm.testing.JavaProcess;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.report.History;
 import dev.rmkit.updater.report.UpdateReport;
@@ -17,6 +19,7 @@ import dev.rmkit.updater.testing.Trees;
 import dev.rmkit.updater.testing.UpdaterProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,9 +69,15 @@ class ApplyDurabilityIT {
 
     /** Runs one updater command under strace; it must succeed; returns the audit's violations. */
     private List<String> traced(String name, String... args) throws Exception {
-        Path log = tmp.resolve(name + ".strace");
-        UpdaterProcess.Result r = UpdaterProcess.start(Strace.logging(log, Strace.FILE_CALLS), Map.of(),
-                Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()), args).await();
+        return audited(tmp.resolve(name + ".strace"), startTraced(name, args).await());
+    }
+
+    private UpdaterProcess startTraced(String name, String... args) throws Exception {
+        return UpdaterProcess.start(Strace.logging(tmp.resolve(name + ".strace"), Strace.FILE_CALLS), Map.of(),
+                Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString()), args);
+    }
+
+    private List<String> audited(Path log, UpdaterProcess.Result r) throws Exception {
         assertEquals(0, r.code(), r.out() + r.err());
         List<SyscallTrace.Call> calls = Strace.calls(log);
         assertTrue(calls.stream().anyMatch(c -> c.name().startsWith("rename")), "the log shows the swap: " + log);
@@ -84,6 +93,34 @@ class ApplyDurabilityIT {
                 + "\nupdate:\n" + String.join("\n", update));
         assertEquals(feeds.tree("v2", V2), Trees.snapshot(install));
         assertTrue(Files.isExecutable(install.resolve("bin/burner")));
+    }
+
+    /**
+     * An update that closes an app and starts it again right after the commit record, before installed.json
+     * (its record {@code .rmkit/apps-restarted} written in between, not fsync'd, and gone by the end).
+     */
+    @Test
+    void anUpdateThatRestartsAnAppKeepsTheRules() throws Exception {
+        assertEquals(List.of(), tracedApply(feeds.publish("1.0.0", V1, Set.of("bin/burner")), "v1"));
+        Path started = tmp.resolve("started.txt");
+        try (JavaProcess app = JavaProcess.start(CooperatingTestApp.class,
+                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()),
+                tmp, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady()) {
+            Files.delete(started);
+
+            UpdaterProcess run = startTraced("update-app", "apply", "--manifest", feeds.publish("2.0.0", V2,
+                    Set.of("bin/burner")).toString(), "--install-dir", install.toString());
+
+            // strace -f follows the restarted app too, and ends only with it: stopped once the run reported.
+            JavaProcess.await(() -> lines(started).size() > 1 && Files.exists(install.resolve(".rmkit/last-report.json"))
+                    && lines(install.resolve(".rmkit/last-report.json")).stream().anyMatch(l -> l.contains("2.0.0")),
+                    Duration.ofSeconds(60), "the app to start again and the run to end");
+            ProcessHandle.of(Long.parseLong(lines(started).get(0))).ifPresent(ProcessHandle::destroyForcibly);
+            List<String> update = audited(tmp.resolve("update-app.strace"), run.await());
+            assertEquals(List.of(), update);
+            assertEquals(feeds.tree("v2", V2), Trees.snapshot(install));
+            assertFalse(Files.exists(install.resolve(".rmkit/apps-restarted")));
+        }
     }
 
     @Test
@@ -117,5 +154,13 @@ class ApplyDurabilityIT {
         History.Lines history = History.read(new InstallLayout(install));
         assertEquals(List.of("apply", "auto"), history.runs().stream().map(UpdateReport::command).toList());
         assertEquals(0, history.unreadable());
+    }
+
+    private static List<String> lines(Path f) {
+        try {
+            return Files.readAllLines(f);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 }

@@ -207,17 +207,22 @@ class CrashRecoveryIT {
         }
     }
 
+    /** A cooperating app holding lib/core.jar, ready; each start writes its pid, cwd and arguments to {@code started}. */
+    private static JavaProcess holdingApp(Path install, Cli cli, Path started, Path workDir) throws Exception {
+        JavaProcess app = JavaProcess.start(dev.rmkit.rm.testing.CooperatingTestApp.class,
+                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()),
+                workDir, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady();
+        Files.delete(started);
+        return app;
+    }
+
     @Test
     void anAppClosedByAnUpdaterThatDiedIsStartedAgainByResume() throws Exception {
         Cli cli = new Cli(tmp.resolve("env"));
         Path install = installV1("app-back", cli);
         Path started = tmp.resolve("started.txt");
         Path workDir = Files.createDirectories(tmp.resolve("app work"));
-        try (JavaProcess app = JavaProcess.start(dev.rmkit.rm.testing.CooperatingTestApp.class,
-                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()),
-                workDir, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady()) {
-            Files.delete(started);
-
+        try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
             assertEquals(137, applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "install-1")).code());
             assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the crash");
 
@@ -234,6 +239,44 @@ class CrashRecoveryIT {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
             assertConsistent(install, cli, oldTree, "1.0.0", "install-1 with an app");
+        }
+    }
+
+    /**
+     * The apps come back right after the commit record, before installed.json: an updater killed just
+     * after it started them leaves a committed journal that still lists them. Resume finishes the update
+     * without starting them a second time, and a second resume finds nothing to do.
+     */
+    @Test
+    void anUpdaterKilledAfterItRestartedTheAppsLeavesExactlyTheNewInstallAndTheAppRunningOnce() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("app-restarted", cli);
+        Path started = tmp.resolve("started-once.txt");
+        Path workDir = Files.createDirectories(tmp.resolve("app work once"));
+        try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
+            UpdaterProcess.Result crashed = applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "apps-restarted"));
+            assertEquals(137, crashed.code(), crashed.out() + crashed.err());
+            assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the crash");
+            JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30),
+                    "the app started again by the updater that then died");
+            long pid = Long.parseLong(lines(started).get(0));
+            try {
+                Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+                assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+                assertEquals(0, resumed.json().get("appsRestarted").size(), "started a second time: " + resumed.out());
+                assertEquals(pid, Long.parseLong(lines(started).get(0)), "no second instance wrote its start");
+                assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the restarted app still runs");
+                assertConsistent(install, cli, newTree, "2.0.0", "apps-restarted");
+                assertTrue(!Files.exists(install.resolve(".rmkit/apps-restarted")), "the record is gone with the journal");
+
+                Cli.Run again = cli.run("resume", "--install-dir", install.toString(), "--json");
+                assertEquals(0, again.code(), again.out());
+                assertEquals("NOTHING_TO_RESUME", again.json().get("outcome").asText(), again.out());
+                assertConsistent(install, cli, newTree, "2.0.0", "apps-restarted, resumed twice");
+            } finally {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 

@@ -54,29 +54,43 @@ class SwapTest {
     }
 
     @Test
-    void closedAppsComeBackAfterTheCommitBeforeTheBackupsAreDeletedAndRecoveryForgetsThem() throws Exception {
+    void closedAppsComeBackRightAfterTheCommitAndRecoveryWouldNotStartThemAgain() throws Exception {
         SwapFixture f = fixture();
         Journal withApps = f.journal().withClosedApps(List.of(new ClosedApp("app", 42, List.of("/bin/app"), "/")));
         List<String> seen = new java.util.ArrayList<>();
 
         Transaction.Committed c = Transaction.run(f.layout(), withApps, Clock.systemUTC(), java.util.Optional.of(() -> {
             try {
-                // The new release is in and recorded; the old files still wait in the backup.
-                seen.add(InstalledStore.read(f.layout()).orElseThrow().version());
+                // The new release is in and committed; installed.json and the cleanup come after the apps.
+                Journal found = JournalStore.read(f.layout()).orElseThrow();
+                seen.add(found.state().toString());
                 seen.add(Files.readString(f.layout().resolve("a.txt")));
                 seen.add(Boolean.toString(Files.exists(f.layout().backupDir(withApps.txid()).resolve("a.txt"))));
                 // A crash from here on must not make recovery start the app a second time.
-                seen.add(Integer.toString(JournalStore.read(f.layout()).orElseThrow().closedApps().size()));
+                seen.add(Integer.toString(found.closedApps().size()));
+                seen.add(Integer.toString(new Swap(f.layout()).appsRestarted(found).closedApps().size()));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }));
 
         assertTrue(c.clean(), c.cleanupProblem());
-        assertEquals(List.of("2.0", "A2", "true", "0"), seen);
+        assertEquals(List.of("COMMITTED", "A2", "true", "1", "0"), seen);
+        assertEquals("2.0", InstalledStore.read(f.layout()).orElseThrow().version());
         assertEquals(expectedNew(), Trees.snapshot(f.layout().installDir()));
         assertFalse(Files.exists(f.layout().backupDir(withApps.txid())));
         assertFalse(Files.exists(f.layout().journalFile()));
+        assertFalse(Files.exists(f.layout().stateDir().resolve("apps-restarted")), "the record goes with the journal");
+    }
+
+    @Test
+    void aCommittedJournalWhoseAppsWereNotYetStartedStillHasThemForRecovery() throws Exception {
+        SwapFixture f = fixture();
+        Journal withApps = f.journal().withClosedApps(List.of(new ClosedApp("app", 42, List.of("/bin/app"), "/")));
+        Files.writeString(f.layout().stateDir().resolve("apps-restarted"), "an-earlier-swap");
+
+        assertEquals(1, new Swap(f.layout()).appsRestarted(withApps.withState(JournalState.COMMITTED)).closedApps().size(),
+                "a record naming another swap says nothing about this one");
     }
 
     @Test

@@ -1,0 +1,63 @@
+package dev.rmkit.updater.journal;
+
+import dev.rmkit.updater.install.InstallFiles;
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.install.UnsafePathException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@code .rmkit/apps-restarted}: the id of the committed swap whose closed apps this run is starting
+ * again, written just before it starts them, so that a recovery after a crash from then on does not start
+ * them a second time. It lets everything that follows the launch (installed.json, the cleanup) stay out
+ * of the downtime.
+ *
+ * <p>Written <em>without</em> fsync, on purpose, and that is safe: the record only has to outlive the
+ * updater's process, not the machine. After a crash of the updater the page cache still holds it, and
+ * recovery leaves the apps alone (they run, or their launch failed and the crashed run's report is all
+ * there is, as before); after a power loss the apps it started are gone with the machine, and whatever
+ * of the record the disk kept, a missing or partial one (not this swap's id) makes recovery start them,
+ * a whole one leaves them to their own autostart, as a crash after the old journal rewrite did. The
+ * journal itself, which must survive a power loss, is never written this way.
+ */
+final class AppsRestarted {
+
+    private AppsRestarted() {}
+
+    static Path file(InstallLayout layout) {
+        return layout.stateDir().resolve("apps-restarted");
+    }
+
+    /** Records that the apps of the committed swap {@code j} are being started again. */
+    static void record(InstallLayout layout, Journal j) throws IOException {
+        Path f = file(layout);
+        layout.files().check(f);
+        Files.write(f, j.txid().getBytes(StandardCharsets.US_ASCII), StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** True if this run's record says the apps of {@code j} were started again; a link or any other id: false. */
+    static boolean recorded(InstallLayout layout, Journal j) throws IOException {
+        try {
+            return Files.exists(file(layout), LinkOption.NOFOLLOW_LINKS)
+                    && new String(layout.files().readOwn(file(layout)), StandardCharsets.US_ASCII).equals(j.txid());
+        } catch (UnsafePathException linked) {
+            return false;
+        }
+    }
+
+    /**
+     * Removes the record once the journal is gone (never before: recovery would start the apps again),
+     * durably, if there is one.
+     */
+    static void remove(InstallLayout layout) throws IOException {
+        InstallFiles files = layout.files();
+        if (files.deleteOwn(file(layout))) {
+            files.sync();
+        }
+    }
+}
