@@ -163,8 +163,10 @@ class AutoCommandTest {
         Cli.Run r = cli.run("auto", "--install-dir", install.toString(), "--policy", policy.toString());
 
         assertEquals(ExitCode.USAGE.code(), r.code());
-        assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().contains("windows[0].start"), r.err());
+        List<String> lines = r.err().strip().lines().toList();
+        assertEquals(2, lines.size(), r.err());
+        assertTrue(lines.get(0).contains("windows[0].start"), r.err());
+        assertEquals("Try 'updater auto --help' for more information.", lines.get(1), "a usage error's pointer to help");
         assertFalse(Files.exists(install.resolve(".rmkit/auto.json")));
     }
 
