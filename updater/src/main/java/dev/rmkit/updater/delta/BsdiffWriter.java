@@ -48,6 +48,9 @@ public final class BsdiffWriter {
     private final byte[] old;
     private final byte[] cur;
     private final int[] sa;
+    /** For each two-byte prefix, the first and last index in sa of the suffixes starting with it (-1: none). */
+    private final int[] first = new int[1 << 16];
+    private final int[] last = new int[1 << 16];
     private final DataOutputStream control;
     private final ByteArrayOutputStream controlBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream diff = new ByteArrayOutputStream();
@@ -59,6 +62,16 @@ public final class BsdiffWriter {
         this.old = old;
         this.cur = cur;
         this.sa = SuffixArray.of(old);
+        Arrays.fill(first, -1);
+        for (int i = 1; i < sa.length; i++) {
+            if (sa[i] + 1 < old.length) {
+                int key = (old[sa[i]] & 0xff) << 8 | old[sa[i] + 1] & 0xff;
+                if (first[key] < 0) {
+                    first[key] = i;
+                }
+                last[key] = i;
+            }
+        }
         this.control = new DataOutputStream(controlBytes);
     }
 
@@ -203,10 +216,21 @@ public final class BsdiffWriter {
         control.writeLong(pending[2]);
     }
 
-    /** The longest match of new from {@code scan} among the old file's suffixes; its position in matchPos. */
+    /**
+     * The longest match of new from {@code scan} among the old file's suffixes; its position in
+     * matchPos. A binary search of the suffix array, started within the suffixes that share new's next
+     * two bytes when there are any (every match of two bytes or more is among them).
+     */
     private int search(int scan) {
         int st = 0;
         int en = old.length;
+        if (scan + 1 < cur.length) {
+            int key = (cur[scan] & 0xff) << 8 | cur[scan + 1] & 0xff;
+            if (first[key] >= 0) {
+                st = first[key];
+                en = last[key];
+            }
+        }
         while (en - st >= 2) {
             int x = st + (en - st) / 2;
             int n = Math.min(old.length - sa[x], cur.length - scan);

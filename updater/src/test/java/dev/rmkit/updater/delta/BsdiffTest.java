@@ -68,6 +68,20 @@ class BsdiffTest {
         assertTrue(bsdiff * 4 < plain, "bsdiff " + bsdiff + " bytes, zstd " + plain);
     }
 
+    @Test
+    void filesOverTheBoundAreNotDiffed() throws Exception {
+        Path small = Files.write(tmp.resolve("small"), new byte[10]);
+        Path large = tmp.resolve("large");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(large.toFile(), "rw")) {
+            f.setLength(BsdiffWriter.MAX_INPUT + 1);
+        }
+        for (Path[] pair : new Path[][] {{small, large}, {large, small}}) {
+            PatchException e = assertThrows(PatchException.class, () -> BsdiffWriter.write(pair[0], pair[1], tmp.resolve("p")));
+            assertStarts("too large for bsdiff", e.getMessage());
+        }
+        assertTrue(Files.notExists(tmp.resolve("p")));
+    }
+
     /** A hand-built patch: header, then the control, diff and extra blocks as given, each one zstd frame. */
     private static byte[] patch(long target, long[][] triples, byte[] diff, byte[] extra) throws Exception {
         ByteArrayOutputStream c = new ByteArrayOutputStream();
