@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 
 /**
  * Writes a bsdiff patch (Colin Percival's algorithm, as in bsdiff 4.3) from an old file to a new
@@ -47,31 +46,17 @@ public final class BsdiffWriter {
 
     private final byte[] old;
     private final byte[] cur;
-    private final int[] sa;
-    /** For each two-byte prefix, the first and last index in sa of the suffixes starting with it (-1: none). */
-    private final int[] first = new int[1 << 16];
-    private final int[] last = new int[1 << 16];
+    private final SuffixArray sa;
     private final DataOutputStream control;
     private final ByteArrayOutputStream controlBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream diff = new ByteArrayOutputStream();
     private final ByteArrayOutputStream extra = new ByteArrayOutputStream();
     private long[] pending;
-    private int matchPos;
 
     private BsdiffWriter(byte[] old, byte[] cur) {
         this.old = old;
         this.cur = cur;
         this.sa = SuffixArray.of(old);
-        Arrays.fill(first, -1);
-        for (int i = 1; i < sa.length; i++) {
-            if (sa[i] + 1 < old.length) {
-                int key = (old[sa[i]] & 0xff) << 8 | old[sa[i] + 1] & 0xff;
-                if (first[key] < 0) {
-                    first[key] = i;
-                }
-                last[key] = i;
-            }
-        }
         this.control = new DataOutputStream(controlBytes);
     }
 
@@ -111,7 +96,7 @@ public final class BsdiffWriter {
             int oldScore = 0;
             int scsc = scan += len;
             for (; scan < newSize; scan++) {
-                len = search(scan);
+                len = sa.longestMatch(cur, scan);
                 for (; scsc < scan + len; scsc++) {
                     if (scsc + lastOffset < oldSize && old[scsc + lastOffset] == cur[scsc]) {
                         oldScore++;
@@ -125,7 +110,7 @@ public final class BsdiffWriter {
                 }
             }
             if (len != oldScore || scan == newSize) {
-                int pos = matchPos;
+                int pos = sa.matchPos();
                 int lenf = forward(lastScan, lastPos, scan);
                 int lenb = scan < newSize ? backward(lastScan, scan, pos) : 0;
                 if (lastScan + lenf > scan - lenb) {
@@ -214,42 +199,6 @@ public final class BsdiffWriter {
         control.writeLong(pending[0]);
         control.writeLong(pending[1]);
         control.writeLong(pending[2]);
-    }
-
-    /**
-     * The longest match of new from {@code scan} among the old file's suffixes; its position in
-     * matchPos. A binary search of the suffix array, started within the suffixes that share new's next
-     * two bytes when there are any (every match of two bytes or more is among them).
-     */
-    private int search(int scan) {
-        int st = 0;
-        int en = old.length;
-        if (scan + 1 < cur.length) {
-            int key = (cur[scan] & 0xff) << 8 | cur[scan + 1] & 0xff;
-            if (first[key] >= 0) {
-                st = first[key];
-                en = last[key];
-            }
-        }
-        while (en - st >= 2) {
-            int x = st + (en - st) / 2;
-            int n = Math.min(old.length - sa[x], cur.length - scan);
-            if (Arrays.compareUnsigned(old, sa[x], sa[x] + n, cur, scan, scan + n) < 0) {
-                st = x;
-            } else {
-                en = x;
-            }
-        }
-        int a = matchLength(sa[st], scan);
-        int b = matchLength(sa[en], scan);
-        matchPos = a > b ? sa[st] : sa[en];
-        return Math.max(a, b);
-    }
-
-    private int matchLength(int oldPos, int scan) {
-        int n = Math.min(old.length - oldPos, cur.length - scan);
-        int m = Arrays.mismatch(old, oldPos, oldPos + n, cur, scan, scan + n);
-        return m < 0 ? n : m;
     }
 
     private static byte[] compress(byte[] data) throws IOException {

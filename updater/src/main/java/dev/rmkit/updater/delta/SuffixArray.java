@@ -1,23 +1,32 @@
 package dev.rmkit.updater.delta;
 
+import java.util.Arrays;
+
 /**
  * The suffix array of a byte string by Larsson and Sadakane's qsufsort (prefix doubling with
  * ternary-split refinement, as in bsdiff 4.3): O(n log n), two int arrays of n + 1 entries, so 8
- * bytes of heap per input byte. Index 0 of the result is always the empty suffix (value n); the
- * others are the suffixes' start positions in lexicographic (unsigned byte) order.
+ * bytes of heap per input byte, and the longest-match search bsdiff runs on it. Index 0 of the array
+ * is always the empty suffix (value n); the others are the suffixes' start positions in
+ * lexicographic (unsigned byte) order.
  */
 final class SuffixArray {
+    private final byte[] old;
     private final int[] index;
-    private final int[] rank;
+    private int[] rank;
+    /** For each two-byte prefix, the first and last place in index of the suffixes starting with it (-1: none). */
+    private final int[] first = new int[1 << 16];
+    private final int[] last = new int[1 << 16];
+    private int matchPos;
 
-    private SuffixArray(int n) {
-        index = new int[n + 1];
-        rank = new int[n + 1];
+    private SuffixArray(byte[] old) {
+        this.old = old;
+        index = new int[old.length + 1];
+        rank = new int[old.length + 1];
     }
 
     /** The sorted suffixes of {@code old}. The sort runs on a thread with a deep stack: it recurses. */
-    static int[] of(byte[] old) {
-        SuffixArray s = new SuffixArray(old.length);
+    static SuffixArray of(byte[] old) {
+        SuffixArray s = new SuffixArray(old);
         Throwable[] failure = new Throwable[1];
         Thread t = new Thread(null, () -> {
             try {
@@ -39,7 +48,68 @@ final class SuffixArray {
         } else if (failure[0] instanceof Error e) {
             throw e;
         }
-        return s.index;
+        s.rank = null;
+        s.indexPrefixes();
+        return s;
+    }
+
+    private void indexPrefixes() {
+        Arrays.fill(first, -1);
+        for (int i = 1; i < index.length; i++) {
+            if (index[i] + 1 < old.length) {
+                int key = (old[index[i]] & 0xff) << 8 | old[index[i] + 1] & 0xff;
+                if (first[key] < 0) {
+                    first[key] = i;
+                }
+                last[key] = i;
+            }
+        }
+    }
+
+    /**
+     * The length of the longest match of {@code cur} from {@code at} among the old suffixes; its
+     * position in {@link #matchPos}. A binary search, started within the suffixes that share the next
+     * two bytes when there are any (every match of two bytes or more is among them).
+     */
+    int longestMatch(byte[] cur, int at) {
+        int st = 0;
+        int en = old.length;
+        if (at + 1 < cur.length) {
+            int key = (cur[at] & 0xff) << 8 | cur[at + 1] & 0xff;
+            if (first[key] >= 0) {
+                st = first[key];
+                en = last[key];
+            }
+        }
+        while (en - st >= 2) {
+            int x = st + (en - st) / 2;
+            int n = Math.min(old.length - index[x], cur.length - at);
+            if (Arrays.compareUnsigned(old, index[x], index[x] + n, cur, at, at + n) < 0) {
+                st = x;
+            } else {
+                en = x;
+            }
+        }
+        int a = matchLength(index[st], cur, at);
+        int b = matchLength(index[en], cur, at);
+        matchPos = a > b ? index[st] : index[en];
+        return Math.max(a, b);
+    }
+
+    /** The start of the suffix at place {@code i} of the sorted order (0: the empty suffix). */
+    int at(int i) {
+        return index[i];
+    }
+
+    /** Where in the old string the last {@link #longestMatch} starts. */
+    int matchPos() {
+        return matchPos;
+    }
+
+    private int matchLength(int oldPos, byte[] cur, int at) {
+        int n = Math.min(old.length - oldPos, cur.length - at);
+        int m = Arrays.mismatch(old, oldPos, oldPos + n, cur, at, at + n);
+        return m < 0 ? n : m;
     }
 
     private void sort(byte[] old) {
