@@ -63,8 +63,8 @@ class BsdiffTest {
             cur[i] += 1;
         }
         long bsdiff = roundTrip(old, cur);
-        Path zstd = tmp.resolve("zstd");
-        long plain = PatchWriter.write(tmp.resolve("old"), tmp.resolve("new"), zstd);
+        Path plainPatch = tmp.resolve("plain-patch");
+        long plain = PatchWriter.write(tmp.resolve("old"), tmp.resolve("new"), plainPatch);
         assertTrue(bsdiff * 4 < plain, "bsdiff " + bsdiff + " bytes, zstd " + plain);
     }
 
