@@ -12,19 +12,12 @@ import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** bsdiff patches: exact round trips, small for shifted numbers, and hostile patches refused. */
 class BsdiffTest {
     @TempDir Path tmp;
-
-    private static byte[] random(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
 
     /** Writes the bsdiff patch old → new, applies it, checks the result, returns the patch's size. */
     private long roundTrip(byte[] old, byte[] cur) throws Exception {
@@ -46,7 +39,7 @@ class BsdiffTest {
         roundTrip(text, new byte[0]);
         roundTrip(new byte[0], new byte[0]);
         assertTrue(roundTrip(text, text) < 200, "identical files");
-        roundTrip(random(50_000, 1), random(60_000, 2)); // all different
+        roundTrip(PatcherTest.random(50_000, 1), PatcherTest.random(60_000, 2)); // all different
         roundTrip(new byte[70_000], new byte[90_000]); // one long run
         byte[] moved = new byte[text.length];
         System.arraycopy(text, 60_000, moved, 0, 40_000);
@@ -162,7 +155,7 @@ class BsdiffTest {
         ByteArrayOutputStream wide = new ByteArrayOutputStream();
         try (ZstdOutputStreamNoFinalizer z = new ZstdOutputStreamNoFinalizer(wide)) {
             z.setWindowLog(27);
-            z.write(random(20, 4));
+            z.write(PatcherTest.random(20, 4));
         }
         byte[] frame = wide.toByteArray();
         ByteArrayOutputStream triple = new ByteArrayOutputStream();
