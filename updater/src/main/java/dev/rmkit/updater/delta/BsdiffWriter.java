@@ -37,7 +37,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class BsdiffWriter {
     static final byte[] MAGIC = "RMKBSD01".getBytes(StandardCharsets.US_ASCII);
-    /** The largest old or new file diffed this way: 32 MiB (about 400 MB of publish heap at most). */
+    /** The largest old or new file diffed this way: 32 MiB (at most about 540 MB of publish heap, {@link #heapNeeded}). */
     public static final long MAX_INPUT = 32L << 20;
     /** Window log of the three frames: the client decodes them with at most 8 MiB of window each. */
     static final int WINDOW_LOG = 23;
@@ -66,6 +66,12 @@ public final class BsdiffWriter {
             throw new PatchException("too large for bsdiff (" + Files.size(base) + " and " + Files.size(target)
                     + " bytes; at most " + MAX_INPUT + ")");
         }
+        long need = heapNeeded(Files.size(base), Files.size(target));
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (need > free) {
+            throw new PatchException("not enough heap for bsdiff (" + need + " bytes needed, " + free + " free)");
+        }
         BsdiffWriter w = new BsdiffWriter(Files.readAllBytes(base), Files.readAllBytes(target));
         w.scan();
         byte[][] frames = {compress(w.controlBytes.toByteArray()), compress(w.diff.toByteArray()), compress(w.extra.toByteArray())};
@@ -81,6 +87,16 @@ public final class BsdiffWriter {
             }
         }
         return Files.size(out);
+    }
+
+    /**
+     * A bound of the heap a patch needs: the old file with its suffix array and ranks (4 + 4 bytes a
+     * byte; the ranks go after the sort), the new file, the diff and extra blocks (at most its size
+     * together, up to twice that while they grow, once more copied out and once compressed), and
+     * 64 MiB for zstd's level-19 tables.
+     */
+    static long heapNeeded(long oldSize, long newSize) {
+        return 9 * oldSize + 5 * newSize + (64L << 20);
     }
 
     /** bsdiff's scan: find long approximate matches, extend them forwards and backwards, emit triples. */

@@ -73,6 +73,8 @@ class BsdiffTest {
             assertStarts("too large for bsdiff", e.getMessage());
         }
         assertTrue(Files.notExists(tmp.resolve("p")));
+        // what publish needs at the bound: under 550 MB of heap (the JVM's default is a quarter of RAM)
+        assertTrue(BsdiffWriter.heapNeeded(BsdiffWriter.MAX_INPUT, BsdiffWriter.MAX_INPUT) < 550_000_000L);
     }
 
     /** A hand-built patch: header, then the control, diff and extra blocks as given, each one zstd frame. */
