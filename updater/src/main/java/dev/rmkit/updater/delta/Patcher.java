@@ -56,7 +56,7 @@ public final class Patcher {
             if (Arrays.equals(magic, PatchFormat.MAGIC)) {
                 applyPlain(base, in, out, size, sha256);
             } else if (Arrays.equals(magic, ZipPatchWriter.MAGIC)) {
-                new ZipPatcher(this, zipLimits).apply(base, in, out, size, sha256);
+                new ZipPatcher(this, zipLimits).apply(base, patch, in, out, size, sha256);
             } else {
                 throw new PatchException("not an rmkit patch (bad magic)");
             }

@@ -28,7 +28,8 @@ import java.util.List;
  * recipeLength  u32      length of the encoded recipe ({@link ZipRecipe}), at most ZipRecipe.MAX_ENCODED
  * frameLength   u32      length of the zstd frame that follows, at most zstd's bound for that
  * frame         frameLength bytes: the encoded recipe, one zstd frame
- * patch         a whole "RMKZPAT1" patch from the expanded old zip to the expanded new one, to the end
+ * patch         a whole inner patch from the expanded old zip to the expanded new one, to the end: either a
+ *               "RMKZPAT1" patch ({@link PatchFormat}) or a "RMKBSD01" one ({@link BsdiffWriter}), told by its magic
  * </pre>
  * Big-endian numbers. The client expands the installed file (with {@link ZipLimits#DEFAULT}, as
  * publish did), applies the inner patch (checked against expandedSize and expandedSha), then
@@ -36,6 +37,16 @@ import java.util.List;
  */
 public final class ZipPatchWriter {
     static final byte[] MAGIC = "RMKZIPX1".getBytes(StandardCharsets.US_ASCII);
+    /** Bytes before the recipe's frame. */
+    static final int HEADER = 64;
+
+    /** The inner patch's kind. */
+    public enum Inner {
+        /** Chunked zstd with the old content as dictionary ({@link PatchWriter}): any size. */
+        ZSTD,
+        /** bsdiff ({@link BsdiffWriter}): expanded forms of at most {@link BsdiffWriter#MAX_INPUT} only. */
+        BSDIFF
+    }
 
     private ZipPatchWriter() {}
 
@@ -45,6 +56,11 @@ public final class ZipPatchWriter {
      * no entry of the target re-deflates identically (a plain patch is then as good).
      */
     public static long write(Path base, Path target, Path out, ZipLimits limits) throws IOException, PatchException {
+        return write(base, target, out, limits, Inner.ZSTD);
+    }
+
+    /** As {@link #write(Path, Path, Path, ZipLimits)} with the inner patch of kind {@code kind}. */
+    public static long write(Path base, Path target, Path out, ZipLimits limits, Inner kind) throws IOException, PatchException {
         Path xb = sibling(out, ".xbase");
         Path xn = sibling(out, ".xnew");
         Path inner = sibling(out, ".inner");
@@ -58,7 +74,11 @@ public final class ZipPatchWriter {
             if (segments.stream().noneMatch(Segment::deflate)) {
                 throw ZipLayout.refused("no entry of the new file re-deflates to its exact bytes");
             }
-            PatchWriter.write(xb, xn, inner);
+            if (kind == Inner.BSDIFF) {
+                BsdiffWriter.write(xb, xn, inner);
+            } else {
+                PatchWriter.write(xb, xn, inner);
+            }
             byte[] recipe = ZipRecipe.encode(segments);
             byte[] frame = Zstd.compress(recipe, 19);
             try (OutputStream raw = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW);

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * Applies an archive-aware patch ({@link ZipPatchWriter}) after its magic: reads and checks the
- * header and recipe, expands the installed zip into a scratch file, applies the inner patch into a
- * second one, then collapses that into {@code out}, streaming, and checks size and SHA-256. Scratch
+ * header and recipe, expands the installed zip into a scratch file, applies the inner patch (zstd or
+ * bsdiff, by its magic) into a second one, then collapses that into {@code out}, streaming, and checks size and SHA-256. Scratch
  * files sit next to {@code out} and are deleted whatever happens. Every failure, including a zlib
  * that deflates differently from the publisher's, is a PatchException: the caller downloads the file.
  */
@@ -33,7 +33,7 @@ final class ZipPatcher {
         this.limits = limits;
     }
 
-    void apply(Path base, DataInputStream in, Path out, long size, String sha256) throws IOException, PatchException {
+    void apply(Path base, Path patch, DataInputStream in, Path out, long size, String sha256) throws IOException, PatchException {
         long target = in.readLong();
         long expandedSize = in.readLong();
         byte[] expandedSha = new byte[32];
@@ -57,10 +57,15 @@ final class ZipPatcher {
             new ZipExpansion(limits).expand(base, xb, false);
             byte[] magic = new byte[PatchFormat.MAGIC.length];
             in.readFully(magic);
-            if (!Arrays.equals(magic, PatchFormat.MAGIC)) {
+            String expected = HexFormat.of().formatHex(expandedSha);
+            if (Arrays.equals(magic, PatchFormat.MAGIC)) {
+                patcher.applyPlain(xb, in, xn, expandedSize, expected);
+            } else if (Arrays.equals(magic, BsdiffWriter.MAGIC)) {
+                long offset = ZipPatchWriter.HEADER + frameLength + magic.length;
+                new BsdiffPatcher().apply(xb, patch, offset, xn, expandedSize, expected);
+            } else {
                 throw new PatchException("a zip patch whose inner patch has a bad magic");
             }
-            patcher.applyPlain(xb, in, xn, expandedSize, HexFormat.of().formatHex(expandedSha));
             Files.delete(xb);
             collapse(xn, segments, out, sha256);
         } finally {

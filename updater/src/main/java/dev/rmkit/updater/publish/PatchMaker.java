@@ -1,6 +1,7 @@
 package dev.rmkit.updater.publish;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.delta.BsdiffWriter;
 import dev.rmkit.updater.delta.PatchException;
 import dev.rmkit.updater.delta.PatchWriter;
 import dev.rmkit.updater.delta.Patcher;
@@ -21,8 +22,9 @@ import java.util.Set;
 /**
  * The patches of one new file: against the same path in each of the earlier releases given (the
  * last K of the channel), skipping bases that are identical, already covered, gone from the store,
- * or not worth it (a patch as large as the file). For zips (jars) both the plain patch and the
- * archive-aware one (entries diffed inflated, {@link ZipPatchWriter}) are made and the smaller kept.
+ * or not worth it (a patch as large as the file). For zips (jars) the plain patch and the
+ * archive-aware ones (entries diffed inflated, {@link ZipPatchWriter}) with a zstd and, for expanded
+ * forms up to {@link BsdiffWriter#MAX_INPUT}, a bsdiff inner patch are made and the smallest kept.
  * Every patch is applied once here with the
  * client's own {@link Patcher} and its result checked against the file's hash before it is listed,
  * so a feed never offers a patch that cannot work.
@@ -70,14 +72,22 @@ final class PatchMaker {
     private Optional<Patch> make(String base, Path source, ManifestFile file) throws UpdateException {
         Path tmp = blobs.newTemp();
         Path zip = blobs.newTemp();
+        Path bsdiff = blobs.newTemp();
         Path check = blobs.newTemp();
         try {
             long size = PatchWriter.write(blobs.path(base), source, tmp);
             Path best = tmp;
-            long zipSize = zipPatch(blobs.path(base), source, zip, file, check);
+            long zipSize = zipPatch(blobs.path(base), source, zip, ZipPatchWriter.Inner.ZSTD, file, check);
             if (zipSize < size) {
                 best = zip; // verified by zipPatch
                 size = zipSize;
+            }
+            if (zipSize < Long.MAX_VALUE) { // a zip that expands: try bsdiff inside too
+                long bsdiffSize = zipPatch(blobs.path(base), source, bsdiff, ZipPatchWriter.Inner.BSDIFF, file, check);
+                if (bsdiffSize < size) {
+                    best = bsdiff;
+                    size = bsdiffSize;
+                }
             }
             if (size >= file.size()) {
                 return Optional.empty();
@@ -96,18 +106,20 @@ final class PatchMaker {
         } finally {
             Blobs.deleteQuietly(tmp);
             Blobs.deleteQuietly(zip);
+            Blobs.deleteQuietly(bsdiff);
             Blobs.deleteQuietly(check);
         }
     }
 
     /**
-     * The size of the archive-aware patch ({@link ZipPatchWriter}) written to {@code out}, or
-     * Long.MAX_VALUE when the files are no zips it expands or the patch does not apply here (then no
-     * client could use it either).
+     * The size of the archive-aware patch ({@link ZipPatchWriter}) with an inner patch of {@code kind}
+     * written to {@code out}, or Long.MAX_VALUE when the files are no zips it expands, too large for
+     * that kind, or the patch does not apply here (then no client could use it either).
      */
-    private long zipPatch(Path base, Path source, Path out, ManifestFile file, Path check) throws IOException {
+    private long zipPatch(Path base, Path source, Path out, ZipPatchWriter.Inner kind, ManifestFile file, Path check)
+            throws IOException {
         try {
-            long size = ZipPatchWriter.write(base, source, out, ZipLimits.DEFAULT);
+            long size = ZipPatchWriter.write(base, source, out, ZipLimits.DEFAULT, kind);
             verifier.apply(base, out, check, file.size(), file.sha256());
             return size;
         } catch (PatchException e) {

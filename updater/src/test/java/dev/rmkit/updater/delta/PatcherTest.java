@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PatcherTest {
     @TempDir Path tmp;
 
-    private static byte[] random(int size, long seed) {
+    static byte[] random(int size, long seed) {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;

@@ -30,9 +30,13 @@ class ZipPatchTest {
 
     /** Writes the zip patch old → new, applies it with a fresh Patcher, returns the patch's size. */
     private long roundTrip(Path oldFile, Path newFile) throws Exception {
+        return roundTrip(oldFile, newFile, ZipPatchWriter.Inner.ZSTD);
+    }
+
+    private long roundTrip(Path oldFile, Path newFile, ZipPatchWriter.Inner kind) throws Exception {
         Path patch = tmp.resolve("patch");
         Files.deleteIfExists(patch);
-        long size = ZipPatchWriter.write(oldFile, newFile, patch, ZipLimits.DEFAULT);
+        long size = ZipPatchWriter.write(oldFile, newFile, patch, ZipLimits.DEFAULT, kind);
         Path out = tmp.resolve("out");
         byte[] expected = Files.readAllBytes(newFile);
         new Patcher().apply(oldFile, patch, out, expected.length, ManifestLoader.sha256(expected));
@@ -56,6 +60,27 @@ class ZipPatchTest {
         System.out.printf("%s %s -> %s: zip patch %d, plain %d, new file %d (%.2f %%)%n", artifact, from, to, size, plain,
                 Files.size(b), 100.0 * size / Files.size(b));
         assertTrue(size < plain, "zip patch " + size + " is not smaller than the plain one " + plain);
+    }
+
+    @ParameterizedTest(name = "{1} {2} -> {3}")
+    @CsvSource({
+        "com/fasterxml/jackson/core, jackson-core, 2.21.0, 2.21.2, true",
+        "commons-codec, commons-codec, 1.22.0, 1.22.1, true",
+        "com/github/ben-manes/caffeine, caffeine, 3.2.0, 3.2.2, true",
+        "info/picocli, picocli, 4.7.6, 4.7.7, true",
+        "com/github/luben, zstd-jni, 1.5.7-6, 1.5.7-9, false"})
+    void aRealJarPairRoundTripsThroughABsdiffZipPatch(String group, String artifact, String from, String to, boolean goal)
+            throws Exception {
+        Path a = ZipPatches.m2Jar(group, artifact, from);
+        Path b = ZipPatches.m2Jar(group, artifact, to);
+        assumeTrue(a != null && b != null, artifact + " " + from + " and " + to + " are not both in the local Maven repository");
+        long t0 = System.nanoTime();
+        long size = roundTrip(a, b, ZipPatchWriter.Inner.BSDIFF);
+        System.out.printf("%s %s -> %s: bsdiff zip patch %d, new file %d (%.2f %%), written and applied in %d ms%n", artifact,
+                from, to, size, Files.size(b), 100.0 * size / Files.size(b), (System.nanoTime() - t0) / 1_000_000);
+        if (goal) { // zstd-jni's rebuilt native libraries share too little for any diff (docs/performance.md)
+            assertTrue(size * 10 <= Files.size(b), "bsdiff zip patch of " + size + " bytes for " + Files.size(b));
+        }
     }
 
     @Test

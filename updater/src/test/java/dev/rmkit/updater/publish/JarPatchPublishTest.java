@@ -22,7 +22,8 @@ class JarPatchPublishTest {
     @CsvSource({
         "com/fasterxml/jackson/core, jackson-core, 2.21.0, 2.21.2",
         "commons-codec, commons-codec, 1.22.0, 1.22.1",
-        "com/github/ben-manes/caffeine, caffeine, 3.2.0, 3.2.2"})
+        "com/github/ben-manes/caffeine, caffeine, 3.2.0, 3.2.2",
+        "info/picocli, picocli, 4.7.6, 4.7.7"})
     void aJarPatchReleaseIsListedWithAPatchOfAtMostTenPercent(String group, String artifact, String from, String to)
             throws Exception {
         String root = System.getProperty("user.home") + "/.m2/repository/" + group + "/" + artifact + "/";

@@ -32,6 +32,8 @@ import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Staging a jar from an archive-aware patch served over HTTP: exact file, or the whole file and a reason. */
 class ZipPatchStagingTest {
@@ -62,9 +64,15 @@ class ZipPatchStagingTest {
      * {@code tamper}) under /feed/, and returns a manifest listing both for lib/app.jar.
      */
     private LoadedManifest serve(byte[] v1, byte[] patchTarget, byte[] release, ZipLimits limits, Tamper tamper) throws Exception {
+        return serve(v1, patchTarget, release, limits, ZipPatchWriter.Inner.ZSTD, tamper);
+    }
+
+    private LoadedManifest serve(byte[] v1, byte[] patchTarget, byte[] release, ZipLimits limits, ZipPatchWriter.Inner kind,
+            Tamper tamper) throws Exception {
         Path p = tmp.resolve("patch");
         Files.deleteIfExists(p);
-        ZipPatchWriter.write(Files.write(tmp.resolve("v1.jar"), v1), Files.write(tmp.resolve("target.jar"), patchTarget), p, limits);
+        ZipPatchWriter.write(Files.write(tmp.resolve("v1.jar"), v1), Files.write(tmp.resolve("target.jar"), patchTarget), p, limits,
+                kind);
         tamper.apply(p);
         byte[] patch = Files.readAllBytes(p);
         wm.stubFor(get(urlEqualTo("/feed/whole")).willReturn(aResponse().withStatus(200).withBody(release)));
@@ -96,16 +104,20 @@ class ZipPatchStagingTest {
         }
     }
 
-    @Test
-    void aJarIsBuiltFromItsZipPatchAndOnlyThePatchIsFetched() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ZipPatchWriter.Inner.class)
+    void aJarIsBuiltFromItsZipPatchAndOnlyThePatchIsFetched(ZipPatchWriter.Inner kind) throws Exception {
         byte[] v1 = jar(100);
         byte[] v2 = jar(200);
-        LoadedManifest m = serve(v1, v2, v2, ZipLimits.DEFAULT, p -> {});
+        LoadedManifest m = serve(v1, v2, v2, ZipLimits.DEFAULT, kind, p -> {});
         Stager.Result r = stage(m, v1);
         assertEquals(List.of("lib/app.jar"), r.transfer().patchesUsed());
         assertEquals(m.manifest().files().get(0).patches().get(0).size(), r.transfer().bytesFetched());
         assertTrue(r.transfer().bytesFetched() < v2.length / 10, r.transfer().toString());
         assertArrayEquals(v2, Files.readAllBytes(r.staged().get("lib/app.jar")));
+        try (var left = Files.list(tmp.resolve("staging/.rmkit"))) {
+            assertEquals(List.of(), left.toList(), "scratch files left behind");
+        }
     }
 
     @Test
@@ -135,5 +147,15 @@ class ZipPatchStagingTest {
         byte[] v2 = jar(200);
         Stager.Result r = stage(serve(bomb, v2, v2, new ZipLimits(65_535, 2_000, 1L << 30), p -> {}), bomb);
         assertWholeFileAfter(r, v2, "patch failed: not expandable: entries claim 67108864 bytes, more than the limit");
+    }
+
+    @Test
+    void aDamagedBsdiffInsideAZipPatchFallsBackToTheWholeFile() throws Exception {
+        byte[] v1 = jar(100);
+        byte[] v2 = jar(200);
+        // the last byte of the extra block cut off: its frame no longer fills the rest of the patch
+        Stager.Result r = stage(serve(v1, v2, v2, ZipLimits.DEFAULT, ZipPatchWriter.Inner.BSDIFF,
+                p -> Files.write(p, java.util.Arrays.copyOf(Files.readAllBytes(p), (int) Files.size(p) - 1))), v1);
+        assertWholeFileAfter(r, v2, "patch failed: the bsdiff blocks (");
     }
 }
