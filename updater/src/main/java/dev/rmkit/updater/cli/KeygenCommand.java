@@ -33,7 +33,7 @@ public final class KeygenCommand implements Callable<Integer> {
             o.put("keyId", g.keyId());
             o.put("privateKey", g.privateKey().toString());
             o.put("publicKey", g.publicKey().toString());
-            spec.commandLine().getOut().println(StateJson.text(o));
+            spec.commandLine().getOut().println(StateJson.line(o));
         } else {
             spec.commandLine().getOut().printf("key id %s%nprivate key %s (keep it secret)%npublic key %s (give it to installs: --trust)%n",
                     g.keyId(), g.privateKey(), g.publicKey());

@@ -44,7 +44,7 @@ public final class PlanCommand implements Callable<Integer> {
             for (ChangeKind k : ChangeKind.values()) {
                 o.put(k.name().toLowerCase(Locale.ROOT), plan.of(k).stream().map(FileChange::path).toList());
             }
-            out.println(StateJson.text(o));
+            out.println(StateJson.line(o));
         } else {
             out.println("plan: " + (plan.fromVersion().isEmpty() ? "(fresh install)" : plan.fromVersion()) + " -> "
                     + plan.toVersion() + ": " + plan.of(ChangeKind.ADD).size() + " to add, "

@@ -102,7 +102,7 @@ public final class ReleasesCommand implements Callable<Integer> {
                 list.add(r);
             }
             o.put("releases", list);
-            out.println(StateJson.text(o));
+            out.println(StateJson.line(o));
         } else {
             out.printf("%s: index %d (root %d), %d releases, expires %s%n", index.product(), index.version(),
                     v.root().version(), index.releases().size(), index.expires());

@@ -33,7 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Status s = StatusReader.read(installDir);
         if (json) {
-            out.println(StateJson.text(s));
+            out.println(StateJson.line(s));
         } else {
             out.println(s.installed() ? SafeText.field(s.product()) + " " + SafeText.field(s.version()) + " ("
                     + SafeText.field(s.channel()) + ", " + s.files() + " files"

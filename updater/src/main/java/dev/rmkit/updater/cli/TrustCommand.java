@@ -86,7 +86,7 @@ public final class TrustCommand implements Runnable {
                 o.put("keys", new ArrayList<>(root.keys().keySet()));
                 o.put("source", source);
                 o.put("indexVersionSeen", indexVersion);
-                out.println(StateJson.text(o));
+                out.println(StateJson.line(o));
             } else if (root.keys().isEmpty()) {
                 out.println("no key trusted yet (" + source + "); pin one with apply --trust KEY.pub or root.json");
             } else {
@@ -138,7 +138,7 @@ public final class TrustCommand implements Runnable {
                 o.put("keys", List.copyOf(next.keys().keySet()));
                 o.put("root", out.toString());
                 o.put("signatures", out + ".sig");
-                spec.commandLine().getOut().println(StateJson.text(o));
+                spec.commandLine().getOut().println(StateJson.line(o));
             } else {
                 spec.commandLine().getOut().printf("root %d: %d of %d keys must sign %s%nwritten %s and %s.sig%n",
                         next.version(), next.threshold(), next.keys().size(), next.keys().keySet(), out, out);

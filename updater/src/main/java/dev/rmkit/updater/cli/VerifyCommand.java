@@ -31,7 +31,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws UpdateException {
         VerifyReport r = Verifier.verify(install.installDir, strict);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(install.json ? StateJson.text(r) + System.lineSeparator() : r.text());
+        out.print(install.json ? StateJson.line(r) + System.lineSeparator() : r.text());
         out.flush();
         return (r.matches() ? ExitCode.OK : ExitCode.MISMATCH).code();
     }
