@@ -3,29 +3,26 @@ package dev.rmkit.updater.apply;
 import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
-import dev.rmkit.updater.health.HealthChecks;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
+import dev.rmkit.updater.journal.BootHealthCheck;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
 import dev.rmkit.updater.journal.Journals;
 import dev.rmkit.updater.journal.KeepPrevious;
 import dev.rmkit.updater.journal.TestHooks;
-import dev.rmkit.updater.lifecycle.Rollback;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestPolicy;
 import dev.rmkit.updater.plan.Plan;
 import dev.rmkit.updater.reboot.RebootFallback;
 import dev.rmkit.updater.reboot.RebootMode;
-import dev.rmkit.updater.releases.KeptReleases;
 import dev.rmkit.updater.report.Outcome;
 import dev.rmkit.updater.report.ReportBuilder;
 import dev.rmkit.updater.report.UpdateReport;
 import dev.rmkit.updater.stage.Stager;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Objects;
 import java.util.Optional;
@@ -113,7 +110,10 @@ public final class Applier {
         // A health check needs the previous release until it has passed, whatever --keep-releases says.
         int keep = req.healthCheck().isPresent() ? Math.max(1, req.keepReleases()) : req.keepReleases();
         Journal journal = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), ctx.bootId().get(), after)
-                .withKeep(installed.map(i -> new KeepPrevious(keep, i)).orElse(null));
+                .withKeep(installed.map(i -> new KeepPrevious(keep, i)).orElse(null))
+                // Carried for the resume that finishes it after a reboot, if it comes to that.
+                .withHealthCheck(req.healthCheck().map(h -> new BootHealthCheck(h.argv(), h.timeout().toMillis(),
+                        req.keepReleases())).orElse(null));
         if (m.rebootRequired()) {
             RebootFallback.schedule(layout, journal, "the release requires a reboot", run.holders().reboot(),
                     run.holders().force(), ctx, report);
@@ -142,19 +142,7 @@ public final class Applier {
     }
 
     /** The health check, if any, then the kept releases cut down to {@code --keep-releases}. */
-    private void afterUpdate(ApplyRequest req, InstallLayout layout, ReportBuilder report) throws UpdateException {
-        if (req.healthCheck().isPresent()) {
-            HealthChecks.Result health = HealthChecks.run(req.healthCheck().get(), layout.installDir());
-            if (!health.passed()) {
-                new Rollback(ctx, layout, report).afterFailedHealthCheck(req.holders(), health);
-                return;
-            }
-            report.note("health check passed: " + health.summary());
-        }
-        try {
-            KeptReleases.prune(layout, req.keepReleases());
-        } catch (IOException e) {
-            report.note("could not remove older kept releases: " + e.getMessage());
-        }
+    private void afterUpdate(ApplyRequest req, InstallLayout layout, ReportBuilder report) {
+        AfterUpdate.checkThenPrune(ctx, layout, report, req.healthCheck(), req.keepReleases(), req.holders());
     }
 }

@@ -86,6 +86,9 @@ public final class Resumer {
             case COMPLETED_AFTER_REBOOT -> {
                 Reports.committed(j, report);
                 report.outcome(report.outcome(), j.describe() + " finished after the reboot; every staged file was verified");
+                if (report.outcome() == Outcome.UPDATED) {
+                    j.bootHealthCheck().ifPresent(check -> AfterUpdate.afterBoot(ctx, layout, report, check));
+                }
             }
             case PENDING_REBOOT -> {
                 report.reboot("required").outcome(Outcome.REBOOT_REQUIRED, j.describe()

@@ -33,6 +33,8 @@ import java.util.Optional;
  * @param services the services this swap stops through their service manager, recorded before they are
  *     stopped and kept until the journal is deleted: recovery starts each again (one that is already up
  *     is left alone, so starting "again" never starts it twice); empty (absent) when none
+ * @param healthCheck the update's {@code --health-check}, run by the {@code resume} that finishes it after a
+ *     reboot; null (absent) when none
  */
 public record Journal(
         String txid,
@@ -48,7 +50,8 @@ public record Journal(
         @JsonInclude(JsonInclude.Include.NON_NULL) InstalledState installedAfter,
         JournalOperation operation,
         @JsonInclude(JsonInclude.Include.NON_NULL) KeepPrevious keep,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ServiceUnit> services) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ServiceUnit> services,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BootHealthCheck healthCheck) {
     public Journal {
         Objects.requireNonNull(txid, "txid");
         if (!txid.matches("[A-Za-z0-9-]+")) {
@@ -75,37 +78,47 @@ public record Journal(
             String bootId, List<JournalStep> steps, List<String> createdDirs, List<String> prunableDirs,
             List<ClosedApp> closedApps, InstalledState installedAfter) {
         this(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs, prunableDirs, closedApps,
-                installedAfter, JournalOperation.APPLY, null, List.of());
+                installedAfter, JournalOperation.APPLY, null, List.of(), null);
     }
 
     public Journal withState(JournalState newState) {
         return new Journal(txid, newState, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, closedApps, installedAfter, operation, keep, services);
+                prunableDirs, closedApps, installedAfter, operation, keep, services, healthCheck);
     }
 
     public Journal withClosedApps(List<ClosedApp> apps) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, apps, installedAfter, operation, keep, services);
+                prunableDirs, apps, installedAfter, operation, keep, services, healthCheck);
     }
 
     public Journal withServices(List<ServiceUnit> stopped) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, closedApps, installedAfter, operation, keep, stopped);
+                prunableDirs, closedApps, installedAfter, operation, keep, stopped, healthCheck);
     }
 
     public Journal withInstalledAfter(InstalledState after) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, closedApps, after, operation, keep, services);
+                prunableDirs, closedApps, after, operation, keep, services, healthCheck);
     }
 
     public Journal withDirs(List<String> created, List<String> prunable) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, created,
-                prunable, closedApps, installedAfter, operation, keep, services);
+                prunable, closedApps, installedAfter, operation, keep, services, healthCheck);
     }
 
     public Journal withKeep(KeepPrevious k) {
         return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
-                prunableDirs, closedApps, installedAfter, operation, k, services);
+                prunableDirs, closedApps, installedAfter, operation, k, services, healthCheck);
+    }
+
+    public Journal withHealthCheck(BootHealthCheck check) {
+        return new Journal(txid, state, fromVersion, toVersion, stagingDir, bootId, steps, createdDirs,
+                prunableDirs, closedApps, installedAfter, operation, keep, services, check);
+    }
+
+    /** The health check the resume after a reboot runs, if the update has one. */
+    public Optional<BootHealthCheck> bootHealthCheck() {
+        return Optional.ofNullable(healthCheck);
     }
 
     /** installed.json after the commit; empty for an uninstall. */

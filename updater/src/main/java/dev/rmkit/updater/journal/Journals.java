@@ -42,7 +42,7 @@ public final class Journals {
             steps.add(new JournalStep(c.path(), c.kind(), c.size(), c.sha256()));
         }
         Journal j = new Journal(txid, state, plan.fromVersion(), plan.toVersion(), stagingDir, bootId, steps,
-                List.of(), List.of(), List.of(), after, op, null, List.of());
+                List.of(), List.of(), List.of(), after, op, null, List.of(), null);
         return withCurrentDirs(layout, j);
     }
 

@@ -79,7 +79,7 @@ class ServiceRecoveryTest {
     /** The journal an updater leaves when it dies in {@code state} after stopping {@code stopped}: no rename in it. */
     private void diedAfterStopping(JournalState state, List<ServiceUnit> stopped) throws Exception {
         JournalStore.write(layout, new Journal("t1", state, "1.0", "2.0", "staging/2.0", "boot-1", List.of(), List.of(),
-                List.of(), List.of(), InstalledStore.read(layout).orElseThrow(), JournalOperation.APPLY, null, stopped));
+                List.of(), List.of(), InstalledStore.read(layout).orElseThrow(), JournalOperation.APPLY, null, stopped, null));
     }
 
     private JsonNode run(String... args) throws Exception {

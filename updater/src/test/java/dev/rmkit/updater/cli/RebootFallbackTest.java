@@ -109,6 +109,43 @@ class RebootFallbackTest {
     }
 
     @Test
+    void aHealthCheckGivenToAnUpdateThatFinishesAfterTheBootRunsThereAndAFailureRollsItBack() throws Exception {
+        Map<String, String> before = Trees.snapshot(install);
+        Path m = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), cli.run("apply", "--manifest", m.toString(), "--install-dir",
+                install.toString(), "--health-check", "sh -c 'echo core is broken; exit 3'").code());
+
+        cli.reboot();
+        Cli.Run after = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+        assertEquals(ExitCode.FAILED.code(), after.code(), after.out() + after.err());
+        assertEquals("ROLLED_BACK", after.json().get("outcome").asText(), after.out());
+        assertTrue(after.json().get("message").asText().contains("exited 3: core is broken; rolled back to 1.0.0"),
+                after.out());
+        assertEquals(before, Trees.snapshot(install), "exactly the old release, user files kept");
+        assertEquals("1.0.0", cli.run("status", "--install-dir", install.toString(), "--json").json()
+                .get("version").asText());
+        assertEquals(List.of(), registrations(), "the one-shot registration is gone");
+    }
+
+    @Test
+    void aPassingHealthCheckAfterTheBootKeepsTheUpdateAndOnlyTheReleasesAskedFor() throws Exception {
+        Path m = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
+        assertEquals(ExitCode.REBOOT_REQUIRED.code(), cli.run("apply", "--manifest", m.toString(), "--install-dir",
+                install.toString(), "--keep-releases", "0", "--health-check", "sh -c 'test -f lib/new.jar'").code());
+        assertTrue(Files.exists(install.resolve(".rmkit/journal.json")), "waits in the journal");
+
+        cli.reboot();
+        Cli.Run after = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+        assertEquals(0, after.code(), after.out() + after.err());
+        assertEquals("UPDATED", after.json().get("outcome").asText());
+        assertTrue(after.json().get("notes").toString().contains("health check passed"), after.out());
+        assertEquals(feeds.tree("v2", ApplyCommandTest.V2), Trees.snapshot(install));
+        assertFalse(Files.exists(install.resolve(".rmkit/releases")), "--keep-releases 0 once the check passed");
+    }
+
+    @Test
     void aStagedReleaseListsNothingAsReplacedAndSaysWhatTheBootWillDo() throws Exception {
         Path m = feeds.publish("2.0.0", ApplyCommandTest.V2, "--reboot-required");
 
