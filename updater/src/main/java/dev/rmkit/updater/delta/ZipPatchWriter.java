@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes an archive-aware patch: the plain patch ({@link PatchFormat}) from the expanded old zip to
@@ -61,9 +63,34 @@ public final class ZipPatchWriter {
 
     /** As {@link #write(Path, Path, Path, ZipLimits)} with the inner patch of kind {@code kind}. */
     public static long write(Path base, Path target, Path out, ZipLimits limits, Inner kind) throws IOException, PatchException {
-        Path xb = sibling(out, ".xbase");
-        Path xn = sibling(out, ".xnew");
-        Path inner = sibling(out, ".inner");
+        Made made = writeEach(base, target, Map.of(kind, out), limits);
+        PatchException refused = made.refused().get(kind);
+        if (refused != null) {
+            throw refused;
+        }
+        return made.sizes().get(kind);
+    }
+
+    /**
+     * What {@link #writeEach} made: the size of each inner kind's patch, or why that kind could not be
+     * made (bsdiff: the expanded forms are too large, or the heap too small).
+     */
+    public record Made(Map<Inner, Long> sizes, Map<Inner, PatchException> refused) {}
+
+    /**
+     * Writes one archive-aware patch per entry of {@code outs} (each file created, must not exist), all
+     * from one expansion of both zips: the expansion, with its recipe search that re-deflates every entry
+     * of the target, is most of the work, and is the same whatever the inner patch. PatchException when
+     * either is not a zip this expands, or no entry of the target re-deflates identically.
+     */
+    public static Made writeEach(Path base, Path target, Map<Inner, Path> outs, ZipLimits limits)
+            throws IOException, PatchException {
+        Path first = outs.values().iterator().next();
+        Path xb = sibling(first, ".xbase");
+        Path xn = sibling(first, ".xnew");
+        Path inner = sibling(first, ".inner");
+        Map<Inner, Long> sizes = new EnumMap<>(Inner.class);
+        Map<Inner, PatchException> refused = new EnumMap<>(Inner.class);
         try {
             ZipExpansion x = new ZipExpansion(limits);
             if (!ZipExpansion.looksLikeZip(base) || !ZipExpansion.looksLikeZip(target)) {
@@ -74,25 +101,36 @@ public final class ZipPatchWriter {
             if (segments.stream().noneMatch(Segment::deflate)) {
                 throw ZipLayout.refused("no entry of the new file re-deflates to its exact bytes");
             }
-            if (kind == Inner.BSDIFF) {
-                BsdiffWriter.write(xb, xn, inner);
-            } else {
-                PatchWriter.write(xb, xn, inner);
-            }
             byte[] recipe = ZipRecipe.encode(segments);
             byte[] frame = Zstd.compress(recipe, 19);
-            try (OutputStream raw = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW);
-                    DataOutputStream o = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
-                o.write(MAGIC);
-                o.writeLong(Files.size(target));
-                o.writeLong(Files.size(xn));
-                o.write(sha256(xn));
-                o.writeInt(recipe.length);
-                o.writeInt(frame.length);
-                o.write(frame);
-                Files.copy(inner, o);
+            byte[] expandedSha = sha256(xn);
+            for (Map.Entry<Inner, Path> e : new EnumMap<>(outs).entrySet()) {
+                try {
+                    if (e.getKey() == Inner.BSDIFF) {
+                        BsdiffWriter.write(xb, xn, inner);
+                    } else {
+                        PatchWriter.write(xb, xn, inner);
+                    }
+                    Path out = e.getValue();
+                    try (OutputStream raw = Files.newOutputStream(out, StandardOpenOption.CREATE_NEW);
+                            DataOutputStream o = new DataOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+                        o.write(MAGIC);
+                        o.writeLong(Files.size(target));
+                        o.writeLong(Files.size(xn));
+                        o.write(expandedSha);
+                        o.writeInt(recipe.length);
+                        o.writeInt(frame.length);
+                        o.write(frame);
+                        Files.copy(inner, o);
+                    }
+                    sizes.put(e.getKey(), Files.size(out));
+                } catch (PatchException refusedKind) {
+                    refused.put(e.getKey(), refusedKind);
+                } finally {
+                    Files.deleteIfExists(inner);
+                }
             }
-            return Files.size(out);
+            return new Made(sizes, refused);
         } finally {
             Files.deleteIfExists(xb);
             Files.deleteIfExists(xn);

@@ -14,8 +14,10 @@ import dev.rmkit.updater.manifest.Patch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -77,16 +79,13 @@ final class PatchMaker {
         try {
             long size = PatchWriter.write(blobs.path(base), source, tmp);
             Path best = tmp;
-            long zipSize = zipPatch(blobs.path(base), source, zip, ZipPatchWriter.Inner.ZSTD, file, check);
-            if (zipSize < size) {
-                best = zip; // verified by zipPatch
-                size = zipSize;
-            }
-            if (zipSize < Long.MAX_VALUE) { // a zip that expands: try bsdiff inside too
-                long bsdiffSize = zipPatch(blobs.path(base), source, bsdiff, ZipPatchWriter.Inner.BSDIFF, file, check);
-                if (bsdiffSize < size) {
-                    best = bsdiff;
-                    size = bsdiffSize;
+            Map<ZipPatchWriter.Inner, Path> zipPatches = new EnumMap<>(ZipPatchWriter.Inner.class);
+            zipPatches.put(ZipPatchWriter.Inner.ZSTD, zip);
+            zipPatches.put(ZipPatchWriter.Inner.BSDIFF, bsdiff);
+            for (Map.Entry<ZipPatchWriter.Inner, Long> z : zipPatches(blobs.path(base), source, zipPatches).entrySet()) {
+                if (z.getValue() < size && applies(blobs.path(base), zipPatches.get(z.getKey()), file, check)) {
+                    best = zipPatches.get(z.getKey());
+                    size = z.getValue();
                 }
             }
             if (size >= file.size()) {
@@ -112,18 +111,26 @@ final class PatchMaker {
     }
 
     /**
-     * The size of the archive-aware patch ({@link ZipPatchWriter}) with an inner patch of {@code kind}
-     * written to {@code out}, or Long.MAX_VALUE when the files are no zips it expands, too large for
-     * that kind, or the patch does not apply here (then no client could use it either).
+     * The archive-aware patches ({@link ZipPatchWriter}) with each inner patch of {@code outs}, made from
+     * one expansion of the two files, by kind and size: none when the files are no zips it expands, and
+     * no kind that is too large for its writer.
      */
-    private long zipPatch(Path base, Path source, Path out, ZipPatchWriter.Inner kind, ManifestFile file, Path check)
+    private static Map<ZipPatchWriter.Inner, Long> zipPatches(Path base, Path source, Map<ZipPatchWriter.Inner, Path> outs)
             throws IOException {
         try {
-            long size = ZipPatchWriter.write(base, source, out, ZipLimits.DEFAULT, kind);
-            verifier.apply(base, out, check, file.size(), file.sha256());
-            return size;
+            return ZipPatchWriter.writeEach(base, source, outs, ZipLimits.DEFAULT).sizes();
         } catch (PatchException e) {
-            return Long.MAX_VALUE;
+            return Map.of();
+        }
+    }
+
+    /** Whether {@code patch} rebuilds the file here; one that does not could not work on any client either. */
+    private boolean applies(Path base, Path patch, ManifestFile file, Path check) throws IOException {
+        try {
+            verifier.apply(base, patch, check, file.size(), file.sha256());
+            return true;
+        } catch (PatchException e) {
+            return false;
         }
     }
 }
