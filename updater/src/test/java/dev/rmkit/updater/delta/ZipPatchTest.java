@@ -116,30 +116,33 @@ class ZipPatchTest {
 
     @Test
     void aRecipeThatDeflatesDifferentlyFailsInsteadOfWritingAnotherFile() throws Exception {
-        Path a = file("a.zip", ZipPatches.zip(Map.of("a.class", ZipPatches.text(40_000, 1)), 6));
-        Path b = file("b.zip", ZipPatches.zip(Map.of("a.class", ZipPatches.text(40_000, 2)), 6));
-        Path patch = tmp.resolve("patch");
-        ZipPatchWriter.write(a, b, patch, ZipLimits.DEFAULT);
-        ZipPatches.setLevels(patch, Deflater.BEST_SPEED);
-        byte[] expected = Files.readAllBytes(b);
-        PatchException e = assertThrows(PatchException.class,
-                () -> new Patcher().apply(a, patch, tmp.resolve("out"), expected.length, ManifestLoader.sha256(expected)));
+        PatchException e = refusedAfter(patch -> ZipPatches.setLevels(patch, Deflater.BEST_SPEED));
         assertTrue(e.getMessage().contains("deflates differently"), e.getMessage());
         assertTrue(Files.notExists(tmp.resolve("out.xbase")) && Files.notExists(tmp.resolve("out.xnew")));
     }
 
     @Test
     void aRecipeWhoseLengthsDoNotAddUpIsRefusedBeforeAnythingIsExpanded() throws Exception {
+        PatchException e = refusedAfter(patch -> ZipPatches.rewriteRecipe(patch, s -> s.deflate()
+                ? new ZipRecipe.Segment(true, Long.MAX_VALUE / 2, s.deflatedLength(), s.level(), s.strategy()) : s));
+        assertTrue(e.getMessage().startsWith("recipe segment 1 runs past the expanded or the collapsed size"), e.getMessage());
+        assertTrue(Files.notExists(tmp.resolve("out.xbase")));
+    }
+
+    /** What a patch between two one-class zips is refused with once {@code damage} has changed it. */
+    private PatchException refusedAfter(Damage damage) throws Exception {
         Path a = file("a.zip", ZipPatches.zip(Map.of("a.class", ZipPatches.text(40_000, 1)), 6));
         Path b = file("b.zip", ZipPatches.zip(Map.of("a.class", ZipPatches.text(40_000, 2)), 6));
         Path patch = tmp.resolve("patch");
         ZipPatchWriter.write(a, b, patch, ZipLimits.DEFAULT);
-        ZipPatches.rewriteRecipe(patch, s -> s.deflate()
-                ? new ZipRecipe.Segment(true, Long.MAX_VALUE / 2, s.deflatedLength(), s.level(), s.strategy()) : s);
+        damage.apply(patch);
         byte[] expected = Files.readAllBytes(b);
-        PatchException e = assertThrows(PatchException.class,
+        return assertThrows(PatchException.class,
                 () -> new Patcher().apply(a, patch, tmp.resolve("out"), expected.length, ManifestLoader.sha256(expected)));
-        assertTrue(e.getMessage().startsWith("recipe segment 1 runs past the expanded or the collapsed size"), e.getMessage());
-        assertTrue(Files.notExists(tmp.resolve("out.xbase")));
+    }
+
+    /** A change made to a written patch. */
+    private interface Damage {
+        void apply(Path patch) throws Exception;
     }
 }
