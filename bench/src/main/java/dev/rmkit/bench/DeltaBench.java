@@ -3,6 +3,7 @@ package dev.rmkit.bench;
 import dev.rmkit.updater.fetch.FetchOptions;
 import dev.rmkit.updater.fetch.Fetcher;
 import dev.rmkit.updater.fetch.ProgressSink;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.ManifestLoader;
 import dev.rmkit.updater.publish.FeedPublisher;
@@ -74,7 +75,7 @@ public final class DeltaBench {
         LoadedManifest m = new ManifestLoader(fetcher, Clock.systemUTC())
                 .load(base + "/delta-" + name + "/feed/manifest.json", trust);
         Stager stager = new Stager(fetcher);
-        Map<String, Stager.Base> bases = Map.of(rel, new Stager.Base(installed, dev.rmkit.updater.plan.InstallScanner.sha256(installed)));
+        Map<String, Stager.Base> bases = Map.of(rel, new Stager.Base(installed, Sha256.hex(installed)));
 
         List<Double> withPatch = new ArrayList<>();
         List<Double> whole = new ArrayList<>();

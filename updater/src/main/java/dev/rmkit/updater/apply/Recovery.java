@@ -4,9 +4,9 @@ import dev.rmkit.rm.BootIds;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
-import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalOperation;
 import dev.rmkit.updater.journal.JournalState;
@@ -16,7 +16,6 @@ import dev.rmkit.updater.journal.Journals;
 import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.journal.Transaction;
-import dev.rmkit.updater.plan.InstallScanner;
 import dev.rmkit.updater.reboot.BootRenames;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -171,7 +170,7 @@ public final class Recovery {
         InstallFiles files = layout.files();
         Optional<String> link = files.linkOnPath(staged);
         String actual = link.isPresent() ? "(reached through the symbolic link " + link.get() + ")"
-                : Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS) ? InstallScanner.sha256(staged) : "(missing)";
+                : Files.isRegularFile(staged, LinkOption.NOFOLLOW_LINKS) ? Sha256.hex(staged) : "(missing)";
         if (!actual.equals(s.sha256())) {
             // The staged release is damaged: drop the pending swap rather than install a wrong byte.
             JournalStore.delete(layout);

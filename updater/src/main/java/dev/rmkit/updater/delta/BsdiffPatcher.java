@@ -3,6 +3,7 @@ package dev.rmkit.updater.delta;
 import com.github.luben.zstd.ZstdException;
 import com.github.luben.zstd.ZstdIOException;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import dev.rmkit.updater.hash.Sha256;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -37,7 +38,7 @@ final class BsdiffPatcher {
      * {@code size} bytes with SHA-256 {@code sha256}.
      */
     void apply(Path base, Path patch, long offset, Path out, long size, String sha256) throws IOException, PatchException {
-        MessageDigest md = Patcher.sha256();
+        MessageDigest md = Sha256.digest();
         try (FileChannel p = FileChannel.open(patch, StandardOpenOption.READ);
                 FileChannel old = FileChannel.open(base, StandardOpenOption.READ)) {
             ByteBuffer h = ByteBuffer.allocate(BsdiffWriter.HEADER);

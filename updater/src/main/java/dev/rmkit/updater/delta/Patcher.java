@@ -4,6 +4,7 @@ import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdDictContentType;
 import com.github.luben.zstd.ZstdDictDecompress;
 import com.github.luben.zstd.ZstdException;
+import dev.rmkit.updater.hash.Sha256;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -67,7 +67,7 @@ public final class Patcher {
 
     /** Applies the plain patch read from {@code in} (after its magic) to {@code base}, into {@code out}. */
     void applyPlain(Path base, DataInputStream in, Path out, long size, String sha256) throws IOException, PatchException {
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         try (FileChannel baseCh = FileChannel.open(base, StandardOpenOption.READ);
                 FileChannel outCh = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING);
@@ -163,13 +163,5 @@ public final class Patcher {
 
     private static ByteBuffer ensure(ByteBuffer b, int capacity) {
         return b.capacity() >= capacity ? b : ByteBuffer.allocateDirect(capacity);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -2,17 +2,15 @@ package dev.rmkit.updater.delta;
 
 import com.github.luben.zstd.Zstd;
 import dev.rmkit.updater.delta.ZipRecipe.Segment;
+import dev.rmkit.updater.hash.Sha256;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +101,7 @@ public final class ZipPatchWriter {
             }
             byte[] recipe = ZipRecipe.encode(segments);
             byte[] frame = Zstd.compress(recipe, 19);
-            byte[] expandedSha = sha256(xn);
+            byte[] expandedSha = Sha256.of(xn);
             for (Map.Entry<Inner, Path> e : new EnumMap<>(outs).entrySet()) {
                 try {
                     if (e.getKey() == Inner.BSDIFF) {
@@ -143,13 +141,5 @@ public final class ZipPatchWriter {
         Path s = p.resolveSibling(p.getFileName() + suffix);
         Files.deleteIfExists(s);
         return s;
-    }
-
-    private static byte[] sha256(Path p) throws IOException {
-        MessageDigest md = Patcher.sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(p), md)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return md.digest();
     }
 }

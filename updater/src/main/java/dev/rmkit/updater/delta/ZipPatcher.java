@@ -3,6 +3,7 @@ package dev.rmkit.updater.delta;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdException;
 import dev.rmkit.updater.delta.ZipRecipe.Segment;
+import dev.rmkit.updater.hash.Sha256;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -88,7 +89,7 @@ final class ZipPatcher {
 
     /** Writes the zip that {@code expanded} collapses to under {@code segments}; its hash must be {@code sha256}. */
     private void collapse(Path expanded, List<Segment> segments, Path out, String sha256) throws IOException, PatchException {
-        MessageDigest md = Patcher.sha256();
+        MessageDigest md = Sha256.digest();
         try (FileChannel x = FileChannel.open(expanded, StandardOpenOption.READ);
                 FileChannel o = FileChannel.open(out, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING)) {

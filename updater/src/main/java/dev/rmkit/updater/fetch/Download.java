@@ -1,6 +1,7 @@
 package dev.rmkit.updater.fetch;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.hash.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -157,7 +157,7 @@ final class Download {
 
     /** Hashes the bytes an earlier run left, so the digest covers the whole file at the end. */
     private void rehash(FileChannel ch) throws IOException {
-        digest = sha256();
+        digest = Sha256.digest();
         have = 0;
         if (ch.size() > expected.size()) {
             ch.truncate(0);
@@ -181,16 +181,8 @@ final class Download {
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot truncate " + part + ": " + Fetcher.describe(e), e);
         }
-        digest = sha256();
+        digest = Sha256.digest();
         have = 0;
         progress.progress(0, expected.size());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package dev.rmkit.updater.fetch;
 
+import dev.rmkit.updater.hash.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The name of a download's partial file beside its destination: {@code NAME.rmkit-part}, unless that
@@ -23,7 +21,7 @@ final class PartNames {
         if (bytes(plain) <= MAX_NAME_BYTES) {
             return plain;
         }
-        String tag = "~" + sha256(name).substring(0, 16) + SUFFIX;
+        String tag = "~" + Sha256.hex(name).substring(0, 16) + SUFFIX;
         int budget = MAX_NAME_BYTES - tag.length();
         StringBuilder start = new StringBuilder();
         int used = 0;
@@ -42,14 +40,5 @@ final class PartNames {
 
     private static int bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static String sha256(String s) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -1,10 +1,7 @@
 package dev.rmkit.updater.install;
 
-import java.nio.charset.StandardCharsets;
+import dev.rmkit.updater.hash.Sha256;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -118,13 +115,7 @@ public record InstallLayout(Path installDir) {
      * the scheduler's timer or task): 12 hex digits of SHA-256 of the install directory's path.
      */
     public String key() {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256")
-                    .digest(installDir.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(h).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(installDir.toString()).substring(0, 12);
     }
 
     /** The absolute path of a manifest-relative ('/'-separated) path inside the install. */

@@ -2,17 +2,15 @@ package dev.rmkit.updater.manifest;
 
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.fetch.Fetcher;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.trust.Root;
 import dev.rmkit.updater.trust.RootChain;
 import dev.rmkit.updater.trust.SignatureSet;
 import dev.rmkit.updater.trust.Threshold;
 import dev.rmkit.updater.trust.TrustStore;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.Objects;
 
@@ -71,7 +69,7 @@ public final class ManifestLoader {
             throw new UpdateException.Rejected("expired: the manifest for " + manifest.product() + " "
                     + manifest.version() + " expired at " + manifest.expires() + " (now " + now + ")");
         }
-        return new LoadedManifest(manifest, uri, String.join(",", keyIds), sha256(bytes));
+        return new LoadedManifest(manifest, uri, String.join(",", keyIds), Sha256.hex(bytes));
     }
 
     private static UpdateException notFound(URI uri) {
@@ -79,13 +77,5 @@ public final class ManifestLoader {
             return new UpdateException.Usage("manifest not found: " + uri.getPath());
         }
         return new UpdateException.Unavailable("manifest not found: " + uri, null);
-    }
-
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

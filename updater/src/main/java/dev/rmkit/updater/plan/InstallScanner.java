@@ -1,16 +1,13 @@
 package dev.rmkit.updater.plan;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.install.InstallLayout;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,28 +33,11 @@ public final class InstallScanner {
                 continue;
             }
             try {
-                present.put(rel, Files.isRegularFile(p) ? sha256(p) : "");
+                present.put(rel, Files.isRegularFile(p) ? Sha256.hex(p) : "");
             } catch (IOException e) {
                 throw new UpdateException.ApplyFailed("cannot read " + p + ": " + e.getMessage(), e);
             }
         }
         return present;
-    }
-
-    /** Lower-case hex SHA-256 of a file's content, streamed. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-        byte[] buf = new byte[64 * 1024];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 }

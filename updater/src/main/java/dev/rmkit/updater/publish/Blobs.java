@@ -1,7 +1,7 @@
 package dev.rmkit.updater.publish;
 
 import dev.rmkit.updater.UpdateException;
-import dev.rmkit.updater.plan.InstallScanner;
+import dev.rmkit.updater.hash.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,7 +67,7 @@ final class Blobs {
     /** Moves {@code tmp} (from {@link #newTemp}) in under its hash, or drops it if that blob exists. */
     Stored adopt(Path tmp) throws UpdateException {
         try {
-            String sha = InstallScanner.sha256(tmp);
+            String sha = Sha256.hex(tmp);
             long size = Files.size(tmp);
             Path blob = path(sha);
             if (has(sha) && Files.size(blob) == size) {

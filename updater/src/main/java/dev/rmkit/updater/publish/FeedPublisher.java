@@ -5,10 +5,10 @@ import dev.rmkit.updater.feed.FeedLayout;
 import dev.rmkit.updater.feed.IndexEntry;
 import dev.rmkit.updater.feed.IndexJson;
 import dev.rmkit.updater.feed.ReleaseIndex;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestJson;
 import dev.rmkit.updater.manifest.Rollout;
-import dev.rmkit.updater.manifest.ManifestLoader;
 import dev.rmkit.updater.manifest.ManifestParser;
 import dev.rmkit.updater.manifest.Versions;
 import dev.rmkit.updater.trust.Root;
@@ -98,7 +98,7 @@ public final class FeedPublisher {
             String path = FeedLayout.releaseManifest(channel, version);
             feed.writeSigned(path, bytes, signer.sign(bytes));
             entries.removeIf(e -> e.manifest().equals(path));
-            entries.add(new IndexEntry(version, channel, now, path, bytes.length, ManifestLoader.sha256(bytes)));
+            entries.add(new IndexEntry(version, channel, now, path, bytes.length, Sha256.hex(bytes)));
         }
         List<IndexEntry> dropped = new ArrayList<>();
         if (req.keep().isPresent()) {

@@ -4,9 +4,9 @@ import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.feed.FeedLayout;
 import dev.rmkit.updater.feed.IndexEntry;
 import dev.rmkit.updater.feed.ReleaseIndex;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestJson;
-import dev.rmkit.updater.manifest.ManifestLoader;
 import dev.rmkit.updater.manifest.ManifestParser;
 import dev.rmkit.updater.manifest.Versions;
 import java.util.ArrayList;
@@ -81,7 +81,7 @@ final class History {
             String path = FeedLayout.releaseManifest(m.channel(), m.version());
             feed.writeSigned(path, bytes, signer.sign(bytes));
             entries = new ArrayList<>(List.of(new IndexEntry(m.version(), m.channel(), m.released(), path, bytes.length,
-                    ManifestLoader.sha256(bytes))));
+                    Sha256.hex(bytes))));
         }
         return entries;
     }

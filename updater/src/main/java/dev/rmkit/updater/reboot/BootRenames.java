@@ -4,12 +4,12 @@ import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.SystemControl;
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalStep;
 import dev.rmkit.updater.journal.Swap;
-import dev.rmkit.updater.plan.InstallScanner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -141,7 +141,7 @@ public final class BootRenames {
             }
             if (s.installs() && (Files.exists(swap.staged(j, s), LinkOption.NOFOLLOW_LINKS)
                     || files.linkOnPath(target).isPresent() || !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
-                    || !InstallScanner.sha256(target).equals(s.sha256()))) {
+                    || !Sha256.hex(target).equals(s.sha256()))) {
                 return Outcome.PARTIAL; // a link on the way is never read as the release's file
             }
             if (!s.installs() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {

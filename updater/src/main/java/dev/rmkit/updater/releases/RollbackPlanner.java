@@ -1,6 +1,7 @@
 package dev.rmkit.updater.releases;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
@@ -86,7 +87,7 @@ public final class RollbackPlanner {
                 throw refused(target, "the kept release's " + f.path() + " is reached through " + link.get() + ", which is a"
                         + " symbolic link; the updater never renames a file through a link it did not create");
             }
-            actual = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? InstallScanner.sha256(file) : "(missing)";
+            actual = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) ? Sha256.hex(file) : "(missing)";
         } catch (IOException e) {
             actual = "(unreadable: " + e.getMessage() + ")";
         }

@@ -1,10 +1,10 @@
 package dev.rmkit.updater.rollout;
 
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.manifest.Rollout;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,15 +24,11 @@ public final class Buckets {
 
     /** The install's bucket for {@code salt}, 0.00 to 99.99. */
     public static double bucket(String installId, String salt) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(installId.getBytes(StandardCharsets.US_ASCII));
-            byte[] h = sha.digest(salt.getBytes(StandardCharsets.US_ASCII));
-            long n = ByteBuffer.wrap(h, 0, 8).getLong();
-            return Long.remainderUnsigned(n, 10_000) / 100.0;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        MessageDigest sha = Sha256.digest();
+        sha.update(installId.getBytes(StandardCharsets.US_ASCII));
+        byte[] h = sha.digest(salt.getBytes(StandardCharsets.US_ASCII));
+        long n = ByteBuffer.wrap(h, 0, 8).getLong();
+        return Long.remainderUnsigned(n, 10_000) / 100.0;
     }
 
     /** What {@code rollout} offers the install {@code installId}; no rollout offers it to every install. */

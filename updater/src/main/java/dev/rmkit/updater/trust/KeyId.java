@@ -1,7 +1,6 @@
 package dev.rmkit.updater.trust;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.rmkit.updater.hash.Sha256;
 import java.security.PublicKey;
 import java.util.HexFormat;
 
@@ -17,12 +16,7 @@ public final class KeyId {
     }
 
     public static String of(byte[] spkiDer) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(spkiDer);
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(spkiDer), 0, 8);
     }
 
     /** Whether {@code s} has the shape of a key id (16 lower-case hex characters). */

@@ -1,13 +1,13 @@
 package dev.rmkit.updater.verify;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.install.InstalledStore;
 import dev.rmkit.updater.journal.JournalStore;
-import dev.rmkit.updater.plan.InstallScanner;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -91,7 +91,7 @@ public final class Verifier {
         if (size != f.size()) {
             return Optional.of("size " + size + ", expected " + f.size());
         }
-        String sha = InstallScanner.sha256(p);
+        String sha = Sha256.hex(p);
         if (!sha.equals(f.sha256())) {
             return Optional.of("SHA-256 " + sha + ", expected " + f.sha256());
         }

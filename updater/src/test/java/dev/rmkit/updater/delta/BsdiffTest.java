@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
-import dev.rmkit.updater.manifest.ManifestLoader;
+import dev.rmkit.updater.hash.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class BsdiffTest {
         Files.deleteIfExists(patch);
         long size = BsdiffWriter.write(a, b, patch);
         Path out = tmp.resolve("out");
-        new BsdiffPatcher().apply(a, patch, BsdiffWriter.MAGIC.length, out, cur.length, ManifestLoader.sha256(cur));
+        new BsdiffPatcher().apply(a, patch, BsdiffWriter.MAGIC.length, out, cur.length, Sha256.hex(cur));
         assertArrayEquals(cur, Files.readAllBytes(out));
         return size;
     }

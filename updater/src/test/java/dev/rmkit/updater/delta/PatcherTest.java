@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rmkit.updater.manifest.ManifestLoader;
+import dev.rmkit.updater.hash.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class PatcherTest {
         Files.deleteIfExists(patch);
         patchSize[0] = PatchWriter.write(b, t, patch);
         Path out = tmp.resolve("out");
-        new Patcher().apply(b, patch, out, target.length, ManifestLoader.sha256(target));
+        new Patcher().apply(b, patch, out, target.length, Sha256.hex(target));
         return Files.readAllBytes(out);
     }
 
@@ -87,7 +87,7 @@ class PatcherTest {
         byte[] other = base.clone();
         other[150_000] ^= 1;
         PatchException e = assertThrows(PatchException.class, () -> new Patcher().apply(write("other", other), patch,
-                tmp.resolve("out"), target.length, ManifestLoader.sha256(target)));
+                tmp.resolve("out"), target.length, Sha256.hex(target)));
         assertTrue(e.getMessage().contains("SHA-256") || e.getMessage().startsWith("zstd"), e.getMessage());
     }
 
@@ -99,7 +99,7 @@ class PatcherTest {
         Path patch = tmp.resolve("patch");
         PatchWriter.write(b, write("target", target), patch);
         byte[] good = Files.readAllBytes(patch);
-        String sha = ManifestLoader.sha256(target);
+        String sha = Sha256.hex(target);
         Patcher patcher = new Patcher();
 
         Path truncated = write("truncated", Arrays.copyOf(good, good.length - 3));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rmkit.updater.manifest.ManifestLoader;
+import dev.rmkit.updater.hash.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -58,7 +58,7 @@ class ZipExpansionTest {
         Path a = Files.write(tmp.resolve("a.zip"), ZipPatches.zip(Map.of("x", DATA), 6));
         Path b = Files.write(tmp.resolve("b.zip"), twoEntries());
         ZipPatchWriter.write(a, b, tmp.resolve("patch"), ZipLimits.DEFAULT);
-        new Patcher().apply(a, tmp.resolve("patch"), tmp.resolve("out"), Files.size(b), ManifestLoader.sha256(Files.readAllBytes(b)));
+        new Patcher().apply(a, tmp.resolve("patch"), tmp.resolve("out"), Files.size(b), Sha256.hex(Files.readAllBytes(b)));
         assertArrayEquals(Files.readAllBytes(b), Files.readAllBytes(tmp.resolve("out")));
     }
 

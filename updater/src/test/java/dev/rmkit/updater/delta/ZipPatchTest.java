@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.rmkit.updater.manifest.ManifestLoader;
+import dev.rmkit.updater.hash.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,7 +39,7 @@ class ZipPatchTest {
         long size = ZipPatchWriter.write(oldFile, newFile, patch, ZipLimits.DEFAULT, kind);
         Path out = tmp.resolve("out");
         byte[] expected = Files.readAllBytes(newFile);
-        new Patcher().apply(oldFile, patch, out, expected.length, ManifestLoader.sha256(expected));
+        new Patcher().apply(oldFile, patch, out, expected.length, Sha256.hex(expected));
         assertArrayEquals(expected, Files.readAllBytes(out));
         return size;
     }
@@ -138,7 +138,7 @@ class ZipPatchTest {
         damage.apply(patch);
         byte[] expected = Files.readAllBytes(b);
         return assertThrows(PatchException.class,
-                () -> new Patcher().apply(a, patch, tmp.resolve("out"), expected.length, ManifestLoader.sha256(expected)));
+                () -> new Patcher().apply(a, patch, tmp.resolve("out"), expected.length, Sha256.hex(expected)));
     }
 
     /** A change made to a written patch. */

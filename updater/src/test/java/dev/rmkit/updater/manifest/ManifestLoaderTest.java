@@ -9,6 +9,7 @@ import dev.rmkit.updater.FeedFixture;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.fetch.FetchOptions;
 import dev.rmkit.updater.fetch.Fetcher;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.trust.TrustStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,7 +64,7 @@ class ManifestLoaderTest {
         assertEquals(List.of("lib/old.jar"), m.manifest().removals());
         ManifestFile jar = m.manifest().files().get(1);
         assertEquals("new jar", Files.readString(Path.of(m.urlOf(jar))));
-        assertEquals(ManifestLoader.sha256(Files.readAllBytes(manifest())), m.sha256OfManifest());
+        assertEquals(Sha256.hex(Files.readAllBytes(manifest())), m.sha256OfManifest());
         assertEquals(m.manifest(), loader(NOW).load(manifest().toUri().toString(), trust).manifest());
     }
 

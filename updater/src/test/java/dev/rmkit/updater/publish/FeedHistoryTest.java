@@ -9,10 +9,10 @@ import dev.rmkit.updater.delta.Patcher;
 import dev.rmkit.updater.feed.IndexEntry;
 import dev.rmkit.updater.feed.IndexJson;
 import dev.rmkit.updater.feed.ReleaseIndex;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestFile;
 import dev.rmkit.updater.manifest.ManifestJson;
-import dev.rmkit.updater.manifest.ManifestLoader;
 import dev.rmkit.updater.manifest.ManifestParser;
 import dev.rmkit.updater.manifest.Patch;
 import dev.rmkit.updater.testing.HistoryFeed;
@@ -62,7 +62,7 @@ class FeedHistoryTest {
 
     private Manifest manifest(IndexEntry e) throws Exception {
         byte[] bytes = Files.readAllBytes(feed.dir().resolve(e.manifest()));
-        assertEquals(e.sha256(), ManifestLoader.sha256(bytes));
+        assertEquals(e.sha256(), Sha256.hex(bytes));
         assertEquals(e.size(), bytes.length);
         return ManifestParser.parse(bytes);
     }
@@ -88,7 +88,7 @@ class FeedHistoryTest {
             assertEquals(e.version(), m.version());
             for (ManifestFile f : m.files()) {
                 Path blob = feed.dir().resolve(e.manifest()).getParent().resolve(f.url()).normalize();
-                assertEquals(f.sha256(), dev.rmkit.updater.plan.InstallScanner.sha256(blob));
+                assertEquals(f.sha256(), Sha256.hex(blob));
             }
         }
         assertEquals(4, blobs(), "one shared jar and three launchers");
@@ -109,7 +109,7 @@ class FeedHistoryTest {
 
         ManifestFile f = manifest(index().releases().get(0)).files().get(0);
         List<String> bases = f.patches().stream().map(Patch::baseSha256).toList();
-        assertEquals(List.of(ManifestLoader.sha256(v3), ManifestLoader.sha256(v2)), bases);
+        assertEquals(List.of(Sha256.hex(v3), Sha256.hex(v2)), bases);
         Patcher patcher = new Patcher();
         for (Patch p : f.patches()) {
             assertTrue(p.size() < v4.length / 20, p.size() + " bytes");
@@ -135,8 +135,8 @@ class FeedHistoryTest {
         assertEquals(List.of("2.0.0-beta.1", "1.2.0"), index.releases().stream().map(IndexEntry::version).toList());
         assertFalse(Files.exists(feed.dir().resolve("releases/stable/1.0.0")));
         assertFalse(Files.exists(feed.dir().resolve("releases/stable/1.1.0")));
-        assertFalse(Files.exists(feed.dir().resolve("blobs/" + ManifestLoader.sha256("only in 1.0".getBytes()))));
-        assertTrue(Files.exists(feed.dir().resolve("blobs/" + ManifestLoader.sha256(shared))));
+        assertFalse(Files.exists(feed.dir().resolve("blobs/" + Sha256.hex("only in 1.0".getBytes()))));
+        assertTrue(Files.exists(feed.dir().resolve("blobs/" + Sha256.hex(shared))));
         assertTrue(Files.exists(feed.dir().resolve("blobs/README")));
         for (IndexEntry e : index.releases()) {
             for (ManifestFile f : manifest(e).files()) {
@@ -153,7 +153,7 @@ class FeedHistoryTest {
         Path legacy = feed.dir();
         Files.createDirectories(legacy.resolve("blobs"));
         byte[] content = "from an older publish".getBytes();
-        String sha = ManifestLoader.sha256(content);
+        String sha = Sha256.hex(content);
         Files.write(legacy.resolve("blobs/" + sha), content);
         Instant now = Instant.parse("2026-11-01T00:00:00Z");
         byte[] m = ManifestJson.write(new Manifest("rmkit-burner", "stable", "1.0.0", now, now.plus(Duration.ofDays(30)),

@@ -8,10 +8,10 @@ import dev.rmkit.updater.delta.PatchWriter;
 import dev.rmkit.updater.fetch.FetchOptions;
 import dev.rmkit.updater.fetch.Fetcher;
 import dev.rmkit.updater.fetch.ProgressSink;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestFile;
-import dev.rmkit.updater.manifest.ManifestLoader;
 import dev.rmkit.updater.manifest.Patch;
 import dev.rmkit.updater.report.Transfer;
 import dev.rmkit.updater.testing.HistoryFeed;
@@ -42,8 +42,8 @@ class PatchStagingTest {
         Files.write(tmp.resolve("target"), patchTarget);
         Files.deleteIfExists(feed.resolve("p"));
         long size = PatchWriter.write(tmp.resolve("v1"), tmp.resolve("target"), feed.resolve("p"));
-        Patch patch = new Patch(ManifestLoader.sha256(v1), size, ManifestLoader.sha256(Files.readAllBytes(feed.resolve("p"))), "p");
-        ManifestFile f = new ManifestFile("lib/app.bin", v2.length, ManifestLoader.sha256(v2), "v2", false, List.of(patch));
+        Patch patch = new Patch(Sha256.hex(v1), size, Sha256.hex(Files.readAllBytes(feed.resolve("p"))), "p");
+        ManifestFile f = new ManifestFile("lib/app.bin", v2.length, Sha256.hex(v2), "v2", false, List.of(patch));
         Instant now = Instant.now();
         return new LoadedManifest(new Manifest("p", "stable", "2", now, now.plusSeconds(60), List.of(f), List.of(), false),
                 feed.resolve("manifest.json").toUri(), "k", "0".repeat(64));
@@ -59,7 +59,7 @@ class PatchStagingTest {
         Files.createDirectories(base.getParent());
         Files.write(base, installed);
         return stager.stage(m, m.manifest().files(), tmp.resolve("staging"), ProgressSink.NONE,
-                Map.of(path, new Stager.Base(base, ManifestLoader.sha256(installed))));
+                Map.of(path, new Stager.Base(base, Sha256.hex(installed))));
     }
 
     @Test
@@ -71,7 +71,7 @@ class PatchStagingTest {
         assertEquals(m.manifest().files().get(0).patches().get(0).size(), t.bytesFetched());
         assertEquals(v2.length, t.bytesWhole());
         assertArrayEquals(v2, Files.readAllBytes(r.staged().get("lib/app.bin")));
-        assertTrue(Files.notExists(tmp.resolve("staging/.rmkit/" + ManifestLoader.sha256(v2) + ".out")));
+        assertTrue(Files.notExists(tmp.resolve("staging/.rmkit/" + Sha256.hex(v2) + ".out")));
     }
 
     @Test

@@ -14,10 +14,10 @@ import dev.rmkit.updater.delta.ZipPatchWriter;
 import dev.rmkit.updater.delta.ZipPatches;
 import dev.rmkit.updater.fetch.FetchOptions;
 import dev.rmkit.updater.fetch.Fetcher;
+import dev.rmkit.updater.hash.Sha256;
 import dev.rmkit.updater.manifest.LoadedManifest;
 import dev.rmkit.updater.manifest.Manifest;
 import dev.rmkit.updater.manifest.ManifestFile;
-import dev.rmkit.updater.manifest.ManifestLoader;
 import dev.rmkit.updater.manifest.Patch;
 import dev.rmkit.updater.report.Transfer;
 import java.net.URI;
@@ -77,8 +77,8 @@ class ZipPatchStagingTest {
         byte[] patch = Files.readAllBytes(p);
         wm.stubFor(get(urlEqualTo("/feed/whole")).willReturn(aResponse().withStatus(200).withBody(release)));
         wm.stubFor(get(urlEqualTo("/feed/patch")).willReturn(aResponse().withStatus(200).withBody(patch)));
-        Patch listed = new Patch(ManifestLoader.sha256(v1), patch.length, ManifestLoader.sha256(patch), "patch");
-        ManifestFile f = new ManifestFile("lib/app.jar", release.length, ManifestLoader.sha256(release), "whole", false, List.of(listed));
+        Patch listed = new Patch(Sha256.hex(v1), patch.length, Sha256.hex(patch), "patch");
+        ManifestFile f = new ManifestFile("lib/app.jar", release.length, Sha256.hex(release), "whole", false, List.of(listed));
         Instant now = Instant.now();
         return new LoadedManifest(new Manifest("p", "stable", "2", now, now.plusSeconds(60), List.of(f), List.of(), false),
                 URI.create(wm.baseUrl() + "/feed/manifest.json"), "k", "0".repeat(64));
@@ -127,7 +127,7 @@ class ZipPatchStagingTest {
         byte[] other = v2.clone();
         other[10] ^= 1; // the first entry's modification time: same size, another file
         Stager.Result r = stage(serve(v1, other, v2, ZipLimits.DEFAULT, p -> {}), v1);
-        assertWholeFileAfter(r, v2, "patch failed: the collapsed file's SHA-256 is " + ManifestLoader.sha256(other));
+        assertWholeFileAfter(r, v2, "patch failed: the collapsed file's SHA-256 is " + Sha256.hex(other));
     }
 
     @Test

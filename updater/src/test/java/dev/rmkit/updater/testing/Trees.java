@@ -1,6 +1,6 @@
 package dev.rmkit.updater.testing;
 
-import dev.rmkit.updater.plan.InstallScanner;
+import dev.rmkit.updater.hash.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,7 +29,7 @@ public final class Trees {
                 if (rel.isEmpty() || rel.equals(".rmkit") || rel.startsWith(".rmkit/")) {
                     continue;
                 }
-                out.put(Files.isDirectory(p) ? rel + "/" : rel, Files.isDirectory(p) ? "dir" : InstallScanner.sha256(p));
+                out.put(Files.isDirectory(p) ? rel + "/" : rel, Files.isDirectory(p) ? "dir" : Sha256.hex(p));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
