@@ -36,9 +36,11 @@ final class Shutdown {
     private final Progress progress;
 
     private final ServiceControl services;
+    private final Arming arming;
 
-    Shutdown(ProcFs proc, LinuxConfig config, Operation op, Progress progress, ServiceControl services) {
+    Shutdown(ProcFs proc, LinuxConfig config, Operation op, Progress progress, ServiceControl services, Arming arming) {
         this.services = services;
+        this.arming = arming;
         this.proc = proc;
         this.config = config;
         this.op = op;
@@ -100,13 +102,16 @@ final class Shutdown {
                 continue; // left running, untouched: outcome RUNNING without a reason
             }
             Map<String, String> env = proc.environment(a.pid()).orElse(Map.of());
-            Optional<String> failure = services.manages(a) ? stops.stop(a) : closer.close(a, flags);
+            Arming.Slot armed = arming.slot(a, env);
+            Optional<String> failure = services.manages(a) ? stops.stop(a) : closer.close(a, flags, armed::arm);
             if (failure.isEmpty()) {
-                closed.add(new Closed(a, env));
+                closed.add(new Closed(a, env, armed));
                 outcomes.put(a, AppOutcome.ok(a.app().withStatus(EnumSet.of(AppStatus.STOPPED))));
             } else if (failure.get().equals(Closer.GONE)) {
+                armed.disarm();
                 outcomes.put(a, AppOutcome.ok(a.app().withStatus(EnumSet.of(AppStatus.STOPPED_OTHER))));
             } else {
+                armed.disarm();
                 survivor = true;
                 outcomes.put(a, AppOutcome.failed(
                         a.app().withStatus(EnumSet.of(AppStatus.RUNNING, AppStatus.ERROR_ON_STOP)), failure.get()));
