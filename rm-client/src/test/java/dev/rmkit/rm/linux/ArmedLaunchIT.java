@@ -14,6 +14,7 @@ import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.protocol.FileModes;
 import dev.rmkit.rm.linux.protocol.RuntimeDir;
 import dev.rmkit.rm.testing.Idle;
+import dev.rmkit.rm.testing.ArmedShells;
 import dev.rmkit.rm.testing.JavaProcess;
 import dev.rmkit.rm.testing.Unprivileged;
 import java.nio.file.Files;

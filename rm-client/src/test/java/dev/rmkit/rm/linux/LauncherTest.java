@@ -55,6 +55,7 @@ class LauncherTest {
                     chain.subList(chain.size() - 9, chain.size()), scope + ": " + chain);
             assertTrue(chain.contains("/usr/bin/setpriv"), scope + ": as its owner: " + chain);
         }
+        assertTrue(ArmedLaunch.SCRIPT.startsWith("IFS= read -r rmkit_armed_line"), "what tests look for (ArmedShells)");
         assertTrue(ArmedLaunch.carries(java.util.Map.of("PATH", "/bin", "PWD", "/x", "OLDPWD", "/y", "_x9", "")));
         for (String name : List.of("IFS", "OPTIND", "PPID", "a-b", "1x", "", ArmedLaunch.CARRIED_OLDPWD)) {
             assertTrue(!ArmedLaunch.carries(java.util.Map.of(name, "v")), name);

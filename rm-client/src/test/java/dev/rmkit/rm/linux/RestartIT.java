@@ -23,6 +23,7 @@ import dev.rmkit.rm.linux.protocol.Json;
 import dev.rmkit.rm.linux.protocol.Registry;
 import dev.rmkit.rm.linux.protocol.RegistryEntry;
 import dev.rmkit.rm.linux.protocol.RuntimeDir;
+import dev.rmkit.rm.testing.ArmedShells;
 import dev.rmkit.rm.testing.JavaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;

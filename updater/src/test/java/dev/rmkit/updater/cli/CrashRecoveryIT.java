@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rmkit.rm.testing.ArmedShells;
 import dev.rmkit.rm.testing.JavaProcess;
 import dev.rmkit.rm.testing.Unprivileged;
 import dev.rmkit.updater.ExitCode;
@@ -239,6 +240,45 @@ class CrashRecoveryIT {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
             assertConsistent(install, cli, oldTree, "1.0.0", "install-1 with an app");
+        }
+    }
+
+    /**
+     * The closed app's restart is armed while it exits (a shell waiting on a pipe the updater holds): an
+     * updater SIGKILLed after the close, before the restart, leaves that shell reading end of file, so
+     * it exits and starts nothing; resume then starts the app, exactly once.
+     */
+    @Test
+    void anUpdaterKilledWithARestartArmedStartsNothingAndResumeStartsTheAppOnce() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("app-armed", cli);
+        Path started = tmp.resolve("started-armed.txt");
+        Path workDir = Files.createDirectories(tmp.resolve("app work armed"));
+        try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
+            UpdaterProcess p = pausedApply(cli, install, "install-1", tmp.resolve("paused-armed"));
+            assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the kill");
+            JavaProcess.await(() -> ArmedShells.waiting(started.toString()).size() == 1, Duration.ofSeconds(30),
+                    "the restart armed while the app exited");
+            long armed = ArmedShells.waiting(started.toString()).get(0);
+
+            p.process().destroyForcibly();
+            assertEquals(137, p.await().code());
+            JavaProcess.await(() -> ProcessHandle.of(armed).map(h -> !h.isAlive()).orElse(true), Duration.ofSeconds(30),
+                    "the armed shell to leave with its updater");
+            assertEquals(List.of(), ArmedShells.running(started.toString()), "nothing started by the dead updater");
+            assertTrue(!Files.exists(started), "the app did not run again before resume");
+
+            Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+            assertEquals(1, resumed.json().get("appsRestarted").size(), resumed.out());
+            long pid = resumed.json().get("appsRestarted").get(0).get("pid").asLong();
+            try {
+                JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30), "the app to start again");
+                assertEquals(List.of(pid), ArmedShells.running(started.toString()), "started exactly once");
+            } finally {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+            assertConsistent(install, cli, oldTree, "1.0.0", "SIGKILL at install-1 with an armed restart");
         }
     }
 

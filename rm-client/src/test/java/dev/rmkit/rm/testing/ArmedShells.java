@@ -1,4 +1,4 @@
-package dev.rmkit.rm.linux;
+package dev.rmkit.rm.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,32 +9,38 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What tests read of a live process from {@code /proc}: argv, environment, and the armed shells waiting. */
-final class ArmedShells {
+/**
+ * What tests read of live processes from {@code /proc}: argv, environment, and the restarts armed by the
+ * Linux backend (a {@code /bin/sh -c SCRIPT sh DIR ARGV...} waiting for its {@code go}).
+ */
+public final class ArmedShells {
+
+    /** What the armed shell's script begins with (rm-client's {@code ArmedLaunch.SCRIPT}). */
+    static final String SCRIPT_START = "IFS= read -r rmkit_armed_line";
 
     private ArmedShells() {}
 
     /** The pids of the armed shells (the {@link ArmedLaunch#SCRIPT} shell, not fired) whose argv has {@code word}. */
-    static List<Long> waiting(String word) {
+    public static List<Long> waiting(String word) {
         return ProcessHandle.allProcesses().map(ProcessHandle::pid).filter(pid -> {
             List<String> argv = argv(pid);
-            return argv.size() > 3 && argv.get(0).equals(ArmedLaunch.SHELL) && argv.get(2).equals(ArmedLaunch.SCRIPT)
-                    && argv.contains(word);
+            return argv.size() > 3 && argv.get(0).equals("/bin/sh") && argv.get(1).equals("-c")
+                    && argv.get(2).startsWith(SCRIPT_START) && argv.contains(word);
         }).toList();
     }
 
     /** The pids of processes whose argv has {@code word}, armed shells excluded. */
-    static List<Long> running(String word) {
+    public static List<Long> running(String word) {
         List<Long> armed = waiting(word);
         return ProcessHandle.allProcesses().map(ProcessHandle::pid)
                 .filter(pid -> !armed.contains(pid) && argv(pid).contains(word)).toList();
     }
 
-    static List<String> argv(long pid) {
+    public static List<String> argv(long pid) {
         return nulSeparated(Path.of("/proc", Long.toString(pid), "cmdline"));
     }
 
-    static Map<String, String> environment(long pid) {
+    public static Map<String, String> environment(long pid) {
         Map<String, String> env = new LinkedHashMap<>();
         for (String kv : nulSeparated(Path.of("/proc", Long.toString(pid), "environ"))) {
             int eq = kv.indexOf('=');
