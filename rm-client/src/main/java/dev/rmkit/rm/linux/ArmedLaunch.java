@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * drops variables whose names are not shell names. So {@code PWD} and {@code OLDPWD} travel in
  * {@link #CARRIED_PWD} and {@link #CARRIED_OLDPWD} and are put back just before the exec, and an
  * environment with anything else the shell would change is not armed at all ({@link #carries}): the
- * restart then starts it afresh, with its environment exact.
+ * restart then starts it afresh, with its environment exact. (That is dash, Debian's {@code /bin/sh};
+ * where {@code /bin/sh} is bash, it also sets {@code SHLVL} and {@code _}.)
  */
 final class ArmedLaunch {
 

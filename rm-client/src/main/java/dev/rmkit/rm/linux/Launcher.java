@@ -197,6 +197,8 @@ public final class Launcher {
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         Map<String, String> env = environment(pb, environment, runtimeDir, scope, uid);
         if (!ArmedLaunch.carries(env)) {
+            LOG.log(System.Logger.Level.INFO, "{0} is not armed: /bin/sh would change its environment; its restart starts it afresh",
+                    command.argv().get(0));
             return Optional.empty();
         }
         ArmedLaunch.carryAside(env);
