@@ -176,7 +176,7 @@ public final class Launcher {
         ProcessBuilder pb = new ProcessBuilder(argv(command, uid, gid, ourUid, scope))
                 .directory(command.workingDirectory().toFile())
                 .redirectInput(new File("/dev/null"));
-        environment(pb, environment, runtimeDir, scope, uid);
+        prepare(pb, environment, runtimeDir, scope, uid);
         Process p = start(pb, program);
         return started(p, program, Registry.entryPath(runtimeDir, p.pid()));
     }
@@ -195,7 +195,7 @@ public final class Launcher {
                 ArmedLaunch.shell(command.argv(), command.workingDirectory().toString()), uid, gid, ourUid, scope))
                 .directory(new File("/"))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
-        Map<String, String> env = environment(pb, environment, runtimeDir, scope, uid);
+        Map<String, String> env = prepare(pb, environment, runtimeDir, scope, uid);
         if (!ArmedLaunch.carries(env)) {
             LOG.log(System.Logger.Level.INFO, "{0} is not armed: /bin/sh would change its environment; its restart starts it afresh",
                     command.argv().get(0));
@@ -205,8 +205,11 @@ public final class Launcher {
         return Optional.of(new ArmedLaunch(start(pb, command.argv().get(0))));
     }
 
-    /** Sets the launch's environment: the app's own, with the runtime directory and what systemd-run needs. */
-    private Map<String, String> environment(ProcessBuilder pb, Map<String, String> environment, Path runtimeDir, Scope scope,
+    /**
+     * Sends the launch's output to {@code /dev/null} and sets its environment: the app's own, with the
+     * runtime directory and what systemd-run needs; returns that environment.
+     */
+    private Map<String, String> prepare(ProcessBuilder pb, Map<String, String> environment, Path runtimeDir, Scope scope,
             int uid) {
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = pb.environment();
