@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * it enters the registered working directory and execs the registered argv (positional parameters,
  * never shell text) with stdin from {@code /dev/null}; on end of file or anything else it exits and
  * nothing starts. So the process start (ProcessBuilder's cold path, the chain's execs, the shell) is
- * paid while the closed app is still exiting, and a restart only writes a line. The pid stays the same
+ * paid while the apps are being closed, and a restart only writes a line. The pid stays the same
  * through every exec, which the registration proof relies on.
  *
  * <p>Until it is fired the shell sits in {@code /} with no descriptor but the pipe and {@code /dev/null},

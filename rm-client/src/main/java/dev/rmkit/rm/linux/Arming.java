@@ -13,10 +13,11 @@ import java.util.function.Predicate;
 
 /**
  * A session's armed restarts ({@link ArmedLaunch}): each app that will be started again through its
- * registered command gets its chain started once it has acknowledged the end of its session, on a
- * thread of its own, so that neither the wait for the app's exit nor the next app's close is held up
- * by the process start. Whatever is not fired by the restart is disarmed when it ends and when the
- * session closes, so nothing starts that the session did not start.
+ * registered command gets its chain started once the shutdown knows it will close the apps (every one
+ * agreed, or the shutdown is forced), on a thread of its own, so that the close is not held up by the
+ * process start. Whatever is not fired by the restart is disarmed when it ends and when the session
+ * closes, and a slot of an app that was not closed is disarmed at once, so nothing starts that the
+ * session did not start.
  */
 final class Arming {
 
@@ -71,6 +72,10 @@ final class Arming {
         private Slot(Listed app, Map<String, String> environment) {
             this.app = app;
             this.environment = environment;
+        }
+
+        Map<String, String> environment() {
+            return environment;
         }
 
         /** Starts the chain in the background if the app will be restarted by its command; once. */

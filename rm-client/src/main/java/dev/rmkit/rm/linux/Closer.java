@@ -35,14 +35,6 @@ public final class Closer {
 
     /** Closes {@code a}; empty when it exited, else why not ({@link #GONE} if it was gone already). */
     public Optional<String> close(Listed a, Set<EndSessionFlag> flags) throws RmCancelledException {
-        return close(a, flags, () -> { });
-    }
-
-    /**
-     * Closes {@code a} as {@link #close(Listed, Set)} does, running {@code acknowledged} as soon as a
-     * cooperating app has answered that its session ends, before its exit is awaited.
-     */
-    Optional<String> close(Listed a, Set<EndSessionFlag> flags, Runnable acknowledged) throws RmCancelledException {
         op.checkpoint();
         long pid = a.pid();
         long ticks = a.stat().startTicks();
@@ -52,7 +44,6 @@ public final class Closer {
         if (a.cooperating()) {
             try {
                 ControlClient.request(Queries.socket(a), ControlMessage.end(true, flags), config.endSessionTimeout());
-                acknowledged.run();
                 ControlClient.request(Queries.socket(a), ControlMessage.close(), config.queryTimeout());
             } catch (IOException e) {
                 // It may have exited in endSession; if not, the signals below take over.

@@ -42,9 +42,9 @@ import java.util.concurrent.TimeUnit;
  * a guess from how long it ran; only a program that neither registers nor exits within the start
  * timeout is taken as started without that proof (and logged).
  *
- * <p>A restart can also be <em>armed</em> ({@link #arm}): the same chain started while the closed app
- * is still exiting, waiting in {@code /} to be fired by the restart ({@link ArmedLaunch}), so the
- * process start is not part of the downtime. The proof is the same, on the same pid.
+ * <p>A restart can also be <em>armed</em> ({@link #arm}): the same chain started while the apps are
+ * being closed, waiting in {@code /} to be fired by the restart ({@link ArmedLaunch}), so the process
+ * start is not part of the downtime. The proof is the same, on the same pid.
  */
 public final class Launcher {
 
