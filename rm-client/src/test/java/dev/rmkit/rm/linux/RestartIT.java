@@ -86,7 +86,7 @@ class RestartIT {
     }
 
     @Test
-    void restartFiresTheLaunchArmedWhileTheAppExited() throws Exception {
+    void restartFiresTheLaunchArmedWhileTheAppsWereClosed() throws Exception {
         Path f = fx.file("data.bin");
         Path started = tmp.resolve("started-armed.txt");
         JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
