@@ -41,6 +41,10 @@ import java.util.concurrent.TimeUnit;
  * does not exist exits 127 through setsid) the start failed, with its exit status. Both are facts, not
  * a guess from how long it ran; only a program that neither registers nor exits within the start
  * timeout is taken as started without that proof (and logged).
+ *
+ * <p>A restart can also be <em>armed</em> ({@link #arm}): the same chain started while the apps are
+ * being closed, waiting in {@code /} to be fired by the restart ({@link ArmedLaunch}), so the process
+ * start is not part of the downtime. The proof is the same, on the same pid.
  */
 public final class Launcher {
 
@@ -91,8 +95,13 @@ public final class Launcher {
 
     /** The argv that runs {@code command} as {@code uid}/{@code gid} in {@code scope}; pure, for tests. */
     static List<String> argv(RestartCommand command, int uid, int gid, int ourUid, Scope scope) throws RmException {
+        return chain(command.argv().get(0), command.argv(), uid, gid, ourUid, scope);
+    }
+
+    /** The chain that execs {@code program} (named {@code name} in a scope's description) as {@code uid}. */
+    static List<String> chain(String name, List<String> program, int uid, int gid, int ourUid, Scope scope) throws RmException {
         List<String> argv = new ArrayList<>();
-        List<String> systemdRun = List.of("systemd-run", "--scope", "--quiet", "--collect", "--description=" + command.argv().get(0)
+        List<String> systemdRun = List.of("systemd-run", "--scope", "--quiet", "--collect", "--description=" + name
                 + " (restarted by rmkit)");
         if (scope == Scope.SYSTEM) {
             argv.addAll(systemdRun);
@@ -113,7 +122,7 @@ public final class Launcher {
             argv.addAll(systemdRun.subList(1, systemdRun.size()));
             argv.add("--");
         }
-        argv.addAll(command.argv());
+        argv.addAll(program);
         return argv;
     }
 
@@ -144,15 +153,65 @@ public final class Launcher {
      */
     public ProcessId launch(RestartCommand command, int uid, int gid, Map<String, String> environment, Path runtimeDir)
             throws RmException {
+        return launch(command, uid, gid, environment, runtimeDir, Optional.empty());
+    }
+
+    /**
+     * Fires {@code armed} (started earlier by {@link #arm} for this very command), or starts the command
+     * afresh if there is none, it is gone or it cannot be told; then waits for the proof as
+     * {@link #launch(RestartCommand, int, int, Map, Path)} does.
+     */
+    ProcessId launch(RestartCommand command, int uid, int gid, Map<String, String> environment, Path runtimeDir,
+            Optional<ArmedLaunch> armed) throws RmException {
         if (!Files.isDirectory(command.workingDirectory())) {
+            armed.ifPresent(ArmedLaunch::disarm);
             throw new RmException("restart", 2, "working directory " + command.workingDirectory() + " does not exist");
+        }
+        String program = command.argv().get(0);
+        if (armed.isPresent() && armed.get().fire()) {
+            Process p = armed.get().process();
+            return started(p, program, Registry.entryPath(runtimeDir, p.pid()));
         }
         Scope scope = scope(uid);
         ProcessBuilder pb = new ProcessBuilder(argv(command, uid, gid, ourUid, scope))
                 .directory(command.workingDirectory().toFile())
-                .redirectInput(new File("/dev/null"))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectInput(new File("/dev/null"));
+        prepare(pb, environment, runtimeDir, scope, uid);
+        Process p = start(pb, program);
+        return started(p, program, Registry.entryPath(runtimeDir, p.pid()));
+    }
+
+    /**
+     * Starts the chain for {@code command} now, waiting in {@code /} for {@link ArmedLaunch#fire}; empty
+     * if the shell could not hand the program {@code environment} exactly ({@link ArmedLaunch#carries}),
+     * so that the restart starts it afresh.
+     *
+     * @throws RmException if it cannot be started (the restart then tries afresh and reports)
+     */
+    Optional<ArmedLaunch> arm(RestartCommand command, int uid, int gid, Map<String, String> environment, Path runtimeDir)
+            throws RmException {
+        Scope scope = scope(uid);
+        ProcessBuilder pb = new ProcessBuilder(chain(command.argv().get(0),
+                ArmedLaunch.shell(command.argv(), command.workingDirectory().toString()), uid, gid, ourUid, scope))
+                .directory(new File("/"))
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        Map<String, String> env = prepare(pb, environment, runtimeDir, scope, uid);
+        if (!ArmedLaunch.carries(env)) {
+            LOG.log(System.Logger.Level.INFO, "{0} is not armed: /bin/sh would change its environment; its restart starts it afresh",
+                    command.argv().get(0));
+            return Optional.empty();
+        }
+        ArmedLaunch.carryAside(env);
+        return Optional.of(new ArmedLaunch(start(pb, command.argv().get(0))));
+    }
+
+    /**
+     * Sends the launch's output to {@code /dev/null} and sets its environment: the app's own, with the
+     * runtime directory and what systemd-run needs; returns that environment.
+     */
+    private Map<String, String> prepare(ProcessBuilder pb, Map<String, String> environment, Path runtimeDir, Scope scope,
+            int uid) {
+        pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = pb.environment();
         env.clear();
         env.putAll(environment);
@@ -163,13 +222,15 @@ public final class Launcher {
             env.putIfAbsent("XDG_RUNTIME_DIR", userBus(uid).getParent().toString());
             env.putIfAbsent("DBUS_SESSION_BUS_ADDRESS", "unix:path=" + userBus(uid));
         }
-        Process p;
+        return env;
+    }
+
+    private static Process start(ProcessBuilder pb, String program) throws RmException {
         try {
-            p = pb.start();
+            return pb.start();
         } catch (IOException e) {
-            throw new RmException("restart", "cannot start " + command.argv().get(0) + ": " + e.getMessage(), e);
+            throw new RmException("restart", "cannot start " + program + ": " + e.getMessage(), e);
         }
-        return started(p, command.argv().get(0), Registry.entryPath(runtimeDir, p.pid()));
     }
 
     /** Waits for the start's proof: the registry entry of this very process, or its exit status. */

@@ -47,6 +47,7 @@ final class LinuxSession implements RestartSession {
     private final SessionStore store;
     private final Map<FilterTarget, FilterAction> filters = new LinkedHashMap<>();
     private final List<Closed> closed = new ArrayList<>();
+    private final Arming arming;
     private volatile Operation running;
     private volatile boolean ended;
 
@@ -55,6 +56,7 @@ final class LinuxSession implements RestartSession {
         this.store = store;
         this.key = key;
         this.primary = primary;
+        this.arming = new Arming(platform.launcher(), this::keptDown);
     }
 
     @Override
@@ -146,7 +148,7 @@ final class LinuxSession implements RestartSession {
             Listing listing = listing("RmShutdown");
             op.checkpoint();
             synchronized (this) {
-                return new Shutdown(platform.proc(), platform.config(), op, p, platform.services())
+                return new Shutdown(platform.proc(), platform.config(), op, p, platform.services(), arming)
                         .run(listing, options, a -> filtered(a, FilterAction.NO_SHUTDOWN), closed);
             }
         } finally {
@@ -163,7 +165,8 @@ final class LinuxSession implements RestartSession {
                     throw new RmException("RmRestart", ERROR_REQUEST_OUT_OF_SEQUENCE, "nothing to restart: this session has shut nothing down");
                 }
                 RestartResult result = new Restart(platform.launcher(), platform.services(), op, new Progress(progress))
-                        .run(closed, a -> filtered(a, FilterAction.NO_RESTART) || filtered(a, FilterAction.NO_SHUTDOWN));
+                        .run(closed, this::keptDown);
+                closed.forEach(c -> c.armed().disarm()); // what a filter kept down
                 closed.clear();
                 return result;
             }
@@ -219,6 +222,10 @@ final class LinuxSession implements RestartSession {
         return filters.entrySet().stream().map(e -> new Filter(e.getKey(), e.getValue())).toList();
     }
 
+    private boolean keptDown(Listed a) {
+        return filtered(a, FilterAction.NO_RESTART) || filtered(a, FilterAction.NO_SHUTDOWN);
+    }
+
     private synchronized boolean filtered(Listed a, FilterAction action) {
         for (Map.Entry<FilterTarget, FilterAction> f : filters.entrySet()) {
             if (f.getValue() == action && Filters.matches(f.getKey(), a)) {
@@ -252,6 +259,7 @@ final class LinuxSession implements RestartSession {
         if (op != null) {
             op.cancel();
         }
+        arming.close(); // a launch armed for a restart that did not come never starts
         if (primary) {
             try {
                 store.delete(key);

@@ -70,7 +70,7 @@ public final class Restart {
         }
         try {
             ProcessId started = launcher.launch(command.get(), l.status().uid(), l.status().gid(), c.environment(),
-                    l.registration().get().runtimeDir());
+                    l.registration().get().runtimeDir(), c.armed().take());
             return new AppOutcome(l.app().withStatus(EnumSet.of(AppStatus.STOPPED, AppStatus.RESTARTED)),
                     Optional.empty(), Optional.of(started));
         } catch (RmException e) {

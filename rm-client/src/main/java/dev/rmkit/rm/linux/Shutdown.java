@@ -36,9 +36,11 @@ final class Shutdown {
     private final Progress progress;
 
     private final ServiceControl services;
+    private final Arming arming;
 
-    Shutdown(ProcFs proc, LinuxConfig config, Operation op, Progress progress, ServiceControl services) {
+    Shutdown(ProcFs proc, LinuxConfig config, Operation op, Progress progress, ServiceControl services, Arming arming) {
         this.services = services;
+        this.arming = arming;
         this.proc = proc;
         this.config = config;
         this.op = op;
@@ -91,22 +93,26 @@ final class Shutdown {
         // The rule (docs/linux-protocol.md 1.6): what cannot be asked is signalled first; the cooperating
         // apps end only once all of it is gone, so a survivor costs no cooperating app its session.
         targets.sort(Comparator.comparingInt(Shutdown::order));
+        List<Arming.Slot> armed = arm(targets);
         Closer closer = new Closer(proc, config, op, force);
         ServiceControl.Stops stops = services.new Stops(op);
         boolean survivor = false; // a holder that did not close
         for (int i = 0; i < targets.size(); i++) {
             Listed a = targets.get(i);
+            Arming.Slot slot = armed.get(i);
             if (survivor && a.cooperating()) {
+                slot.disarm();
                 continue; // left running, untouched: outcome RUNNING without a reason
             }
-            Map<String, String> env = proc.environment(a.pid()).orElse(Map.of());
             Optional<String> failure = services.manages(a) ? stops.stop(a) : closer.close(a, flags);
             if (failure.isEmpty()) {
-                closed.add(new Closed(a, env));
+                closed.add(new Closed(a, slot.environment(), slot));
                 outcomes.put(a, AppOutcome.ok(a.app().withStatus(EnumSet.of(AppStatus.STOPPED))));
             } else if (failure.get().equals(Closer.GONE)) {
+                slot.disarm();
                 outcomes.put(a, AppOutcome.ok(a.app().withStatus(EnumSet.of(AppStatus.STOPPED_OTHER))));
             } else {
+                slot.disarm();
                 survivor = true;
                 outcomes.put(a, AppOutcome.failed(
                         a.app().withStatus(EnumSet.of(AppStatus.RUNNING, AppStatus.ERROR_ON_STOP)), failure.get()));
@@ -120,6 +126,24 @@ final class Shutdown {
         }
         boolean all = outcomes.values().stream().allMatch(o -> o.reason().isEmpty());
         return done(all ? ShutdownResult.Outcome.COMPLETE : ShutdownResult.Outcome.NOT_ALL_CLOSED, outcomes, overridden);
+    }
+
+    /**
+     * Reads each target's environment (what its restart needs) and arms the restart of those a
+     * restart would start by their command ({@link Arming}): now, once every app has agreed to close
+     * and before any is told to end, so that the process starts overlap neither the apps' exits nor the
+     * updater's work after them (on two cores they measurably slowed the apps' exits).
+     */
+    private List<Arming.Slot> arm(List<Listed> targets) {
+        List<Arming.Slot> slots = new ArrayList<>();
+        for (Listed a : targets) {
+            Arming.Slot slot = arming.slot(a, proc.environment(a.pid()).orElse(Map.of()));
+            if (!services.manages(a)) {
+                slot.arm();
+            }
+            slots.add(slot);
+        }
+        return slots;
     }
 
     private ShutdownResult done(ShutdownResult.Outcome outcome, Map<Listed, AppOutcome> outcomes) {

@@ -47,6 +47,22 @@ class LauncherTest {
     }
 
     @Test
+    void anArmedChainExecsTheFixedScriptWithTheDirectoryAndTheArgvAsItsParameters() throws RmException {
+        RestartCommand hostile = RestartCommand.of(List.of("-w", "$(id)", ";id"), Path.of("/home/u"));
+        for (Launcher.Scope scope : Launcher.Scope.values()) {
+            List<String> chain = Launcher.chain("-w", ArmedLaunch.shell(hostile.argv(), "/home/u"), 1000, 100, 0, scope);
+            assertEquals(List.of("--", "/bin/sh", "-c", ArmedLaunch.SCRIPT, "sh", "/home/u", "-w", "$(id)", ";id"),
+                    chain.subList(chain.size() - 9, chain.size()), scope + ": " + chain);
+            assertTrue(chain.contains("/usr/bin/setpriv"), scope + ": as its owner: " + chain);
+        }
+        assertTrue(ArmedLaunch.SCRIPT.startsWith("IFS= read -r rmkit_armed_line"), "what tests look for (ArmedShells)");
+        assertTrue(ArmedLaunch.carries(java.util.Map.of("PATH", "/bin", "PWD", "/x", "OLDPWD", "/y", "_x9", "")));
+        for (String name : List.of("IFS", "OPTIND", "PPID", "a-b", "1x", "", ArmedLaunch.CARRIED_OLDPWD)) {
+            assertTrue(!ArmedLaunch.carries(java.util.Map.of(name, "v")), name);
+        }
+    }
+
+    @Test
     void anyoneElseIsRefused() {
         RmException e = assertThrows(RmException.class, () -> Launcher.argv(cmd, 1001, 1001, 1000));
         assertTrue(e.getMessage().contains("only root"), e.getMessage());

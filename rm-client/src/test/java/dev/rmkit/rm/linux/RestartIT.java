@@ -23,6 +23,7 @@ import dev.rmkit.rm.linux.protocol.Json;
 import dev.rmkit.rm.linux.protocol.Registry;
 import dev.rmkit.rm.linux.protocol.RegistryEntry;
 import dev.rmkit.rm.linux.protocol.RuntimeDir;
+import dev.rmkit.rm.testing.ArmedShells;
 import dev.rmkit.rm.testing.JavaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,54 @@ class RestartIT {
             JavaProcess.awaitFile(Registry.entryPath(fx.runtime, newPid), Duration.ofSeconds(30));
             assertEquals(o.newProcess().get(), fx.platform.proc().processId(newPid).orElseThrow());
         }
+    }
+
+    @Test
+    void restartFiresTheLaunchArmedWhileTheAppsWereClosed() throws Exception {
+        Path f = fx.file("data.bin");
+        Path started = tmp.resolve("started-armed.txt");
+        JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
+            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
+            long armed = awaitArmed(started);
+            Files.delete(started);
+
+            RestartResult r = s.restart(p -> { });
+
+            long newPid = r.apps().get(0).newProcess().orElseThrow().pid();
+            fx.adopt(newPid);
+            assertEquals(armed, newPid, "the restart fired the armed process: " + r);
+            JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30), "the restarted app");
+            assertEquals(List.of(newPid), ArmedShells.running(started.toString()), "started once");
+        }
+    }
+
+    @Test
+    void aSessionClosedWithoutRestartStartsNothingItArmed() throws Exception {
+        Path f = fx.file("data.bin");
+        Path started = tmp.resolve("started-never.txt");
+        JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
+        long armed;
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
+            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
+            armed = awaitArmed(started);
+            Files.delete(started);
+        }
+
+        JavaProcess.await(() -> ProcessHandle.of(armed).map(h -> !h.isAlive()).orElse(true), Duration.ofSeconds(30),
+                "the armed shell to leave once the session closed");
+        assertEquals(List.of(), ArmedShells.running(started.toString()), "nothing started");
+        assertFalse(Files.exists(started), "the app never ran again");
+    }
+
+    /** The pid of the launch armed for the app that writes {@code started}, once it waits. */
+    private static long awaitArmed(Path started) {
+        JavaProcess.await(() -> ArmedShells.waiting(started.toString()).size() == 1, Duration.ofSeconds(30), "the armed launch");
+        return ArmedShells.waiting(started.toString()).get(0);
     }
 
     private static List<String> lines(Path p) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rmkit.rm.testing.ArmedShells;
 import dev.rmkit.rm.testing.JavaProcess;
 import dev.rmkit.rm.testing.Unprivileged;
 import dev.rmkit.updater.ExitCode;
@@ -216,6 +217,11 @@ class CrashRecoveryIT {
         return app;
     }
 
+    /**
+     * The closed app's restart is armed while it exits (a shell waiting on a pipe the updater holds): an
+     * updater SIGKILLed after the close, before the restart, leaves that shell reading end of file, so
+     * it exits and starts nothing; resume then starts the app from the journal, exactly once.
+     */
     @Test
     void anAppClosedByAnUpdaterThatDiedIsStartedAgainByResume() throws Exception {
         Cli cli = new Cli(tmp.resolve("env"));
@@ -223,8 +229,18 @@ class CrashRecoveryIT {
         Path started = tmp.resolve("started.txt");
         Path workDir = Files.createDirectories(tmp.resolve("app work"));
         try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
-            assertEquals(137, applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "install-1")).code());
-            assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the crash");
+            UpdaterProcess p = pausedApply(cli, install, "install-1", tmp.resolve("paused-app"));
+            assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the kill");
+            JavaProcess.await(() -> ArmedShells.waiting(started.toString()).size() == 1, Duration.ofSeconds(30),
+                    "the restart armed while the app exited");
+            long armed = ArmedShells.waiting(started.toString()).get(0);
+
+            p.process().destroyForcibly();
+            assertEquals(137, p.await().code());
+            JavaProcess.await(() -> ProcessHandle.of(armed).map(h -> !h.isAlive()).orElse(true), Duration.ofSeconds(30),
+                    "the armed shell to leave with its updater");
+            assertEquals(List.of(), ArmedShells.running(started.toString()), "nothing started by the dead updater");
+            assertTrue(!Files.exists(started), "the app did not run again before resume");
 
             Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
 
@@ -232,9 +248,9 @@ class CrashRecoveryIT {
             assertEquals(1, resumed.json().get("appsRestarted").size(), resumed.out());
             long pid = resumed.json().get("appsRestarted").get(0).get("pid").asLong();
             try {
-                JavaProcess.await(() -> Files.exists(started) && lines(started).contains("--restored"),
-                        Duration.ofSeconds(30), "the app to start again");
+                JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30), "the app to start again");
                 assertEquals(workDir.toRealPath(), Path.of(lines(started).get(1)).toRealPath());
+                assertEquals(List.of(pid), ArmedShells.running(started.toString()), "started exactly once");
             } finally {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
