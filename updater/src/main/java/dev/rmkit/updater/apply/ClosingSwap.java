@@ -166,18 +166,38 @@ public final class ClosingSwap {
         // Restarted once the swap is committed, before its backups are dealt with (downtime must not
         // grow with the update's size), or in the finally block if the swap failed.
         boolean[] restarted = {closed.isEmpty()};
+        boolean committed = false;
         try {
             commit(withApps, restarted[0] ? Optional.empty() : Optional.of(() -> {
                 restarted[0] = true;
                 afterCommit(session, withApps);
                 report.phase("cleanup");
             }), hold);
+            committed = true;
         } finally {
             hold.close();
-            if (!restarted[0]) {
+            if (!restarted[0] && committed) {
+                leftToRecovery(session, withApps);
+            } else if (!restarted[0]) {
                 restart(session, Optional.of(withApps));
             }
         }
+    }
+
+    /**
+     * Committed, but not even the journal could record that the apps are back ({@code AppsRestarted}):
+     * the committed journal still lists them, so {@code resume} starts them. Starting them here too would
+     * start them twice.
+     */
+    private void leftToRecovery(RestartSession session, Journal journal) {
+        if (holders.after() == HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK) {
+            afterCommit(session, journal); // an uninstall: they stay closed in any case
+            return;
+        }
+        report.phase("restart");
+        report.closedApps().forEach(a -> report.notRestarted(new AppReport(a.name(), a.pid(),
+                "the update is in but could not be recorded as finished: updater resume --install-dir "
+                        + layout.installDir() + " finishes it and starts the app")));
     }
 
     private BusyHandle hold(Journal journal) {

@@ -280,6 +280,44 @@ class CrashRecoveryIT {
         }
     }
 
+    /**
+     * The record that the apps are back cannot be written (a link stands at its name, never written
+     * through): the run still brings the app back, and a later resume must not start it a second time.
+     */
+    @Test
+    void anAppsRestartedRecordThatCannotBeWrittenStillBringsTheAppBackExactlyOnce() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("record-refused", cli);
+        Path elsewhere = Files.writeString(tmp.resolve("not-the-record.txt"), "someone else's");
+        Files.createSymbolicLink(install.resolve(".rmkit/apps-restarted"), elsewhere);
+        Path started = tmp.resolve("started-record.txt");
+        Path workDir = Files.createDirectories(tmp.resolve("app work record"));
+        try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
+            UpdaterProcess.Result applied = applyV2(install, cli, Map.of());
+            assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed");
+            JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30),
+                    "the app started again by the apply");
+            long pid = Long.parseLong(lines(started).get(0));
+            try {
+                assertEquals(0, applied.code(), applied.out() + applied.err());
+                var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(applied.out());
+                assertEquals(pid, report.get("appsRestarted").get(0).get("pid").asLong(), applied.out());
+
+                Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+                assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+                assertEquals(0, resumed.json().get("appsRestarted").size(), "started a second time: " + resumed.out());
+                assertEquals(pid, Long.parseLong(lines(started).get(0)), "no second instance wrote its start");
+                assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the restarted app still runs");
+                assertConsistent(install, cli, newTree, "2.0.0", "a record that could not be written");
+                assertTrue(Files.isSymbolicLink(install.resolve(".rmkit/apps-restarted")), "the link stays");
+                assertEquals("someone else's", Files.readString(elsewhere), "nothing written through the link");
+            } finally {
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
     @Test
     void anotherUsersAppClosedByAnUpdaterThatDiedIsStartedAgainAsThatUser() throws Exception {
         assumeTrue(Unprivileged.available(), "needs root and setpriv");
