@@ -23,8 +23,8 @@ import dev.rmkit.updater.apps.Holders;
 import dev.rmkit.updater.apps.LeftClosed;
 import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.updater.install.InstallLayout;
-import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalDrafts;
 import dev.rmkit.updater.journal.JournalStep;
 import dev.rmkit.updater.journal.Transaction;
 import dev.rmkit.updater.reboot.RebootFallback;
@@ -56,12 +56,14 @@ public final class ClosingSwap {
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private Optional<Runnable> afterCommit = Optional.empty();
     private ServiceStops stops = ServiceStops.NONE;
+    private JournalDrafts drafts;
 
     public ClosingSwap(UpdaterContext ctx, HolderOptions holders, InstallLayout layout, ReportBuilder report) {
         this.ctx = ctx;
         this.holders = holders;
         this.layout = layout;
         this.report = report;
+        this.drafts = JournalDrafts.none(layout);
     }
 
     /** If an app refuses: the cooperating holders are told when they will be closed ({@code auto} past its deadline). */
@@ -88,6 +90,7 @@ public final class ClosingSwap {
         try {
             closeAndSwap(journal);
         } finally {
+            drafts.discard();
             stops.withdrawUnlessSwapped().ifPresent(report::note);
         }
     }
@@ -111,7 +114,7 @@ public final class ClosingSwap {
             Map<ProcessId, AppOwner> owners = Holders.owners(listed, ctx.system().get());
             Map<ProcessId, ServiceUnit> services = Holders.services(listed, ctx.system().get());
             stops = ServiceStops.record(layout, journal, listed, services, holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED);
-            warmJournal(journal, listed.apps().stream().map(a -> Holders.record(a, owners, services)).toList());
+            draftJournals(journal, listed.apps().stream().map(a -> Holders.record(a, owners, services)).toList());
             // The shutdown hold is taken before the apps are asked, not once they are gone: where it starts
             // systemd-inhibit (a process and a D-Bus round trip, 40-70 ms) that is not downtime. It is a
             // delay lock, so a shutdown meanwhile waits at most logind's InhibitDelayMaxSec; every path
@@ -205,14 +208,13 @@ public final class ClosingSwap {
     }
 
     /**
-     * Serialises the journal the swap will write, with records of the apps about to be closed, and throws
-     * the bytes away: the first serialisation of these types costs Jackson about 15 ms of introspection,
-     * which would otherwise fall between the apps' exit and their restart.
+     * Writes the journals the swap will write if every listed app closes ({@link JournalDrafts}), before
+     * they are asked: their serialisation (Jackson's first use of these types alone costs about 15 ms), file
+     * writes and file fsyncs then fall before the apps' exit, not between it and their restart.
      */
-    private void warmJournal(Journal journal, List<ClosedApp> apps) {
-        Journal withApps = stops.journal(journal, apps);
-        StateJson.bytes(withApps);
-        StateJson.bytes(withApps.committedAt(ctx.clock()));
+    private void draftJournals(Journal journal, List<ClosedApp> apps) {
+        boolean leaveClosed = holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED;
+        drafts = JournalDrafts.write(layout, stops.journal(journal, leaveClosed ? List.of() : apps), ctx.clock());
     }
 
     /**
@@ -267,7 +269,7 @@ public final class ClosingSwap {
             hold.close(); // after the launch: releasing it waits for systemd-inhibit to exit
             afterCommit.ifPresent(Runnable::run);
         });
-        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), afterIt);
+        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), afterIt, drafts);
         if (!c.clean()) {
             report.note(c.cleanupProblem());
         }
