@@ -25,6 +25,7 @@ import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalDrafts;
+import dev.rmkit.updater.journal.Rehearsal;
 import dev.rmkit.updater.journal.JournalStep;
 import dev.rmkit.updater.journal.Transaction;
 import dev.rmkit.updater.reboot.RebootFallback;
@@ -208,11 +209,13 @@ public final class ClosingSwap {
     }
 
     /**
-     * Writes the journals the swap will write if every listed app closes ({@link JournalDrafts}), before
-     * they are asked: their serialisation (Jackson's first use of these types alone costs about 15 ms), file
+     * Before the apps are asked: rehearses the swap on scratch files ({@link Rehearsal}: its first-run costs
+     * paid here), and writes the journals the swap will write if every listed app closes ({@link
+     * JournalDrafts}): their serialisation (Jackson's first use of these types alone costs about 15 ms), file
      * writes and file fsyncs then fall before the apps' exit, not between it and their restart.
      */
     private void draftJournals(Journal journal, List<ClosedApp> apps) {
+        Rehearsal.run(layout, ctx.clock());
         boolean leaveClosed = holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED;
         drafts = JournalDrafts.write(layout, stops.journal(journal, leaveClosed ? List.of() : apps), ctx.clock());
     }

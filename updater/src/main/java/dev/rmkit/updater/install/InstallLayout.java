@@ -102,7 +102,8 @@ public record InstallLayout(Path installDir) {
         return List.of(installedFile(), journalFile(), stagingRoot(), backupRoot(), releasesRoot(), trustDir(),
                 appsLeftClosedFile(), stateDir().resolve("apps-restarted"), feedStateFile(), lastReportFile(),
                 historyFile(), policyFile(), autoStateFile(), installIdFile(), scheduleArgsFile(), stateDir().resolve("auto-task.xml"),
-                stateDir().resolve(".journal-prepared.tmp"), stateDir().resolve(".journal-committed.tmp"), lockFile());
+                stateDir().resolve(".journal-prepared.tmp"), stateDir().resolve(".journal-committed.tmp"),
+                stateDir().resolve("rehearsal"), lockFile());
     }
 
     public Path lastReportFile() {
