@@ -59,6 +59,7 @@ public final class Rehearsal {
             TestHooks.silence(false);
             try {
                 files.deleteOwn(root);
+                files.sync(); // the journal's directory has no entry change pending when the journal is written
             } catch (IOException e) {
                 // a leftover: the next rehearsal, or an uninstall, removes it
             }
