@@ -14,6 +14,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,7 +31,8 @@ import java.util.Optional;
  * <p>A draft is used only if it is still the file this run wrote (same file, same size, not a link) and
  * for exactly the journal the swap writes (the apps that closed are the ones listed); the COMMITTED draft
  * only if it was made at most {@link #FRESH} before the commit, since it carries the install time.
- * Otherwise the journal is written as before ({@link JournalStore#write}) and the draft deleted.
+ * Otherwise the journal is written as before ({@link JournalStore#write}) and the draft deleted. The swap's
+ * backup directories are created here too.
  */
 public final class JournalDrafts {
 
@@ -65,7 +69,47 @@ public final class JournalDrafts {
         JournalDrafts d = new JournalDrafts(layout, prepared, prepared.committedAt(Clock.fixed(now, clock.getZone())), now);
         d.preparedDraft = d.draft(preparedFile(layout), prepared);
         d.committedDraft = d.draft(committedFile(layout), d.committed);
+        d.backupDirs(prepared);
         return d;
+    }
+
+    /**
+     * Creates (durably) the backup directories the swap's renames need, so that their creation and the
+     * fsync of their parents fall before the close too; {@link #discard} removes those left empty. They are
+     * this swap's own: {@code .rmkit/backup/<txid>/} is named by its fresh id.
+     */
+    private void backupDirs(Journal j) {
+        Swap swap = new Swap(layout);
+        try {
+            InstallFiles files = layout.files();
+            for (JournalStep s : j.steps()) {
+                if (s.displaces()) {
+                    files.createDirectories(swap.backup(j, s).getParent());
+                }
+            }
+            files.sync();
+        } catch (IOException | RuntimeException e) {
+            // the swap creates them itself (and meets whatever went wrong here)
+        }
+    }
+
+    private void removeEmptyBackupDirs() throws IOException {
+        if (prepared == null) {
+            return;
+        }
+        Swap swap = new Swap(layout);
+        Path top = layout.backupDir(prepared.txid());
+        InstallFiles files = layout.files();
+        List<Path> dirs = new ArrayList<>();
+        for (JournalStep s : prepared.steps()) {
+            for (Path d = swap.backup(prepared, s).getParent(); s.displaces() && d.startsWith(top); d = d.getParent()) {
+                dirs.add(d);
+            }
+        }
+        dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path d : dirs) {
+            files.removeEmptyDirectory(d); // only a real, empty directory: never a link, nothing in use
+        }
     }
 
     private Optional<Draft> draft(Path file, Journal journal) {
@@ -136,12 +180,17 @@ public final class JournalDrafts {
 
     /** Deletes the drafts not used (the swap did not happen, or wrote other journals); never a link. */
     public void discard() {
-        for (Optional<Draft> d : java.util.List.of(preparedDraft, committedDraft)) {
+        for (Optional<Draft> d : List.of(preparedDraft, committedDraft)) {
             try {
                 use(d, false);
             } catch (IOException e) {
                 // a leftover temporary file: the next draft, an uninstall or a fresh install's cleanup removes it
             }
+        }
+        try {
+            removeEmptyBackupDirs();
+        } catch (IOException e) {
+            // an empty leftover directory in .rmkit/backup/: an uninstall removes it
         }
         preparedDraft = Optional.empty();
         committedDraft = Optional.empty();

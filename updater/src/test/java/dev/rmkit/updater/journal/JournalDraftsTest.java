@@ -163,11 +163,13 @@ class JournalDraftsTest {
     void unusedDraftsAreDiscardedWhenNoSwapRuns() throws Exception {
         SwapFixture f = fixture();
         JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), Clock.systemUTC());
+        assertTrue(Files.isDirectory(f.layout().backupDir(f.journal().txid())), "the swap's backup directory, made early");
 
         drafts.discard(); // an app refused
 
         assertFalse(Files.exists(JournalDrafts.preparedFile(f.layout()), LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(JournalDrafts.committedFile(f.layout()), LinkOption.NOFOLLOW_LINKS));
         assertFalse(Files.exists(f.layout().journalFile()), "no journal: nothing was swapped");
+        assertFalse(Files.exists(f.layout().backupDir(f.journal().txid())), "its empty backup directory is gone");
     }
 }
