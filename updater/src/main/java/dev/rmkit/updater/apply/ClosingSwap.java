@@ -4,11 +4,9 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
-import dev.rmkit.rm.AppStatus;
 import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.ProcessId;
-import dev.rmkit.rm.RestartFlag;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
@@ -35,6 +33,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,33 +138,33 @@ public final class ClosingSwap {
             Map<ProcessId, AppOwner> owners, Map<ProcessId, ServiceUnit> services, BusyHandle hold)
             throws RmException, InterruptedException, UpdateException {
         Holders.Result closing = closeInterruptibly(session, listed);
+        // From here to the restart the apps are down: plain loops, no lambdas (a lambda's first run costs a
+        // bootstrap), and the other outcomes' classes are not even loaded when all closed.
+        for (Holders.Stopped s : closing.stopped()) {
+            report.closed(new AppReport(s.app().name(), s.app().process().pid(),
+                    s.overridden().isEmpty() ? "" : "refused (" + s.overridden() + "), closed by --force"));
+        }
         if (!(closing instanceof Holders.Closed)) {
             hold.close();
-        }
-        closing.stopped().forEach(s -> report.closed(new AppReport(s.app().name(), s.app().process().pid(),
-                s.overridden().isEmpty() ? "" : "refused (" + s.overridden() + "), closed by --force")));
-        if (closing instanceof Holders.RebootNeeded r) {
-            restartEarlier(session, closing);
-            RebootFallback.schedule(layout, journal, r.reason(), holders.reboot(), holders.force(), ctx, report);
+            notClosed(session, journal, closing);
             return;
         }
-        if (closing instanceof Holders.Uninspectable u) {
-            throw new UpdateException.PermissionDenied(u.reason() + "; nothing was changed", null);
+        List<AffectedApp> closed = new ArrayList<>();
+        for (Holders.Stopped s : closing.stopped()) {
+            closed.add(s.app());
+            if (holders.force()) {
+                // A forced close: each app it closed, with the refusal it overrode (if it had refused).
+                report.forced(new AppReport(s.app().name(), s.app().process().pid(), s.overridden()));
+            }
         }
-        if (closing instanceof Holders.Refused r) {
-            throw deferred(session, r);
-        }
-        List<AffectedApp> closed = closing.stopped().stream().map(Holders.Stopped::app).toList();
         if (!closed.isEmpty()) {
             report.downSince(((Holders.Closed) closing).downSince());
         }
-        if (holders.force()) {
-            // A forced close: each app it closed, with the refusal it overrode (if it had refused).
-            closing.stopped().forEach(st -> report.forced(new AppReport(st.app().name(), st.app().process().pid(),
-                    st.overridden())));
-        }
         report.phase("swap");
-        List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners, services)).toList();
+        List<ClosedApp> records = new ArrayList<>();
+        for (AffectedApp a : closed) {
+            records.add(Holders.record(a, owners, services));
+        }
         Journal withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
         // Restarted once the swap is committed, before its backups are dealt with (downtime must not
         // grow with the update's size), or in the finally block if the swap failed.
@@ -202,6 +201,20 @@ public final class ClosingSwap {
         report.closedApps().forEach(a -> report.notRestarted(new AppReport(a.name(), a.pid(),
                 "the update is in but could not be recorded as finished: updater resume --install-dir "
                         + layout.installDir() + " finishes it and starts the app")));
+    }
+
+    /** Not every holder closed: a reboot takes the swap over (returns), or the run ends (throws). */
+    private void notClosed(RestartSession session, Journal journal, Holders.Result closing)
+            throws RmException, UpdateException {
+        if (closing instanceof Holders.RebootNeeded r) {
+            restartEarlier(session, closing);
+            RebootFallback.schedule(layout, journal, r.reason(), holders.reboot(), holders.force(), ctx, report);
+            return;
+        }
+        if (closing instanceof Holders.Uninspectable u) {
+            throw new UpdateException.PermissionDenied(u.reason() + "; nothing was changed", null);
+        }
+        throw deferred(session, (Holders.Refused) closing);
     }
 
     private BusyHandle hold(Journal journal) {
@@ -247,7 +260,7 @@ public final class ClosingSwap {
         try {
             RestartResult r = session.restart(p -> { });
             r.apps().forEach(o -> report.closed(new AppReport(o.app().name(), o.app().process().pid(), "")));
-            report(r);
+            RestartReports.report(r, report);
         } catch (RmException nothingClosed) {
             // ERROR_REQUEST_OUT_OF_SEQUENCE: the session had closed nothing yet.
         }
@@ -345,40 +358,12 @@ public final class ClosingSwap {
 
     private void restartNow(RestartSession session, Optional<Journal> journal) {
         try {
-            report(session.restart(p -> { }));
+            RestartReports.report(session.restart(p -> { }), report);
         } catch (RmException e) {
             report.note("the restart session could not restart the apps (" + e.getMessage() + ")");
             journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), j.services(), ctx.system().get(), report));
             report.upAgain();
         }
-    }
-
-    private void report(RestartResult r) {
-        for (AppOutcome o : r.apps()) {
-            Optional<ProcessId> started = o.newProcess();
-            if (started.isPresent()) {
-                report.restarted(new AppReport(o.app().name(), started.get().pid(), ""));
-            } else if (o.reason().isPresent()) {
-                report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(), o.reason().get()));
-            } else {
-                report.notRestarted(new AppReport(o.app().name(), o.app().process().pid(), whyNotStarted(o.app())));
-            }
-        }
-        report.upAgain();
-    }
-
-    /** Why a closed app that nothing failed to start was not started: by its own choice or a filter's. */
-    static String whyNotStarted(AffectedApp app) {
-        if (app.status().contains(AppStatus.RESTART_MASKED)) {
-            return "kept down by a no-restart filter";
-        }
-        if (app.restartCommand().isEmpty()) {
-            return "it registered no restart command";
-        }
-        if (app.restartCommand().get().flags().contains(RestartFlag.NO_PATCH)) {
-            return "it asked not to be restarted after an update (no-patch)";
-        }
-        return "not restarted";
     }
 
     private void noteLeftClosed() {
