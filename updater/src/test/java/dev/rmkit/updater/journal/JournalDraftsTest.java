@@ -79,6 +79,11 @@ class JournalDraftsTest {
         return seen;
     }
 
+    private static void assertNoDraftsLeft(SwapFixture f) {
+        assertFalse(Files.exists(JournalDrafts.preparedFile(f.layout()), LinkOption.NOFOLLOW_LINKS), "the PREPARED draft");
+        assertFalse(Files.exists(JournalDrafts.committedFile(f.layout()), LinkOption.NOFOLLOW_LINKS), "the COMMITTED draft");
+    }
+
     @Test
     void theDraftsBecomeTheJournalsByRenameAndNoTemporaryFileIsLeft() throws Exception {
         SwapFixture f = fixture();
@@ -93,8 +98,7 @@ class JournalDraftsTest {
         assertEquals(withApp(f).committedAt(Clock.fixed(T0, ZoneOffset.UTC)), seen.get(0), "the drafted commit record");
         assertEquals(committedDraft, seen.get(1), "journal.json is the drafted file, renamed");
         assertEquals(T0.toString(), InstalledStore.read(f.layout()).orElseThrow().installedAt());
-        assertFalse(Files.exists(JournalDrafts.preparedFile(f.layout()), LinkOption.NOFOLLOW_LINKS));
-        assertFalse(Files.exists(JournalDrafts.committedFile(f.layout()), LinkOption.NOFOLLOW_LINKS));
+        assertNoDraftsLeft(f);
         assertEquals("A2", Files.readString(f.layout().resolve("a.txt")));
     }
 
@@ -108,8 +112,7 @@ class JournalDraftsTest {
 
         assertEquals(List.of(), ((Journal) seen.get(0)).closedApps(), "the journal of the swap that ran");
         assertEquals(JournalState.COMMITTED, ((Journal) seen.get(0)).state());
-        assertFalse(Files.exists(JournalDrafts.preparedFile(f.layout()), LinkOption.NOFOLLOW_LINKS));
-        assertFalse(Files.exists(JournalDrafts.committedFile(f.layout()), LinkOption.NOFOLLOW_LINKS));
+        assertNoDraftsLeft(f);
     }
 
     @Test
@@ -167,8 +170,7 @@ class JournalDraftsTest {
 
         drafts.discard(); // an app refused
 
-        assertFalse(Files.exists(JournalDrafts.preparedFile(f.layout()), LinkOption.NOFOLLOW_LINKS));
-        assertFalse(Files.exists(JournalDrafts.committedFile(f.layout()), LinkOption.NOFOLLOW_LINKS));
+        assertNoDraftsLeft(f);
         assertFalse(Files.exists(f.layout().journalFile()), "no journal: nothing was swapped");
         assertFalse(Files.exists(f.layout().backupDir(f.journal().txid())), "its empty backup directory is gone");
     }
