@@ -318,6 +318,50 @@ class CrashRecoveryIT {
         }
     }
 
+    /**
+     * Neither the record nor the journal's rewrite can be made after the commit (a link at the record's
+     * name, a directory where the journal's temporary file goes): starting the app would make the resume
+     * that finishes the update start it a second time, so the run leaves it to that resume, and says so.
+     */
+    @Test
+    void anUpdateThatCannotRecordTheAppsBackLeavesThemToResumeWhichStartsThemOnce() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("nothing-recorded", cli);
+        Files.createSymbolicLink(install.resolve(".rmkit/apps-restarted"), tmp.resolve("nowhere"));
+        Path obstacle = Files.createDirectories(install.resolve(".rmkit/.journal.json.tmp"));
+        Files.writeString(obstacle.resolve("keep"), "a directory where the journal's temporary file goes");
+        Path started = tmp.resolve("started-unrecorded.txt");
+        Path workDir = Files.createDirectories(tmp.resolve("app work unrecorded"));
+        try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
+            try {
+                UpdaterProcess.Result applied = applyV2(install, cli, Map.of());
+                assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed");
+                var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(applied.out());
+                assertEquals(0, report.get("appsRestarted").size(), applied.out());
+                assertTrue(report.get("appsNotRestarted").get(0).get("reason").asText().contains("updater resume"),
+                        applied.out());
+                Files.delete(obstacle.resolve("keep"));
+                Files.delete(obstacle);
+
+                Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+                assertEquals(1, resumed.json().get("appsRestarted").size(), resumed.out());
+                JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30),
+                        "the app started by resume");
+                assertEquals(1, instances(started).size(), "the app runs exactly once");
+                assertConsistent(install, cli, newTree, "2.0.0", "a run that could record nothing");
+            } finally {
+                instances(started).forEach(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    /** The running instances of the test app that logs its start to {@code started}. */
+    private static List<ProcessHandle> instances(Path started) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(List::of).orElse(List.of())
+                .contains(started.toString())).toList();
+    }
+
     @Test
     void anotherUsersAppClosedByAnUpdaterThatDiedIsStartedAgainAsThatUser() throws Exception {
         assumeTrue(Unprivileged.available(), "needs root and setpriv");
