@@ -31,7 +31,8 @@ import java.util.Optional;
  * <p>A draft is used only if it is still the file this run wrote (same file, same size, not a link) and
  * for exactly the journal the swap writes (the apps that closed are the ones listed); the COMMITTED draft
  * only if it was made at most {@link #FRESH} before the commit, since it carries the install time.
- * Otherwise the journal is written as before ({@link JournalStore#write}) and the draft deleted. The swap's
+ * Otherwise the journal is written as before ({@link JournalStore#write}) and the draft deleted. On Windows,
+ * where Java gives no file key, nothing is drafted. The swap's
  * backup directories are created here too.
  */
 public final class JournalDrafts {
