@@ -261,13 +261,7 @@ class CrashRecoveryIT {
                     "the app started again by the updater that then died");
             long pid = Long.parseLong(lines(started).get(0));
             try {
-                Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
-
-                assertEquals(0, resumed.code(), resumed.out() + resumed.err());
-                assertEquals(0, resumed.json().get("appsRestarted").size(), "started a second time: " + resumed.out());
-                assertEquals(pid, Long.parseLong(lines(started).get(0)), "no second instance wrote its start");
-                assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the restarted app still runs");
-                assertConsistent(install, cli, newTree, "2.0.0", "apps-restarted");
+                resumeLeavesTheAppRunningOnce(install, cli, started, pid, "apps-restarted");
                 assertTrue(!Files.exists(install.resolve(".rmkit/apps-restarted")), "the record is gone with the journal");
 
                 Cli.Run again = cli.run("resume", "--install-dir", install.toString(), "--json");
@@ -278,6 +272,17 @@ class CrashRecoveryIT {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    /** A resume finishes the update to exactly the new release without starting the app {@code pid} again. */
+    private void resumeLeavesTheAppRunningOnce(Path install, Cli cli, Path started, long pid, String step) {
+        Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        assertEquals(0, resumed.json().get("appsRestarted").size(), "started a second time: " + resumed.out());
+        assertEquals(pid, Long.parseLong(lines(started).get(0)), "no second instance wrote its start");
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the restarted app still runs");
+        assertConsistent(install, cli, newTree, "2.0.0", step);
     }
 
     /**
@@ -303,13 +308,7 @@ class CrashRecoveryIT {
                 var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(applied.out());
                 assertEquals(pid, report.get("appsRestarted").get(0).get("pid").asLong(), applied.out());
 
-                Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
-
-                assertEquals(0, resumed.code(), resumed.out() + resumed.err());
-                assertEquals(0, resumed.json().get("appsRestarted").size(), "started a second time: " + resumed.out());
-                assertEquals(pid, Long.parseLong(lines(started).get(0)), "no second instance wrote its start");
-                assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the restarted app still runs");
-                assertConsistent(install, cli, newTree, "2.0.0", "a record that could not be written");
+                resumeLeavesTheAppRunningOnce(install, cli, started, pid, "a record that could not be written");
                 assertTrue(Files.isSymbolicLink(install.resolve(".rmkit/apps-restarted")), "the link stays");
                 assertEquals("someone else's", Files.readString(elsewhere), "nothing written through the link");
             } finally {
