@@ -4,11 +4,9 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
-import dev.rmkit.rm.AppStatus;
 import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.ProcessId;
-import dev.rmkit.rm.RestartFlag;
 import dev.rmkit.rm.RestartResult;
 import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
@@ -23,8 +21,9 @@ import dev.rmkit.updater.apps.Holders;
 import dev.rmkit.updater.apps.LeftClosed;
 import dev.rmkit.updater.apps.Shown;
 import dev.rmkit.updater.install.InstallLayout;
-import dev.rmkit.updater.install.StateJson;
 import dev.rmkit.updater.journal.Journal;
+import dev.rmkit.updater.journal.JournalDrafts;
+import dev.rmkit.updater.journal.Rehearsal;
 import dev.rmkit.updater.journal.JournalStep;
 import dev.rmkit.updater.journal.Transaction;
 import dev.rmkit.updater.reboot.RebootFallback;
@@ -34,6 +33,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,12 +56,14 @@ public final class ClosingSwap {
     private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private Optional<Runnable> afterCommit = Optional.empty();
     private ServiceStops stops = ServiceStops.NONE;
+    private JournalDrafts drafts;
 
     public ClosingSwap(UpdaterContext ctx, HolderOptions holders, InstallLayout layout, ReportBuilder report) {
         this.ctx = ctx;
         this.holders = holders;
         this.layout = layout;
         this.report = report;
+        this.drafts = JournalDrafts.none(layout);
     }
 
     /** If an app refuses: the cooperating holders are told when they will be closed ({@code auto} past its deadline). */
@@ -88,6 +90,7 @@ public final class ClosingSwap {
         try {
             closeAndSwap(journal);
         } finally {
+            drafts.discard();
             stops.withdrawUnlessSwapped().ifPresent(report::note);
         }
     }
@@ -111,7 +114,7 @@ public final class ClosingSwap {
             Map<ProcessId, AppOwner> owners = Holders.owners(listed, ctx.system().get());
             Map<ProcessId, ServiceUnit> services = Holders.services(listed, ctx.system().get());
             stops = ServiceStops.record(layout, journal, listed, services, holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED);
-            warmJournal(journal, listed.apps().stream().map(a -> Holders.record(a, owners, services)).toList());
+            draftJournals(journal, listed.apps().stream().map(a -> Holders.record(a, owners, services)).toList());
             // The shutdown hold is taken before the apps are asked, not once they are gone: where it starts
             // systemd-inhibit (a process and a D-Bus round trip, 40-70 ms) that is not downtime. It is a
             // delay lock, so a shutdown meanwhile waits at most logind's InhibitDelayMaxSec; every path
@@ -135,11 +138,74 @@ public final class ClosingSwap {
             Map<ProcessId, AppOwner> owners, Map<ProcessId, ServiceUnit> services, BusyHandle hold)
             throws RmException, InterruptedException, UpdateException {
         Holders.Result closing = closeInterruptibly(session, listed);
+        // From here to the restart the apps are down: plain loops, no lambdas (a lambda's first run costs a
+        // bootstrap), and the other outcomes' classes are not even loaded when all closed.
+        for (Holders.Stopped s : closing.stopped()) {
+            report.closed(new AppReport(s.app().name(), s.app().process().pid(),
+                    s.overridden().isEmpty() ? "" : "refused (" + s.overridden() + "), closed by --force"));
+        }
         if (!(closing instanceof Holders.Closed)) {
             hold.close();
+            notClosed(session, journal, closing);
+            return;
         }
-        closing.stopped().forEach(s -> report.closed(new AppReport(s.app().name(), s.app().process().pid(),
-                s.overridden().isEmpty() ? "" : "refused (" + s.overridden() + "), closed by --force")));
+        List<AffectedApp> closed = new ArrayList<>();
+        for (Holders.Stopped s : closing.stopped()) {
+            closed.add(s.app());
+            if (holders.force()) {
+                // A forced close: each app it closed, with the refusal it overrode (if it had refused).
+                report.forced(new AppReport(s.app().name(), s.app().process().pid(), s.overridden()));
+            }
+        }
+        if (!closed.isEmpty()) {
+            report.downSince(((Holders.Closed) closing).downSince());
+        }
+        report.phase("swap");
+        List<ClosedApp> records = new ArrayList<>();
+        for (AffectedApp a : closed) {
+            records.add(Holders.record(a, owners, services));
+        }
+        Journal withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
+        // Restarted once the swap is committed, before its backups are dealt with (downtime must not
+        // grow with the update's size), or in the finally block if the swap failed.
+        boolean[] restarted = {closed.isEmpty()};
+        boolean committed = false;
+        try {
+            commit(withApps, restarted[0] ? Optional.empty() : Optional.of(() -> {
+                restarted[0] = true;
+                afterCommit(session, withApps);
+                report.phase("cleanup");
+            }), hold);
+            committed = true;
+        } finally {
+            hold.close();
+            if (!restarted[0] && committed) {
+                leftToRecovery(session, withApps);
+            } else if (!restarted[0]) {
+                restart(session, Optional.of(withApps));
+            }
+        }
+    }
+
+    /**
+     * Committed, but not even the journal could record that the apps are back ({@code AppsRestarted}):
+     * the committed journal still lists them, so {@code resume} starts them. Starting them here too would
+     * start them twice.
+     */
+    private void leftToRecovery(RestartSession session, Journal journal) {
+        if (holders.after() == HolderOptions.AfterSwap.ONLY_IF_ROLLED_BACK) {
+            afterCommit(session, journal); // an uninstall: they stay closed in any case
+            return;
+        }
+        report.phase("restart");
+        report.closedApps().forEach(a -> report.notRestarted(new AppReport(a.name(), a.pid(),
+                "the update is in but could not be recorded as finished: updater resume --install-dir "
+                        + layout.installDir() + " finishes it and starts the app")));
+    }
+
+    /** Not every holder closed: a reboot takes the swap over (returns), or the run ends (throws). */
+    private void notClosed(RestartSession session, Journal journal, Holders.Result closing)
+            throws RmException, UpdateException {
         if (closing instanceof Holders.RebootNeeded r) {
             restartEarlier(session, closing);
             RebootFallback.schedule(layout, journal, r.reason(), holders.reboot(), holders.force(), ctx, report);
@@ -148,36 +214,7 @@ public final class ClosingSwap {
         if (closing instanceof Holders.Uninspectable u) {
             throw new UpdateException.PermissionDenied(u.reason() + "; nothing was changed", null);
         }
-        if (closing instanceof Holders.Refused r) {
-            throw deferred(session, r);
-        }
-        List<AffectedApp> closed = closing.stopped().stream().map(Holders.Stopped::app).toList();
-        if (!closed.isEmpty()) {
-            report.downSince(((Holders.Closed) closing).downSince());
-        }
-        if (holders.force()) {
-            // A forced close: each app it closed, with the refusal it overrode (if it had refused).
-            closing.stopped().forEach(st -> report.forced(new AppReport(st.app().name(), st.app().process().pid(),
-                    st.overridden())));
-        }
-        report.phase("swap");
-        List<ClosedApp> records = closed.stream().map(a -> Holders.record(a, owners, services)).toList();
-        Journal withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
-        // Restarted once the swap is committed, before its backups are dealt with (downtime must not
-        // grow with the update's size), or in the finally block if the swap failed.
-        boolean[] restarted = {closed.isEmpty()};
-        try {
-            commit(withApps, restarted[0] ? Optional.empty() : Optional.of(() -> {
-                restarted[0] = true;
-                afterCommit(session, withApps);
-                report.phase("cleanup");
-            }), hold);
-        } finally {
-            hold.close();
-            if (!restarted[0]) {
-                restart(session, Optional.of(withApps));
-            }
-        }
+        throw deferred(session, (Holders.Refused) closing);
     }
 
     private BusyHandle hold(Journal journal) {
@@ -185,14 +222,15 @@ public final class ClosingSwap {
     }
 
     /**
-     * Serialises the journal the swap will write, with records of the apps about to be closed, and throws
-     * the bytes away: the first serialisation of these types costs Jackson about 15 ms of introspection,
-     * which would otherwise fall between the apps' exit and their restart.
+     * Before the apps are asked: rehearses the swap on scratch files ({@link Rehearsal}: its first-run costs
+     * paid here), and writes the journals the swap will write if every listed app closes ({@link
+     * JournalDrafts}): their serialisation (Jackson's first use of these types alone costs about 15 ms), file
+     * writes and file fsyncs then fall before the apps' exit, not between it and their restart.
      */
-    private void warmJournal(Journal journal, List<ClosedApp> apps) {
-        Journal withApps = stops.journal(journal, apps);
-        StateJson.bytes(withApps);
-        StateJson.bytes(withApps.committedAt(ctx.clock()));
+    private void draftJournals(Journal journal, List<ClosedApp> apps) {
+        Rehearsal.run(layout, ctx.clock());
+        boolean leaveClosed = holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED;
+        drafts = JournalDrafts.write(layout, stops.journal(journal, leaveClosed ? List.of() : apps), ctx.clock());
     }
 
     /**
@@ -222,7 +260,7 @@ public final class ClosingSwap {
         try {
             RestartResult r = session.restart(p -> { });
             r.apps().forEach(o -> report.closed(new AppReport(o.app().name(), o.app().process().pid(), "")));
-            report(r);
+            RestartReports.report(r, report);
         } catch (RmException nothingClosed) {
             // ERROR_REQUEST_OUT_OF_SEQUENCE: the session had closed nothing yet.
         }
@@ -247,7 +285,7 @@ public final class ClosingSwap {
             hold.close(); // after the launch: releasing it waits for systemd-inhibit to exit
             afterCommit.ifPresent(Runnable::run);
         });
-        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), afterIt);
+        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), afterIt, drafts);
         if (!c.clean()) {
             report.note(c.cleanupProblem());
         }
@@ -320,40 +358,12 @@ public final class ClosingSwap {
 
     private void restartNow(RestartSession session, Optional<Journal> journal) {
         try {
-            report(session.restart(p -> { }));
+            RestartReports.report(session.restart(p -> { }), report);
         } catch (RmException e) {
             report.note("the restart session could not restart the apps (" + e.getMessage() + ")");
             journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), j.services(), ctx.system().get(), report));
             report.upAgain();
         }
-    }
-
-    private void report(RestartResult r) {
-        for (AppOutcome o : r.apps()) {
-            Optional<ProcessId> started = o.newProcess();
-            if (started.isPresent()) {
-                report.restarted(new AppReport(o.app().name(), started.get().pid(), ""));
-            } else if (o.reason().isPresent()) {
-                report.restartFailed(new AppReport(o.app().name(), o.app().process().pid(), o.reason().get()));
-            } else {
-                report.notRestarted(new AppReport(o.app().name(), o.app().process().pid(), whyNotStarted(o.app())));
-            }
-        }
-        report.upAgain();
-    }
-
-    /** Why a closed app that nothing failed to start was not started: by its own choice or a filter's. */
-    static String whyNotStarted(AffectedApp app) {
-        if (app.status().contains(AppStatus.RESTART_MASKED)) {
-            return "kept down by a no-restart filter";
-        }
-        if (app.restartCommand().isEmpty()) {
-            return "it registered no restart command";
-        }
-        if (app.restartCommand().get().flags().contains(RestartFlag.NO_PATCH)) {
-            return "it asked not to be restarted after an update (no-patch)";
-        }
-        return "not restarted";
     }
 
     private void noteLeftClosed() {

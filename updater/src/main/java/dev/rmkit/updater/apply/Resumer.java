@@ -123,7 +123,7 @@ public final class Resumer {
                             + o.reason().get()));
                 } else {
                     report.notRestarted(new AppReport(o.app().name(), o.app().process().pid(), "after the reboot: "
-                            + ClosingSwap.whyNotStarted(o.app())));
+                            + RestartReports.whyNotStarted(o.app())));
                 }
             }
         } catch (RmException | RuntimeException e) {

@@ -98,7 +98,9 @@ public record InstallLayout(Path installDir) {
     public List<Path> stateEntries() {
         return List.of(installedFile(), journalFile(), stagingRoot(), backupRoot(), releasesRoot(), trustDir(),
                 appsLeftClosedFile(), stateDir().resolve("apps-restarted"), feedStateFile(), lastReportFile(),
-                historyFile(), policyFile(), autoStateFile(), installIdFile(), scheduleArgsFile(), stateDir().resolve("auto-task.xml"), lockFile());
+                historyFile(), policyFile(), autoStateFile(), installIdFile(), scheduleArgsFile(), stateDir().resolve("auto-task.xml"),
+                stateDir().resolve(".journal-prepared.tmp"), stateDir().resolve(".journal-committed.tmp"),
+                stateDir().resolve("rehearsal"), lockFile());
     }
 
     public Path lastReportFile() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * {@code .rmkit/apps-restarted}: the id of the committed swap whose closed apps this run is starting
@@ -32,8 +33,27 @@ final class AppsRestarted {
         return layout.stateDir().resolve("apps-restarted");
     }
 
-    /** Records that the apps of the committed swap {@code j} are being started again. */
+    /**
+     * Records that the apps of the committed swap {@code j} are being started again. If the record cannot
+     * be written (a link stands at its name, the disk is full...), the journal is durably rewritten without
+     * its closed apps instead, as the swap did before this record existed (two fsyncs more in the
+     * downtime): either way a recovery from now on does not start them a second time. If that fails too,
+     * this throws and the apps must be left to recovery.
+     */
     static void record(InstallLayout layout, Journal j) throws IOException {
+        try {
+            write(layout, j);
+        } catch (IOException unrecorded) {
+            try {
+                JournalStore.write(layout, j.withClosedApps(List.of()));
+            } catch (IOException e) {
+                e.addSuppressed(unrecorded);
+                throw e;
+            }
+        }
+    }
+
+    private static void write(InstallLayout layout, Journal j) throws IOException {
         Path f = file(layout);
         layout.files().check(f);
         Files.write(f, j.txid().getBytes(StandardCharsets.US_ASCII), StandardOpenOption.CREATE,

@@ -16,7 +16,16 @@ public final class TestHooks {
 
     private TestHooks() {}
 
+    private static volatile boolean silent;
+
     public static void reach(String step) {
-        TestPoints.reach(step);
+        if (!silent) {
+            TestPoints.reach(step);
+        }
+    }
+
+    /** While {@link Rehearsal} runs the swap's code on scratch files, its points are not the swap's: no crash, no pause. */
+    static void silence(boolean on) {
+        silent = on;
     }
 }

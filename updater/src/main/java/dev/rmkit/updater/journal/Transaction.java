@@ -37,12 +37,21 @@ public final class Transaction {
      */
     public static Committed run(InstallLayout layout, Journal prepared, Clock clock, Optional<Runnable> appsBack)
             throws UpdateException {
+        return run(layout, prepared, clock, appsBack, JournalDrafts.none(layout));
+    }
+
+    /**
+     * As {@link #run(InstallLayout, Journal, Clock, Optional)}, with the journals drafted before the close
+     * ({@link JournalDrafts}): used where they are the journals this swap writes.
+     */
+    public static Committed run(InstallLayout layout, Journal prepared, Clock clock, Optional<Runnable> appsBack,
+            JournalDrafts drafts) throws UpdateException {
         if (prepared.state() != JournalState.PREPARED) {
             throw new IllegalArgumentException("not a prepared journal: " + prepared.state());
         }
         Swap swap = new Swap(layout);
         try {
-            JournalStore.write(layout, prepared);
+            drafts.writePrepared(prepared);
         } catch (IOException e) {
             throw new UpdateException.ApplyFailed("cannot write the journal " + layout.journalFile() + ": "
                     + e.getMessage() + "; nothing was changed", e);
@@ -51,8 +60,7 @@ public final class Transaction {
         Journal committed;
         try {
             swap.forward(prepared);
-            committed = prepared.committedAt(clock);
-            JournalStore.write(layout, committed);
+            committed = drafts.writeCommitted(prepared, clock);
         } catch (IOException | RuntimeException e) {
             throw rollBack(swap, prepared, e);
         }

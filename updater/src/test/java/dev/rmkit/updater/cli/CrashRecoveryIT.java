@@ -277,13 +277,7 @@ class CrashRecoveryIT {
                     "the app started again by the updater that then died");
             long pid = Long.parseLong(lines(started).get(0));
             try {
-                Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
-
-                assertEquals(0, resumed.code(), resumed.out() + resumed.err());
-                assertEquals(0, resumed.json().get("appsRestarted").size(), "started a second time: " + resumed.out());
-                assertEquals(pid, Long.parseLong(lines(started).get(0)), "no second instance wrote its start");
-                assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the restarted app still runs");
-                assertConsistent(install, cli, newTree, "2.0.0", "apps-restarted");
+                resumeLeavesTheAppRunningOnce(install, cli, started, pid, "apps-restarted");
                 assertTrue(!Files.exists(install.resolve(".rmkit/apps-restarted")), "the record is gone with the journal");
 
                 Cli.Run again = cli.run("resume", "--install-dir", install.toString(), "--json");
@@ -294,6 +288,93 @@ class CrashRecoveryIT {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    /** A resume finishes the update to exactly the new release without starting the app {@code pid} again. */
+    private void resumeLeavesTheAppRunningOnce(Path install, Cli cli, Path started, long pid, String step) {
+        Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        assertEquals(0, resumed.json().get("appsRestarted").size(), "started a second time: " + resumed.out());
+        assertEquals(pid, Long.parseLong(lines(started).get(0)), "no second instance wrote its start");
+        assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the restarted app still runs");
+        assertConsistent(install, cli, newTree, "2.0.0", step);
+    }
+
+    /**
+     * The record that the apps are back cannot be written (a link stands at its name, never written
+     * through): the run still brings the app back, and a later resume must not start it a second time.
+     */
+    @Test
+    void anAppsRestartedRecordThatCannotBeWrittenStillBringsTheAppBackExactlyOnce() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("record-refused", cli);
+        Path elsewhere = Files.writeString(tmp.resolve("not-the-record.txt"), "someone else's");
+        Files.createSymbolicLink(install.resolve(".rmkit/apps-restarted"), elsewhere);
+        Path started = tmp.resolve("started-record.txt");
+        Path workDir = Files.createDirectories(tmp.resolve("app work record"));
+        try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
+            UpdaterProcess.Result applied = applyV2(install, cli, Map.of());
+            assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed");
+            JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30),
+                    "the app started again by the apply");
+            long pid = Long.parseLong(lines(started).get(0));
+            try {
+                assertEquals(0, applied.code(), applied.out() + applied.err());
+                var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(applied.out());
+                assertEquals(pid, report.get("appsRestarted").get(0).get("pid").asLong(), applied.out());
+
+                resumeLeavesTheAppRunningOnce(install, cli, started, pid, "a record that could not be written");
+                assertTrue(Files.isSymbolicLink(install.resolve(".rmkit/apps-restarted")), "the link stays");
+                assertEquals("someone else's", Files.readString(elsewhere), "nothing written through the link");
+            } finally {
+                instances(started).forEach(ProcessHandle::destroyForcibly); // a second one too, if the test fails
+            }
+        }
+    }
+
+    /**
+     * Neither the record nor the journal's rewrite can be made after the commit (a link at the record's
+     * name, a directory where the journal's temporary file goes): starting the app would make the resume
+     * that finishes the update start it a second time, so the run leaves it to that resume, and says so.
+     */
+    @Test
+    void anUpdateThatCannotRecordTheAppsBackLeavesThemToResumeWhichStartsThemOnce() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("nothing-recorded", cli);
+        Files.createSymbolicLink(install.resolve(".rmkit/apps-restarted"), tmp.resolve("nowhere"));
+        Path obstacle = Files.createDirectories(install.resolve(".rmkit/.journal.json.tmp"));
+        Files.writeString(obstacle.resolve("keep"), "a directory where the journal's temporary file goes");
+        Path started = tmp.resolve("started-unrecorded.txt");
+        Path workDir = Files.createDirectories(tmp.resolve("app work unrecorded"));
+        try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
+            try {
+                UpdaterProcess.Result applied = applyV2(install, cli, Map.of());
+                assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed");
+                var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(applied.out());
+                assertEquals(0, report.get("appsRestarted").size(), applied.out());
+                assertTrue(report.get("appsNotRestarted").get(0).get("reason").asText().contains("updater resume"),
+                        applied.out());
+                Files.delete(obstacle.resolve("keep"));
+                Files.delete(obstacle);
+
+                Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+                assertEquals(1, resumed.json().get("appsRestarted").size(), resumed.out());
+                JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30),
+                        "the app started by resume");
+                assertEquals(1, instances(started).size(), "the app runs exactly once");
+                assertConsistent(install, cli, newTree, "2.0.0", "a run that could record nothing");
+            } finally {
+                instances(started).forEach(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+
+    /** The running instances of the test app that logs its start to {@code started}. */
+    private static List<ProcessHandle> instances(Path started) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(List::of).orElse(List.of())
+                .contains(started.toString())).toList();
     }
 
     @Test

@@ -1,0 +1,207 @@
+package dev.rmkit.updater.journal;
+
+import dev.rmkit.updater.install.Durable;
+import dev.rmkit.updater.install.InstallFiles;
+import dev.rmkit.updater.install.InstallLayout;
+import dev.rmkit.updater.install.StateJson;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The PREPARED and COMMITTED journals of a swap, serialised, written and fsync'd before the apps are
+ * closed, so that between their exit and their restart each journal costs one rename and one directory
+ * fsync instead of a serialisation, a file write and two fsyncs. The drafts are plain temporary files
+ * ({@code .rmkit/.journal-prepared.tmp}, {@code .rmkit/.journal-committed.tmp}) that nothing reads: only
+ * the rename over {@code journal.json} makes one the journal, and a crash before it leaves a leftover that
+ * the next draft, an uninstall or a failed fresh install deletes.
+ *
+ * <p>A draft is used only if it is still the file this run wrote (same file, same size, not a link) and
+ * for exactly the journal the swap writes (the apps that closed are the ones listed); the COMMITTED draft
+ * only if it was made at most {@link #FRESH} before the commit, since it carries the install time.
+ * Otherwise the journal is written as before ({@link JournalStore#write}) and the draft deleted. On Windows,
+ * where Java gives no file key, nothing is drafted. The swap's
+ * backup directories are created here too.
+ */
+public final class JournalDrafts {
+
+    /** How old a COMMITTED draft may be: its {@code installedAt} is when it was made. */
+    static final Duration FRESH = Duration.ofSeconds(2);
+
+    private final InstallLayout layout;
+    private final Journal prepared;
+    private final Journal committed;
+    private final Instant madeAt;
+    private Optional<Draft> preparedDraft;
+    private Optional<Draft> committedDraft;
+
+    private record Draft(Path file, Object key, long size) {}
+
+    private JournalDrafts(InstallLayout layout, Journal prepared, Journal committed, Instant madeAt) {
+        this.layout = layout;
+        this.prepared = prepared;
+        this.committed = committed;
+        this.madeAt = madeAt;
+    }
+
+    public static Path preparedFile(InstallLayout layout) {
+        return layout.stateDir().resolve(".journal-prepared.tmp");
+    }
+
+    public static Path committedFile(InstallLayout layout) {
+        return layout.stateDir().resolve(".journal-committed.tmp");
+    }
+
+    /** Drafts the journals of {@code prepared}; a draft that cannot be written is simply not there. */
+    public static JournalDrafts write(InstallLayout layout, Journal prepared, Clock clock) {
+        Instant now = clock.instant();
+        JournalDrafts d = new JournalDrafts(layout, prepared, prepared.committedAt(Clock.fixed(now, clock.getZone())), now);
+        d.preparedDraft = d.draft(preparedFile(layout), prepared);
+        d.committedDraft = d.draft(committedFile(layout), d.committed);
+        d.backupDirs(prepared);
+        return d;
+    }
+
+    /**
+     * Creates (durably) the backup directories the swap's renames need, so that their creation and the
+     * fsync of their parents fall before the close too; {@link #discard} removes those left empty. They are
+     * this swap's own: {@code .rmkit/backup/<txid>/} is named by its fresh id.
+     */
+    private void backupDirs(Journal j) {
+        Swap swap = new Swap(layout);
+        try {
+            InstallFiles files = layout.files();
+            for (JournalStep s : j.steps()) {
+                if (s.displaces()) {
+                    files.createDirectories(swap.backup(j, s).getParent());
+                }
+            }
+            files.sync();
+        } catch (IOException | RuntimeException e) {
+            // the swap creates them itself (and meets whatever went wrong here)
+        }
+    }
+
+    private void removeEmptyBackupDirs() throws IOException {
+        if (prepared == null) {
+            return;
+        }
+        Swap swap = new Swap(layout);
+        Path top = layout.backupDir(prepared.txid());
+        InstallFiles files = layout.files();
+        List<Path> dirs = new ArrayList<>();
+        for (JournalStep s : prepared.steps()) {
+            for (Path d = swap.backup(prepared, s).getParent(); s.displaces() && d.startsWith(top); d = d.getParent()) {
+                dirs.add(d);
+            }
+        }
+        dirs.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path d : dirs) {
+            files.removeEmptyDirectory(d); // only a real, empty directory: never a link, nothing in use
+        }
+    }
+
+    private Optional<Draft> draft(Path file, Journal journal) {
+        try {
+            byte[] bytes = StateJson.bytes(journal);
+            // Read back and compared: a draft is what recovery will read. The comparison also pays, here, the
+            // first use of each record's equals (bootstrapped method handles, about 10 ms cold), which
+            // would otherwise fall in the window when the swap compares its journal with the draft.
+            if (!journal.equals(StateJson.mapper().readValue(bytes, Journal.class))) {
+                return Optional.empty();
+            }
+            InstallFiles files = layout.files();
+            files.deleteOwn(file); // a leftover of a crash; a link there stays, and then CREATE_NEW fails
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            return ours(file).map(a -> new Draft(file, a.fileKey(), a.size())).filter(d -> d.size() == bytes.length);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<BasicFileAttributes> ours(Path file) throws IOException {
+        return InstallFiles.attributes(file).filter(BasicFileAttributes::isRegularFile).filter(a -> a.fileKey() != null);
+    }
+
+    /** Makes {@code journal} (PREPARED) the journal: by renaming its draft, or by writing it. */
+    void writePrepared(Journal journal) throws IOException {
+        if (!use(preparedDraft, journal.equals(prepared))) {
+            JournalStore.write(layout, journal);
+        }
+        preparedDraft = Optional.empty();
+    }
+
+    /** The COMMITTED journal of {@code journal}, made the journal: its draft renamed, or written now. */
+    Journal writeCommitted(Journal journal, Clock clock) throws IOException {
+        boolean fresh = !clock.instant().isAfter(madeAt.plus(FRESH));
+        Journal c = fresh && journal.equals(prepared) ? committed : journal.committedAt(clock);
+        if (!use(committedDraft, c == committed)) {
+            JournalStore.write(layout, c);
+        }
+        committedDraft = Optional.empty();
+        return c;
+    }
+
+    /** Renames {@code draft} over the journal if it is wanted and still the file written; else deletes it. */
+    private boolean use(Optional<Draft> draft, boolean wanted) throws IOException {
+        if (draft.isEmpty()) {
+            return false;
+        }
+        Optional<BasicFileAttributes> now = ours(draft.get().file());
+        boolean intact = now.isPresent() && Objects.equals(now.get().fileKey(), draft.get().key())
+                && now.get().size() == draft.get().size();
+        if (wanted && intact) {
+            Durable.rename(draft.get().file(), layout.journalFile());
+            return true;
+        }
+        if (intact) {
+            layout.files().deleteOwn(draft.get().file());
+        }
+        return false;
+    }
+
+    /** Deletes the drafts not used (the swap did not happen, or wrote other journals); never a link. */
+    public void discard() {
+        for (Optional<Draft> d : List.of(preparedDraft, committedDraft)) {
+            try {
+                use(d, false);
+            } catch (IOException e) {
+                // a leftover temporary file: the next draft, an uninstall or a fresh install's cleanup removes it
+            }
+        }
+        try {
+            removeEmptyBackupDirs();
+        } catch (IOException e) {
+            // an empty leftover directory in .rmkit/backup/: an uninstall removes it
+        }
+        preparedDraft = Optional.empty();
+        committedDraft = Optional.empty();
+    }
+
+    /** No drafts: every journal is written when it is needed. */
+    public static JournalDrafts none(InstallLayout layout) {
+        JournalDrafts d = new JournalDrafts(layout, null, null, Instant.EPOCH);
+        d.preparedDraft = Optional.empty();
+        d.committedDraft = Optional.empty();
+        return d;
+    }
+}
