@@ -114,7 +114,10 @@ public final class ClosingSwap {
             Map<ProcessId, AppOwner> owners = Holders.owners(listed, ctx.system().get());
             Map<ProcessId, ServiceUnit> services = Holders.services(listed, ctx.system().get());
             stops = ServiceStops.record(layout, journal, listed, services, holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED);
-            draftJournals(journal, listed.apps().stream().map(a -> Holders.record(a, owners, services)).toList());
+            if (!listed.apps().isEmpty()) {
+                // With no holder nothing is down during the swap: the rehearsal and drafts would only cost fsyncs.
+                draftJournals(journal, listed.apps().stream().map(a -> Holders.record(a, owners, services)).toList());
+            }
             // The shutdown hold is taken before the apps are asked, not once they are gone: where it starts
             // systemd-inhibit (a process and a D-Bus round trip, 40-70 ms) that is not downtime. It is a
             // delay lock, so a shutdown meanwhile waits at most logind's InhibitDelayMaxSec; every path
