@@ -112,19 +112,22 @@ class RestartIT {
         Path f = fx.file("data.bin");
         Path started = tmp.resolve("started-never.txt");
         JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
-        long armed;
+        ProcessHandle armed;
         try (RestartSession s = fx.platform.startSession()) {
             s.registerFiles(List.of(f));
             assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
             assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
-            armed = awaitArmed(started);
+            armed = ProcessHandle.of(awaitArmed(started)).orElseThrow();
             Files.delete(started);
         }
 
-        JavaProcess.await(() -> ProcessHandle.of(armed).map(h -> !h.isAlive()).orElse(true), Duration.ofSeconds(30),
-                "the armed shell to leave once the session closed");
-        assertEquals(List.of(), ArmedShells.running(started.toString()), "nothing started");
-        assertFalse(Files.exists(started), "the app never ran again");
+        try {
+            JavaProcess.await(() -> !armed.isAlive(), Duration.ofSeconds(30), "the armed shell to leave once the session closed");
+            assertEquals(List.of(), ArmedShells.running(started.toString()), "nothing started");
+            assertFalse(Files.exists(started), "the app never ran again");
+        } finally {
+            armed.destroyForcibly(); // what the shell became if it started the app after all: not leaked (the handle knows its start time)
+        }
     }
 
     /** The pid of the launch armed for the app that writes {@code started}, once it waits. */
