@@ -94,7 +94,7 @@ class RestartIT {
             s.registerFiles(List.of(f));
             assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
             assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
-            long armed = awaitArmed(started);
+            long armed = ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30)).pid();
             Files.delete(started);
 
             RestartResult r = s.restart(p -> { });
@@ -117,7 +117,7 @@ class RestartIT {
             s.registerFiles(List.of(f));
             assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
             assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
-            armed = ProcessHandle.of(awaitArmed(started)).orElseThrow();
+            armed = ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30));
             Files.delete(started);
         }
 
@@ -128,12 +128,6 @@ class RestartIT {
         } finally {
             armed.destroyForcibly(); // what the shell became if it started the app after all: not leaked (the handle knows its start time)
         }
-    }
-
-    /** The pid of the launch armed for the app that writes {@code started}, once it waits. */
-    private static long awaitArmed(Path started) {
-        JavaProcess.await(() -> ArmedShells.waiting(started.toString()).size() == 1, Duration.ofSeconds(30), "the armed launch");
-        return ArmedShells.waiting(started.toString()).get(0);
     }
 
     private static List<String> lines(Path p) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,15 @@ public final class ArmedShells {
             return argv.size() > 3 && argv.get(0).equals("/bin/sh") && argv.get(1).equals("-c")
                     && argv.get(2).startsWith(SCRIPT_START) && argv.contains(word);
         }).toList();
+    }
+
+    /**
+     * The one armed shell whose argv has {@code word}, once it waits: a handle, so that a test can kill
+     * what it became even if it wrongly started its program (the handle knows the process's start time).
+     */
+    public static ProcessHandle awaitOne(String word, Duration timeout) {
+        JavaProcess.await(() -> waiting(word).size() == 1, timeout, "the launch armed for " + word);
+        return ProcessHandle.of(waiting(word).get(0)).orElseThrow();
     }
 
     /** The pids of processes whose argv has {@code word}, armed shells excluded. */

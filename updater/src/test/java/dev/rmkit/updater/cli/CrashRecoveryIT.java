@@ -231,16 +231,17 @@ class CrashRecoveryIT {
         try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
             UpdaterProcess p = pausedApply(cli, install, "install-1", tmp.resolve("paused-app"));
             assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the kill");
-            JavaProcess.await(() -> ArmedShells.waiting(started.toString()).size() == 1, Duration.ofSeconds(30),
-                    "the restart armed while the app exited");
-            long armed = ArmedShells.waiting(started.toString()).get(0);
+            ProcessHandle armed = ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30));
 
             p.process().destroyForcibly();
             assertEquals(137, p.await().code());
-            JavaProcess.await(() -> ProcessHandle.of(armed).map(h -> !h.isAlive()).orElse(true), Duration.ofSeconds(30),
-                    "the armed shell to leave with its updater");
-            assertEquals(List.of(), ArmedShells.running(started.toString()), "nothing started by the dead updater");
-            assertTrue(!Files.exists(started), "the app did not run again before resume");
+            try {
+                JavaProcess.await(() -> !armed.isAlive(), Duration.ofSeconds(30), "the armed shell to leave with its updater");
+                assertEquals(List.of(), ArmedShells.running(started.toString()), "nothing started by the dead updater");
+                assertTrue(!Files.exists(started), "the app did not run again before resume");
+            } finally {
+                armed.destroyForcibly(); // what the shell became if it started the app after all: not leaked
+            }
 
             Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
 
