@@ -1,12 +1,14 @@
 package dev.rmkit.rm.linux;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
 /**
@@ -38,8 +40,12 @@ final class ArmedLaunch {
     static final String CARRIED_OLDPWD = "RMKIT_ARMED_OLDPWD";
     private static final String READ_INTO = "rmkit_armed_line";
 
-    /** $1 is the working directory, the rest the registered argv. */
+    /**
+     * $1 is the working directory, the rest the registered argv. The first line tells the updater, on
+     * stdout (a second pipe), that the shell is about to wait, then sends stdout where the program's goes.
+     */
     static final String SCRIPT = String.join("\n",
+            "printf r && exec >/dev/null || exit 0",
             "IFS= read -r " + READ_INTO + " && [ \"$" + READ_INTO + "\" = go ] || exit 0",
             "cd -P -- \"$1\" || exit",
             "shift",
@@ -53,6 +59,7 @@ final class ArmedLaunch {
     /** Names the shell resets, or the script uses, whatever the environment says. */
     private static final Set<String> NOT_CARRIED = Set.of("IFS", "OPTIND", "PPID", READ_INTO, CARRIED_PWD, CARRIED_OLDPWD);
     private static final byte[] GO = "go\n".getBytes(StandardCharsets.US_ASCII);
+    private static final long READY_POLL_NANOS = 100_000;
 
     private final Process process;
     private boolean done;
@@ -87,6 +94,27 @@ final class ArmedLaunch {
 
     Process process() {
         return process;
+    }
+
+    /**
+     * Waits until the shell is waiting to be fired (it wrote its byte: the chain's execs, systemd-run's
+     * scope and the shell's start are done), polling every 0.1 ms, until {@code deadline} ({@link
+     * System#nanoTime}); false if it did not get there, or is gone. Called before any app is told to end,
+     * so that firing it then costs only the write and the shell's exec.
+     */
+    boolean awaitReady(long deadline) {
+        InputStream in = process.getInputStream();
+        try {
+            while (in.available() == 0) {
+                if (!process.isAlive() || System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+                    return false;
+                }
+                LockSupport.parkNanos(READY_POLL_NANOS);
+            }
+            return in.read() == 'r';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

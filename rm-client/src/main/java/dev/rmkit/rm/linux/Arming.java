@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -39,8 +42,7 @@ final class Arming {
         if (a.ignoredEntry().isPresent()) {
             return Optional.empty();
         }
-        return a.registration().flatMap(r -> r.entry().restartCommand())
-                .filter(c -> !c.flags().contains(RestartFlag.NO_PATCH));
+        return a.registeredCommand().filter(c -> !c.flags().contains(RestartFlag.NO_PATCH));
     }
 
     /** A place for {@code a}'s armed launch; nothing is started until {@link Slot#arm}. */
@@ -119,6 +121,31 @@ final class Arming {
                 f = launch;
             }
             return f.join();
+        }
+
+        /**
+         * Waits, until {@code deadline} ({@link System#nanoTime}), for the armed launch to be started and
+         * waiting to be fired ({@link ArmedLaunch#awaitReady}); returns at once if none is armed.
+         */
+        void awaitReady(long deadline) {
+            CompletableFuture<Optional<ArmedLaunch>> f;
+            synchronized (this) {
+                if (disarmed || launch == null) {
+                    return;
+                }
+                f = launch;
+            }
+            try {
+                Optional<ArmedLaunch> armed = f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (armed.isPresent() && !armed.get().awaitReady(deadline)) {
+                    LOG.log(System.Logger.Level.DEBUG, "the restart of {0} (pid {1}) was not armed in time",
+                            app.app().name(), app.pid());
+                }
+            } catch (TimeoutException | ExecutionException e) {
+                // not started in time: the restart waits for it (take) or starts the app afresh
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         /** Closes the pipe of an armed launch not fired (now, or as soon as its start finishes). */

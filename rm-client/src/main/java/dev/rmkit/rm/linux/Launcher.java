@@ -202,6 +202,7 @@ public final class Launcher {
             return Optional.empty();
         }
         ArmedLaunch.carryAside(env);
+        pb.redirectOutput(ProcessBuilder.Redirect.PIPE); // the shell's "ready"; it sends stdout to /dev/null itself
         return Optional.of(new ArmedLaunch(start(pb, command.argv().get(0))));
     }
 

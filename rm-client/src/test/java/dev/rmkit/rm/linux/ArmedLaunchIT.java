@@ -67,8 +67,18 @@ class ArmedLaunchIT {
         ArmedLaunch armed = launcher.arm(command, uid, uid, env, runtime).orElseThrow();
         armedHere.add(armed.process());
         long pid = armed.process().pid();
-        JavaProcess.await(() -> ArmedShells.argv(pid).indexOf(ArmedLaunch.SCRIPT) == 2, LONG, "the armed shell");
+        assertTrue(armed.awaitReady(System.nanoTime() + LONG.toNanos()), "the armed shell says it waits");
+        // Said by the shell itself: no exec of the chain is left for the restart.
+        assertEquals(2, ArmedShells.argv(pid).indexOf(ArmedLaunch.SCRIPT), "ready means the shell runs");
         return armed;
+    }
+
+    private static String fd(long pid, int fd) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "fd", Integer.toString(fd))).toString();
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 
     @Test
@@ -83,6 +93,8 @@ class ArmedLaunchIT {
         ArmedLaunch armed = arm(RestartCommand.of(argv, work), FileModes.currentUid(), env);
         long pid = armed.process().pid();
         assertEquals(Path.of("/"), Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")), "armed in /");
+        // Right after its "ready" the shell sends its stdout (the pipe that said so) to /dev/null.
+        JavaProcess.await(() -> fd(pid, 1).equals("/dev/null"), LONG, "the shell's stdout on /dev/null");
         List<String> fds = new ArrayList<>();
         try (var s = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             for (Path fd : (Iterable<Path>) s::iterator) {
@@ -105,6 +117,10 @@ class ArmedLaunchIT {
         expected.put(RuntimeDir.ENV, runtime.toString());
         assertEquals(expected, ArmedShells.environment(pid), "the app's environment, exactly");
         assertFalse(Files.exists(marker), "nothing of the argv was run as shell text");
+        // Not the pipe that said the shell was ready: writing to it after the updater is gone would kill the app.
+        assertEquals("/dev/null", fd(pid, 1), "the program's stdout");
+        assertEquals("/dev/null", fd(pid, 2), "the program's stderr");
+        assertEquals("/dev/null", fd(pid, 0), "the program's stdin");
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class ArmedShells {
 
     /** What the armed shell's script begins with (rm-client's {@code ArmedLaunch.SCRIPT}). */
-    static final String SCRIPT_START = "IFS= read -r rmkit_armed_line";
+    static final String SCRIPT_START = "printf r && exec >/dev/null || exit 0\nIFS= read -r rmkit_armed_line";
 
     private ArmedShells() {}
 
