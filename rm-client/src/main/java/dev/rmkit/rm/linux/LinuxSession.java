@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 
 /**
  * A Restart Manager session on Linux. Its registered resources live in the session file (see
@@ -48,6 +49,8 @@ final class LinuxSession implements RestartSession {
     private final Map<FilterTarget, FilterAction> filters = new LinkedHashMap<>();
     private final List<Closed> closed = new ArrayList<>();
     private final Arming arming;
+    /** {@link #keptDown}, made once: the restart uses it while the apps are down (no method reference bootstrapped then). */
+    private final Predicate<Listed> keptDownFilter = this::keptDown;
     private volatile Operation running;
     private volatile boolean ended;
 
@@ -56,7 +59,7 @@ final class LinuxSession implements RestartSession {
         this.store = store;
         this.key = key;
         this.primary = primary;
-        this.arming = new Arming(platform.launcher(), this::keptDown);
+        this.arming = new Arming(platform.launcher(), keptDownFilter);
     }
 
     @Override
@@ -165,7 +168,7 @@ final class LinuxSession implements RestartSession {
                     throw new RmException("RmRestart", ERROR_REQUEST_OUT_OF_SEQUENCE, "nothing to restart: this session has shut nothing down");
                 }
                 RestartResult result = new Restart(platform.launcher(), platform.services(), op, new Progress(progress))
-                        .run(closed, this::keptDown);
+                        .run(closed, keptDownFilter);
                 closed.forEach(c -> c.armed().disarm()); // what a filter kept down
                 closed.clear();
                 return result;

@@ -1,6 +1,7 @@
 package dev.rmkit.rm.linux;
 
 import dev.rmkit.rm.AffectedApp;
+import dev.rmkit.rm.RestartCommand;
 import dev.rmkit.rm.linux.proc.CgroupUnit;
 import dev.rmkit.rm.linux.proc.ProcStat;
 import dev.rmkit.rm.linux.proc.ProcStatus;
@@ -44,5 +45,13 @@ public record Listed(
 
     public boolean cooperating() {
         return registration.isPresent();
+    }
+
+    /**
+     * The restart command of its registry entry, if it cooperates and registered one. Plain code, no
+     * lambda: the restart calls it while the app is down (a lambda's first run costs a bootstrap).
+     */
+    public Optional<RestartCommand> registeredCommand() {
+        return registration.isPresent() ? registration.get().entry().restartCommand() : Optional.empty();
     }
 }

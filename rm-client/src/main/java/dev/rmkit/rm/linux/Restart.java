@@ -58,7 +58,7 @@ public final class Restart {
         if (l.ignoredEntry().isPresent()) {
             return AppOutcome.failed(l.app().withStatus(stopped), "not restarted: " + l.ignoredEntry().get());
         }
-        Optional<RestartCommand> command = l.registration().flatMap(r -> r.entry().restartCommand());
+        Optional<RestartCommand> command = l.registeredCommand();
         if (command.isEmpty()) {
             return AppOutcome.ok(l.app().withStatus(stopped));
         }

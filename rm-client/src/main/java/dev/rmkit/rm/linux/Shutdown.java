@@ -8,6 +8,7 @@ import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.ShutdownOption;
 import dev.rmkit.rm.ShutdownResult;
 import dev.rmkit.rm.linux.proc.ProcFs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -29,6 +30,32 @@ import java.util.function.Predicate;
  * ({@link ServiceControl}) in its place in that order. A forced shutdown names every refusal it overrode.
  */
 final class Shutdown {
+
+    /**
+     * The classes that the code between an app's exit and its restart's launch needs (the rest of this
+     * shutdown, {@link Restart}), loaded and initialised with this class, before any app is told to end.
+     * Read from the jar while the apps were down they cost milliseconds of downtime (docs/performance.md);
+     * that code also has no lambdas or streams, whose first run bootstraps a class as well.
+     */
+    private static final List<Class<?>> AFTER_CLOSE = List.of(Closed.class, ShutdownResult.class,
+            ShutdownResult.Outcome.class, Restart.class, ServiceControl.Starts.class);
+
+    static {
+        for (Class<?> c : AFTER_CLOSE) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new LinkageError("rm-client is incomplete: " + c.getName(), e);
+            }
+        }
+    }
+
+    /**
+     * How long the apps wait, once they all agreed, for their restarts to be armed before they are told to
+     * end: the chain's process starts (tens of milliseconds through systemd-run) then fall before the
+     * downtime, not between an app's exit and its restart. A launch not ready by then is fired when it is.
+     */
+    static final Duration ARM_WAIT = Duration.ofSeconds(2);
 
     private final ProcFs proc;
     private final LinuxConfig config;
@@ -94,6 +121,7 @@ final class Shutdown {
         // apps end only once all of it is gone, so a survivor costs no cooperating app its session.
         targets.sort(Comparator.comparingInt(Shutdown::order));
         List<Arming.Slot> armed = arm(targets);
+        op.checkpoint(); // cancelled while the restarts were armed: nothing was closed, the session disarms them
         Closer closer = new Closer(proc, config, op, force);
         ServiceControl.Stops stops = services.new Stops(op);
         boolean survivor = false; // a holder that did not close
@@ -124,7 +152,10 @@ final class Shutdown {
                     .equals(EnumSet.of(AppStatus.RUNNING))).toList();
             new Queries(config, op).cancelled(spared, flags);
         }
-        boolean all = outcomes.values().stream().allMatch(o -> o.reason().isEmpty());
+        boolean all = true;
+        for (AppOutcome o : outcomes.values()) { // a loop, not a stream: the apps are down (see AFTER_CLOSE)
+            all &= o.reason().isEmpty();
+        }
         return done(all ? ShutdownResult.Outcome.COMPLETE : ShutdownResult.Outcome.NOT_ALL_CLOSED, outcomes, overridden);
     }
 
@@ -132,7 +163,9 @@ final class Shutdown {
      * Reads each target's environment (what its restart needs) and arms the restart of those a
      * restart would start by their command ({@link Arming}): now, once every app has agreed to close
      * and before any is told to end, so that the process starts overlap neither the apps' exits nor the
-     * updater's work after them (on two cores they measurably slowed the apps' exits).
+     * updater's work after them (on two cores they measurably slowed the apps' exits). Then waits, at most
+     * {@link #ARM_WAIT}, until every armed shell is waiting to be fired: a chain still starting when its app
+     * had exited was a few milliseconds of downtime (tens through systemd-run).
      */
     private List<Arming.Slot> arm(List<Listed> targets) {
         List<Arming.Slot> slots = new ArrayList<>();
@@ -142,6 +175,10 @@ final class Shutdown {
                 slot.arm();
             }
             slots.add(slot);
+        }
+        long deadline = System.nanoTime() + ARM_WAIT.toNanos();
+        for (Arming.Slot slot : slots) {
+            slot.awaitReady(deadline);
         }
         return slots;
     }
