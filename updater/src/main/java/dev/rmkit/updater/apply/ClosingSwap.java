@@ -12,6 +12,7 @@ import dev.rmkit.rm.RestartSession;
 import dev.rmkit.rm.RmException;
 import dev.rmkit.rm.RmPlatform;
 import dev.rmkit.updater.Interruption;
+import dev.rmkit.updater.Preload;
 import dev.rmkit.rm.ServiceUnit;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * DESIGN steps 5–8, the one path every change to an install's files takes (apply, rollback, uninstall):
@@ -46,6 +48,22 @@ import java.util.Optional;
  * it neither downloads nor hashes.
  */
 public final class ClosingSwap {
+
+    /**
+     * The classes the code between the apps' exit and their restart needs, loaded and initialised with this
+     * class, long before any app is asked to close. Read from the jar while the apps are down, each cost
+     * downtime; that code has no lambdas either (a lambda's first run bootstraps a class) and, apart from
+     * the journal, no first runs: the journal's are rehearsed ({@link Rehearsal}). docs/performance.md.
+     */
+    private static final List<Class<?>> AFTER_CLOSE = List.of(AppsBack.class, AfterIt.class, AppReport.class,
+            Holders.class);
+
+    static {
+        Preload.classes(AFTER_CLOSE);
+    }
+
+    /** The restart's progress is not shown: one object, made before any app is closed. */
+    private static final IntConsumer NO_PROGRESS = p -> { };
 
     private final UpdaterContext ctx;
     private final HolderOptions holders;
@@ -171,22 +189,38 @@ public final class ClosingSwap {
         Journal withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
         // Restarted once the swap is committed, before its backups are dealt with (downtime must not
         // grow with the update's size), or in the finally block if the swap failed.
-        boolean[] restarted = {closed.isEmpty()};
+        AppsBack back = new AppsBack(session, withApps, closed.isEmpty());
         boolean committed = false;
         try {
-            commit(withApps, restarted[0] ? Optional.empty() : Optional.of(() -> {
-                restarted[0] = true;
-                afterCommit(session, withApps);
-                report.phase("cleanup");
-            }), hold);
+            commit(withApps, back.restarted ? Optional.empty() : Optional.of(back), hold);
             committed = true;
         } finally {
             hold.close();
-            if (!restarted[0] && committed) {
+            if (!back.restarted && committed) {
                 leftToRecovery(session, withApps);
-            } else if (!restarted[0]) {
+            } else if (!back.restarted) {
                 restart(session, Optional.of(withApps));
             }
+        }
+    }
+
+    /** The closed apps brought back once the swap is committed (a class, not a lambda: see AFTER_CLOSE). */
+    private final class AppsBack implements Runnable {
+        private final RestartSession session;
+        private final Journal journal;
+        private boolean restarted;
+
+        AppsBack(RestartSession session, Journal journal, boolean restarted) {
+            this.session = session;
+            this.journal = journal;
+            this.restarted = restarted;
+        }
+
+        @Override
+        public void run() {
+            restarted = true;
+            afterCommit(session, journal);
+            report.phase("cleanup");
         }
     }
 
@@ -261,7 +295,7 @@ public final class ClosingSwap {
     /** After an interrupted close: whatever the session had closed is reported closed and started again. */
     private void restartAfterInterrupt(RestartSession session) {
         try {
-            RestartResult r = session.restart(p -> { });
+            RestartResult r = session.restart(NO_PROGRESS);
             r.apps().forEach(o -> report.closed(new AppReport(o.app().name(), o.app().process().pid(), "")));
             RestartReports.report(r, report);
         } catch (RmException nothingClosed) {
@@ -283,16 +317,35 @@ public final class ClosingSwap {
      */
     private void commit(Journal journal, Optional<Runnable> appsBack, BusyHandle hold) throws UpdateException {
         stops.swapping();
-        Optional<Runnable> afterIt = appsBack.isEmpty() && afterCommit.isEmpty() ? Optional.empty() : Optional.of(() -> {
-            appsBack.ifPresent(Runnable::run);
-            hold.close(); // after the launch: releasing it waits for systemd-inhibit to exit
-            afterCommit.ifPresent(Runnable::run);
-        });
+        Optional<Runnable> afterIt = appsBack.isEmpty() && afterCommit.isEmpty() ? Optional.empty()
+                : Optional.of(new AfterIt(appsBack, hold));
         Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), afterIt, drafts);
         if (!c.clean()) {
             report.note(c.cleanupProblem());
         }
         Reports.committed(journal, report);
+    }
+
+    /** What runs once the swap is committed: the apps back, the hold dropped, the caller's action. */
+    private final class AfterIt implements Runnable {
+        private final Optional<Runnable> appsBack;
+        private final BusyHandle hold;
+
+        AfterIt(Optional<Runnable> appsBack, BusyHandle hold) {
+            this.appsBack = appsBack;
+            this.hold = hold;
+        }
+
+        @Override
+        public void run() {
+            if (appsBack.isPresent()) {
+                appsBack.get().run();
+            }
+            hold.close(); // after the launch: releasing it waits for systemd-inhibit to exit
+            if (afterCommit.isPresent()) {
+                afterCommit.get().run();
+            }
+        }
     }
 
     /**
@@ -361,7 +414,7 @@ public final class ClosingSwap {
 
     private void restartNow(RestartSession session, Optional<Journal> journal) {
         try {
-            RestartReports.report(session.restart(p -> { }), report);
+            RestartReports.report(session.restart(NO_PROGRESS), report);
         } catch (RmException e) {
             report.note("the restart session could not restart the apps (" + e.getMessage() + ")");
             journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), j.services(), ctx.system().get(), report));
