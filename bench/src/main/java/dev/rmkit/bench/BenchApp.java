@@ -26,7 +26,7 @@ import java.util.Set;
  * registered again and ready to work; and, for the updater's own share of the downtime, {@code launched
  * PID T} from the shell its restart command starts first.
  *
- * <p>Usage: {@code BenchApp --hold FILE --log EVENTLOG}.
+ * <p>Usage: {@code BenchApp --hold FILE --log EVENTLOG [--marker LAUNCH-MARKER]}.
  */
 public final class BenchApp implements EndSessionListener {
 
@@ -43,11 +43,14 @@ public final class BenchApp implements EndSessionListener {
             BenchApp listener = new BenchApp(log);
             CooperatingApp app = RmPlatforms.current().cooperate("bench-app", listener);
             Runtime.getRuntime().addShutdownHook(new Thread(app::close));
-            // Restarted through a shell that logs "launched PID T" first: the moment the updater's restart
-            // launched the successor, before its JVM starts. Bash's $EPOCHREALTIME reads the clock without a
-            // process (a fork of date cost 1-2 ms more, inside the measured share); [.,] whatever the locale.
-            List<String> argv = new ArrayList<>(List.of("/bin/bash", "-c",
-                    "printf 'launched %s %s\\n' $$ \"${EPOCHREALTIME/[.,]/}\" >> \"$0\"; exec \"$@\"", log.toString()));
+            // Restarted through a marker that logs "launched PID T" first: the moment the updater's restart
+            // launched the successor, before its JVM starts. bench/run's static C marker (--marker) if given,
+            // else bash, whose $EPOCHREALTIME reads the clock without a process (a fork of date cost 1-2 ms
+            // more, inside the measured share; bash's own start costs about 1.5 ms); [.,] whatever the locale.
+            List<String> argv = args.length > 5 && args[4].equals("--marker")
+                    ? new ArrayList<>(List.of(Path.of(args[5]).toAbsolutePath().toString(), log.toString()))
+                    : new ArrayList<>(List.of("/bin/bash", "-c",
+                            "printf 'launched %s %s\\n' $$ \"${EPOCHREALTIME/[.,]/}\" >> \"$0\"; exec \"$@\"", log.toString()));
             argv.add(ProcessHandle.current().info().command().orElse("java"));
             argv.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchApp.class.getName()));
             argv.addAll(List.of(args));
