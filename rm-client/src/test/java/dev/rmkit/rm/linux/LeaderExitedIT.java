@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -26,20 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 class LeaderExitedIT {
 
     @TempDir Path tmp;
-    private SessionFixture fx;
-
-    @AfterEach
-    void tearDown() {
-        if (fx != null) {
-            fx.close();
-        }
-    }
 
     @Test
     void aShutdownSignalsAHolderWhoseLeaderExitedAndWaitsForItsEnd() throws Exception {
-        fx = new SessionFixture(tmp, Duration.ofSeconds(20), Duration.ofSeconds(5));
-        Path f = fx.file("data.bin");
-        try (LeaderlessHolder p = LeaderlessHolder.start(f, tmp); RestartSession s = fx.platform.startSession()) {
+        try (SessionFixture fx = new SessionFixture(tmp, Duration.ofSeconds(20), Duration.ofSeconds(5));
+                LeaderlessHolder p = LeaderlessHolder.start(fx.file("data.bin"), tmp);
+                RestartSession s = fx.platform.startSession()) {
+            Path f = tmp.resolve("data.bin");
             s.registerFiles(List.of(f));
 
             ShutdownResult r = s.shutdown(Set.of(), x -> { });
