@@ -79,7 +79,7 @@ public final class Lister {
         for (long pid : pids) {
             Optional<ProcStat> stat = proc.stat(pid);
             Optional<ProcStatus> status = proc.status(pid);
-            if (stat.isEmpty() || status.isEmpty() || stat.get().dead()) {
+            if (stat.isEmpty() || status.isEmpty() || !proc.running(stat.get())) {
                 continue;
             }
             Listed l = describe(stat.get(), status.get());
@@ -122,12 +122,14 @@ public final class Lister {
                 .orElse(v.type() == AppType.SERVICE || v.type() == AppType.CRITICAL ? unitName.orElse(stat.comm()) : stat.comm());
         AffectedApp app = new AffectedApp(proc.processId(stat), name, unitName.orElse(""), v.type(),
                 EnumSet.of(AppStatus.RUNNING), restartable, command);
-        return new Listed(app, stat, status, reg, ignored, exe(pid), unit);
+        return new Listed(app, stat, status, reg, ignored, exe(stat), unit);
     }
 
-    private Optional<String> exe(long pid) {
+    /** The executable; of a process whose leader thread exited, as a thread that still runs shows it. */
+    private Optional<String> exe(ProcStat stat) {
         try {
-            return Optional.of(Files.readSymbolicLink(proc.dir(pid).resolve("exe")).toString());
+            Optional<Path> dir = proc.filesDir(stat);
+            return dir.isEmpty() ? Optional.empty() : Optional.of(Files.readSymbolicLink(dir.get().resolve("exe")).toString());
         } catch (IOException | UnsupportedOperationException e) {
             return Optional.empty();
         }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ClassifierTest {
 
     private static ProcStat stat(long pid, int tty, long flags) {
-        return new ProcStat(pid, "x", 'S', 1, tty, flags, 100);
+        return new ProcStat(pid, "x", 'S', 1, tty, flags, 1, 100);
     }
 
     private static Classifier.Verdict classify(ProcStat s, int owner, int us, boolean cooperating, String unit) {

@@ -13,6 +13,7 @@ import dev.rmkit.rm.ShutdownResult;
 import dev.rmkit.rm.linux.protocol.Registry;
 import dev.rmkit.rm.testing.CooperatingTestApp;
 import dev.rmkit.rm.testing.JavaProcess;
+import dev.rmkit.rm.testing.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ class ProtocolExampleIT {
 
     @BeforeEach
     void setUp() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) || onPath("python3"), "python3 is needed");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) || Tools.onPath("python3"), "python3 is needed");
         fx = new SessionFixture(tmp);
     }
 
@@ -57,15 +58,6 @@ class ProtocolExampleIT {
         if (fx != null) {
             fx.close();
         }
-    }
-
-    private static boolean onPath(String exe) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, exe))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The fenced code block that follows {@code <!-- file: NAME -->} in the page. */

@@ -34,6 +34,10 @@ import java.util.TreeMap;
  * session reboot-only, so rmkit reports that it did not inspect it in the log instead); or its
  * credentials could not open any existing registered file (permission bits, no DAC-override capability).
  * A process that exits mid-scan (ENOENT, ESRCH) holds nothing and is skipped.
+ *
+ * <p>A process whose leader thread exited ({@code pthread_exit}) while its other threads run shows a zombie
+ * leader with empty {@code fd/} and {@code maps}; fuser skips it, but it still holds its files: it is read
+ * through one of its running threads ({@link ProcFs#filesDir}).
  */
 public final class HolderScan {
 
@@ -94,10 +98,15 @@ public final class HolderScan {
      */
     private PidScan scanOne(long pid, ScanTargets targets, boolean firstMatch) {
         Optional<ProcStat> stat = proc.stat(pid);
-        if (stat.isEmpty() || stat.get().dead()) {
+        if (stat.isEmpty()) {
             return null;
         }
-        PidScan s = new PidScan(proc.dir(pid), stat.get(), targets, firstMatch);
+        // A zombie leader whose other threads still run is read through one of them.
+        Optional<Path> dir = proc.filesDir(stat.get());
+        if (dir.isEmpty()) {
+            return null;
+        }
+        PidScan s = new PidScan(dir.get(), stat.get(), targets, firstMatch);
         s.run();
         return s.access.isEmpty() && s.denied.isEmpty() ? null : s;
     }

@@ -99,15 +99,38 @@ public final class ProcFs {
         return new ProcessId(stat.pid(), clock.startTime(stat.startTicks()));
     }
 
-    /** True if {@code id} names a live process (same pid, same start tick). */
+    /** True if {@code id} names a live process (same pid, same start tick; see {@link #running}). */
     public boolean alive(ProcessId id) {
-        long ticks = clock.ticks(id.startTime());
-        return stat(id.pid()).filter(s -> !s.dead() && s.startTicks() == ticks).isPresent();
+        return alive(id.pid(), clock.ticks(id.startTime()));
     }
 
-    /** True if a process with this pid and start tick is alive and not a zombie. */
+    /** True if a process with this pid and start tick still runs (see {@link #running}). */
     public boolean alive(long pid, long startTicks) {
-        return stat(pid).filter(s -> !s.dead() && s.startTicks() == startTicks).isPresent();
+        return stat(pid).filter(s -> s.startTicks() == startTicks && running(s)).isPresent();
+    }
+
+    /**
+     * True if the process that {@code stat} (its {@code /proc/PID/stat} line) describes still runs: its
+     * leader is not a zombie, or it is one (it ended with {@code pthread_exit}) but another thread of the
+     * process still runs and is not exiting ({@link Tasks}). One read, the caller's, for a process whose
+     * leader runs; the threads are read only for a zombie leader with other threads.
+     */
+    public boolean running(ProcStat stat) {
+        return !stat.dead() || filesDir(stat).isPresent();
+    }
+
+    /**
+     * Where to read the files of the process that {@code stat} describes ({@code fd/}, {@code maps},
+     * {@code exe}, {@code cwd}, {@code root}): its own directory; or, when its leader thread has exited while
+     * another thread still runs, the directory of that thread ({@code PID/task/TID}: the threads share the
+     * descriptor table and the memory, the zombie leader shows neither); empty when it no longer runs.
+     */
+    public Optional<Path> filesDir(ProcStat stat) {
+        Path dir = dir(stat.pid());
+        if (!stat.dead()) {
+            return Optional.of(dir);
+        }
+        return stat.state() == 'Z' && stat.numThreads() > 1 ? Tasks.running(dir, stat.pid()) : Optional.empty();
     }
 
     /** The systemd service of a process, or empty. */

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param ppid field 4, the parent's pid
  * @param ttyNr field 7, the controlling terminal's device number, 0 when there is none
  * @param flags field 9, the kernel's PF_* flags
+ * @param numThreads field 20, the threads of the process (a zombie leader counts itself until the last
+ *     other thread is gone)
  * @param startTicks field 22, the start time in clock ticks since boot
  */
-public record ProcStat(long pid, String comm, char state, long ppid, int ttyNr, long flags, long startTicks) {
+public record ProcStat(long pid, String comm, char state, long ppid, int ttyNr, long flags, long numThreads, long startTicks) {
 
     /** PF_KTHREAD from the kernel's include/linux/sched.h: the task is a kernel thread. */
     public static final long PF_KTHREAD = 0x00200000L;
@@ -37,7 +39,10 @@ public record ProcStat(long pid, String comm, char state, long ppid, int ttyNr, 
         return ttyNr != 0;
     }
 
-    /** True for a zombie or dead task, which holds no files any more. */
+    /**
+     * True for a zombie or dead task, which holds no files any more. Of a process's stat line this says only
+     * that its leader thread exited: whether the process still runs, {@link ProcFs#running} says.
+     */
     public boolean dead() {
         return state == 'Z' || state == 'X' || state == 'x';
     }
@@ -48,28 +53,40 @@ public record ProcStat(long pid, String comm, char state, long ppid, int ttyNr, 
      * @throws IllegalArgumentException if the text is not a stat line
      */
     public static ProcStat parse(String line) {
+        String[] rest = fieldsAfterComm(line, 20);
+        try {
+            int open = line.indexOf('(');
+            long pid = Long.parseLong(line.substring(0, open).trim());
+            String comm = line.substring(open + 1, line.lastIndexOf(')'));
+            char state = rest[0].isEmpty() ? '?' : rest[0].charAt(0);
+            long ppid = Long.parseLong(rest[1]);
+            int tty = Integer.parseInt(rest[4]);
+            long flags = Long.parseUnsignedLong(rest[6]);
+            long threads = Long.parseLong(rest[17]);
+            long start = Long.parseLong(rest[19]);
+            return new ProcStat(pid, comm, state, ppid, tty, flags, threads, start);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("bad number in /proc/PID/stat: " + abbreviate(line), e);
+        }
+    }
+
+    /**
+     * The first {@code count} fields after the command name of a {@code /proc/PID/stat} or
+     * {@code /proc/PID/task/TID/stat} line: element 0 is field 3, field N is element N - 3.
+     *
+     * @throws IllegalArgumentException if the text is not a stat line or has fewer fields
+     */
+    static String[] fieldsAfterComm(String line, int count) {
         int open = line.indexOf('(');
         int close = line.lastIndexOf(')');
         if (open <= 0 || close < open) {
             throw new IllegalArgumentException("not a /proc/PID/stat line: " + abbreviate(line));
         }
-        String[] rest = fields(line, close + 1, 20);
-        // rest[0] is field 3; field N is rest[N - 3].
-        if (rest.length < 20) {
+        String[] rest = fields(line, close + 1, count);
+        if (rest.length < count) {
             throw new IllegalArgumentException("too few fields in /proc/PID/stat: " + abbreviate(line));
         }
-        try {
-            long pid = Long.parseLong(line.substring(0, open).trim());
-            String comm = line.substring(open + 1, close);
-            char state = rest[0].isEmpty() ? '?' : rest[0].charAt(0);
-            long ppid = Long.parseLong(rest[1]);
-            int tty = Integer.parseInt(rest[4]);
-            long flags = Long.parseUnsignedLong(rest[6]);
-            long start = Long.parseLong(rest[19]);
-            return new ProcStat(pid, comm, state, ppid, tty, flags, start);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("bad number in /proc/PID/stat: " + abbreviate(line), e);
-        }
+        return rest;
     }
 
     /**

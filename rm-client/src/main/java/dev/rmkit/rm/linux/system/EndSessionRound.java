@@ -138,7 +138,7 @@ final class EndSessionRound {
         for (long pid : pids) {
             Optional<ProcStat> stat = proc.stat(pid);
             Optional<ProcStatus> status = proc.status(pid);
-            if (stat.isPresent() && status.isPresent() && !stat.get().dead()) {
+            if (stat.isPresent() && status.isPresent() && proc.running(stat.get())) {
                 Listed l = lister.describe(stat.get(), status.get());
                 if (l.cooperating() && l.registration().get().runtimeDir().equals(runtimeDir)) {
                     out.add(l);

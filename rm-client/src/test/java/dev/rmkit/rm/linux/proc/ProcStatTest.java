@@ -22,6 +22,7 @@ class ProcStatTest {
         assertEquals("my (odd) app) x", s.comm());
         assertEquals('S', s.state());
         assertEquals(1, s.ppid());
+        assertEquals(1, s.numThreads());
         assertEquals(18009, s.startTicks());
         assertFalse(s.kernelThread());
         assertFalse(s.hasTty());
