@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Closes one app and waits for it to exit. A cooperating app is told the session ends (it persists and
@@ -41,6 +42,8 @@ public final class Closer {
         if (!proc.alive(pid, ticks)) {
             return Optional.of(GONE);
         }
+        // A class made now, not a lambda: the first check that finds the app gone is downtime.
+        Exited exited = new Exited(pid, ticks);
         if (a.cooperating()) {
             try {
                 ControlClient.request(Queries.socket(a), ControlMessage.end(true, flags), config.endSessionTimeout());
@@ -48,7 +51,7 @@ public final class Closer {
             } catch (IOException e) {
                 // It may have exited in endSession; if not, the signals below take over.
             }
-            if (op.await(() -> !proc.alive(pid, ticks), config.endSessionTimeout())) {
+            if (op.await(exited, config.endSessionTimeout())) {
                 return Optional.empty();
             }
         }
@@ -59,7 +62,7 @@ public final class Closer {
         if (term == Signals.Sent.REFUSED) {
             return Optional.of("SIGTERM was refused (no permission)");
         }
-        if (op.await(() -> !proc.alive(pid, ticks), config.endSessionTimeout())) {
+        if (op.await(exited, config.endSessionTimeout())) {
             return Optional.empty();
         }
         if (!force) {
@@ -69,10 +72,26 @@ public final class Closer {
         if (kill == Signals.Sent.GONE) {
             return Optional.empty();
         }
-        if (op.await(() -> !proc.alive(pid, ticks), config.killTimeout())) {
+        if (op.await(exited, config.killTimeout())) {
             return Optional.empty();
         }
         return Optional.of("still running " + seconds(config.killTimeout()) + " after SIGKILL");
+    }
+
+    /** The wait's condition: the process with this pid and start tick no longer runs. */
+    final class Exited implements BooleanSupplier {
+        private final long pid;
+        private final long ticks;
+
+        Exited(long pid, long ticks) {
+            this.pid = pid;
+            this.ticks = ticks;
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            return !proc.alive(pid, ticks);
+        }
     }
 
     private static String seconds(Duration d) {

@@ -37,7 +37,7 @@ final class Shutdown {
      * Read from the jar while the apps were down they cost milliseconds of downtime (docs/performance.md);
      * that code also has no lambdas or streams, whose first run bootstraps a class as well.
      */
-    private static final List<Class<?>> AFTER_CLOSE = List.of(Closed.class, ShutdownResult.class,
+    private static final List<Class<?>> AFTER_CLOSE = List.of(Closer.Exited.class, Closed.class, ShutdownResult.class,
             ShutdownResult.Outcome.class, Restart.class, ServiceControl.Starts.class);
 
     static {

@@ -22,6 +22,16 @@ import java.util.Optional;
  */
 public final class ProcFs {
 
+    static {
+        // Tasks first runs when a closing app's main thread has become a zombie, i.e. while it is down:
+        // loaded and initialised here, not read from the jar then (docs/performance.md, "Fourth round").
+        try {
+            Class.forName(Tasks.class.getName(), true, Tasks.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new LinkageError("rm-client is incomplete: " + Tasks.class.getName(), e);
+        }
+    }
+
     private final Path root;
     private final BootClock clock;
 
