@@ -124,6 +124,10 @@ class RelauncherTest {
         pb.environment().put(RestartList.TOKEN_ENV, token(claim));
         Process forged = pb.start();
         started.add(forged.toHandle());
+        // Until setpriv has switched, the forger's process is still root's (the app's owner here): wait
+        // for it to be nobody's, as a real forger's process would be from its start.
+        dev.rmkit.rm.testing.JavaProcess.await(() -> runsAsNobody(forged.pid()), Duration.ofSeconds(60),
+                "the forged process running as nobody");
 
         List<AppOutcome> r = relaunch(list);
 
@@ -131,6 +135,14 @@ class RelauncherTest {
         long pid = r.get(0).newProcess().orElseThrow().pid();
         assertTrue(pid != forged.pid(), "the forged process is not the app");
         assertTrue(ProcessHandle.of(pid).isPresent(), "the app was started");
+    }
+
+    private static boolean runsAsNobody(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "status")).contains("\nUid:\t65534\t");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Test
