@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntConsumer;
 
 /**
  * DESIGN steps 5–8, the one path every change to an install's files takes (apply, rollback, uninstall):
@@ -61,9 +60,6 @@ public final class ClosingSwap {
     static {
         Preload.classes(AFTER_CLOSE);
     }
-
-    /** The restart's progress is not shown: one object, made before any app is closed. */
-    private static final IntConsumer NO_PROGRESS = p -> { };
 
     private final UpdaterContext ctx;
     private final HolderOptions holders;
@@ -295,7 +291,7 @@ public final class ClosingSwap {
     /** After an interrupted close: whatever the session had closed is reported closed and started again. */
     private void restartAfterInterrupt(RestartSession session) {
         try {
-            RestartResult r = session.restart(NO_PROGRESS);
+            RestartResult r = session.restart(Holders.NO_PROGRESS);
             r.apps().forEach(o -> report.closed(new AppReport(o.app().name(), o.app().process().pid(), "")));
             RestartReports.report(r, report);
         } catch (RmException nothingClosed) {
@@ -414,7 +410,7 @@ public final class ClosingSwap {
 
     private void restartNow(RestartSession session, Optional<Journal> journal) {
         try {
-            RestartReports.report(session.restart(NO_PROGRESS), report);
+            RestartReports.report(session.restart(Holders.NO_PROGRESS), report);
         } catch (RmException e) {
             report.note("the restart session could not restart the apps (" + e.getMessage() + ")");
             journal.ifPresent(j -> AppRelauncher.relaunch(j.closedApps(), j.services(), ctx.system().get(), report));

@@ -37,8 +37,11 @@ public final class Holders {
 
     private Holders() {}
 
-    /** The shutdown's progress is not shown: one object, made before any app is closed. */
-    private static final IntConsumer NO_PROGRESS = p -> { };
+    /**
+     * A session's progress, not shown: one object, made before any app is closed (the shutdown here, the
+     * restart in ClosingSwap), so no lambda is bootstrapped while the apps are down.
+     */
+    public static final IntConsumer NO_PROGRESS = p -> { };
 
     /**
      * The classes the code after a successful close needs, loaded and initialised with this class, before
