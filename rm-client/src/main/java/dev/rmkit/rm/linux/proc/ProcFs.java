@@ -122,21 +122,26 @@ public final class ProcFs {
     /**
      * True if the process that {@code stat} (its {@code /proc/PID/stat} line) describes still runs: its
      * leader is not a zombie, or it is one (it ended with {@code pthread_exit}) but another thread of the
-     * process still runs and is not exiting ({@link Tasks}). One read, the caller's, for a process whose
-     * leader runs; the threads are read only for a zombie leader with other threads.
+     * process still runs and is not exiting ({@link Tasks}); and no fatal signal is killing it (its leader's
+     * {@code PF_SIGNALED}, {@link Tasks#killed}). One read, the caller's, for a process whose leader runs or
+     * was killed; the threads are read only for a zombie leader with other threads that no signal killed.
      */
     public boolean running(ProcStat stat) {
-        return !stat.dead() || filesDir(stat).isPresent();
+        return !Tasks.killed(stat) && (!stat.dead() || filesDir(stat).isPresent());
     }
 
     /**
      * Where to read the files of the process that {@code stat} describes ({@code fd/}, {@code maps},
      * {@code exe}, {@code cwd}, {@code root}): its own directory; or, when its leader thread has exited while
      * another thread still runs, the directory of that thread ({@code PID/task/TID}: the threads share the
-     * descriptor table and the memory, the zombie leader shows neither); empty when it no longer runs.
+     * descriptor table and the memory, the zombie leader shows neither); empty when it no longer runs or a
+     * fatal signal is killing it.
      */
     public Optional<Path> filesDir(ProcStat stat) {
         Path dir = dir(stat.pid());
+        if (Tasks.killed(stat)) {
+            return Optional.empty();
+        }
         if (!stat.dead()) {
             return Optional.of(dir);
         }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * kernel facts that mark them: {@code zap_other_threads} adds SIGKILL to each other thread's own pending
  * set, which is field 31 ({@code signal}) of {@code task/TID/stat}, and {@code do_exit} sets
  * {@code PF_EXITING} in field 9 ({@code flags}) first thing. So a thread runs unless it is {@code Z} or
- * {@code X}, or has {@code PF_EXITING}, or has SIGKILL pending.
+ * {@code X}, or has {@code PF_EXITING}, or has SIGKILL pending. And when the leader itself was killed by a
+ * fatal signal ({@link #PF_SIGNALED}), the threads are not read at all: every one of them is doomed.
  *
  * <p>The thread list is another process's and changes under the reader: a task that vanishes, or a line
  * that does not parse, is skipped.
@@ -32,6 +33,15 @@ final class Tasks {
     /** PF_EXITING from the kernel's include/linux/sched.h: set at the start of do_exit. */
     static final long PF_EXITING = 0x4L;
 
+    /**
+     * PF_SIGNALED from include/linux/sched.h: set by {@code get_signal} on a thread that a fatal signal
+     * kills, just before {@code do_group_exit}. A fatal signal kills the whole thread group, so a leader
+     * with this flag (dying or a zombie) means the process is being killed: none of its threads runs user
+     * code again. A JVM's {@code System.exit} from any thread but the leader ends this way (the leader gets
+     * {@code zap_other_threads}' SIGKILL), and so does a process a default-action SIGTERM ends.
+     */
+    static final long PF_SIGNALED = 0x400L;
+
     /** SIGKILL (signal 9) in a signal mask: bit 8. */
     static final long SIGKILL = 1L << (9 - 1);
 
@@ -39,6 +49,16 @@ final class Tasks {
     private static final int FIELDS = 29;
 
     private Tasks() {}
+
+    /**
+     * True if a fatal signal is killing the process whose leader {@code stat} describes: decided from the
+     * leader's line alone, so the exit of a process with many threads is seen in one read, without a
+     * {@code stat} read of each thread in its teardown (each takes a reference to the process's memory for
+     * the read: a reader that drops the last one can end up unmapping the whole process itself).
+     */
+    static boolean killed(ProcStat stat) {
+        return (stat.flags() & PF_SIGNALED) != 0;
+    }
 
     /**
      * The directory ({@code task/TID}) of a thread of the process in {@code dir}, other than its leader

@@ -46,9 +46,13 @@ class TasksTest {
     }
 
     private void process(char leaderState, long threads) throws IOException {
+        process(leaderState, 0x400040, threads);
+    }
+
+    private void process(char leaderState, long leaderFlags, long threads) throws IOException {
         Path dir = Files.createDirectories(root.resolve(Long.toString(PID)).resolve("task").resolve(Long.toString(PID)));
-        Files.writeString(root.resolve(Long.toString(PID)).resolve("stat"), line(PID, leaderState, 0x400040, threads, 0));
-        Files.writeString(dir.resolve("stat"), line(PID, leaderState, 0x400040, threads, 0));
+        Files.writeString(root.resolve(Long.toString(PID)).resolve("stat"), line(PID, leaderState, leaderFlags, threads, 0));
+        Files.writeString(dir.resolve("stat"), line(PID, leaderState, leaderFlags, threads, 0));
     }
 
     private Path thread(long tid, char state, long flags, long pending) throws IOException {
@@ -98,6 +102,41 @@ class TasksTest {
         thread(4245, 'Z', 0x400044, 0);
         assertFalse(proc.alive(PID, TICKS));
         assertEquals(Optional.empty(), proc.filesDir(proc.stat(PID).orElseThrow()));
+    }
+
+    /*
+     * The leader's flags as read on this kernel (6.18) from a C program whose second thread calls exit(0)
+     * while three others sleep: 0x40040c while the leader runs its do_exit (PF_EXITING | PF_SIGNALED |
+     * PF_RANDOMIZE...), then 0x40840c as a zombie. A leader that ended with pthread_exit instead shows
+     * 0x40800c: no PF_SIGNALED (LeaderExitedTest has that case for real).
+     */
+
+    @Test
+    void aLeaderKilledByAFatalSignalIsGoneBeforeItIsAZombie() throws IOException {
+        process('R', 0x40040c, 4);
+        // A thread that has taken its SIGKILL off the pending set but not yet reached do_exit: by its own
+        // line it runs; the leader's PF_SIGNALED says the whole process is being killed.
+        thread(4243, 'R', 0x400040, 0);
+        ProcStat stat = proc.stat(PID).orElseThrow();
+        assertFalse(proc.alive(PID, TICKS));
+        assertFalse(proc.running(stat));
+        assertEquals(Optional.empty(), proc.filesDir(stat));
+    }
+
+    @Test
+    void aZombieLeaderKilledByAFatalSignalIsGoneWithoutReadingItsTasks() throws IOException {
+        process('Z', 0x40840c, 3);
+        thread(4243, 'S', 0x400040, 0); // not read: the leader's flags decide
+        assertFalse(proc.alive(PID, TICKS));
+    }
+
+    @Test
+    void aLeaderThatIsExitingWithoutASignalStillNeedsItsThreads() throws IOException {
+        // exit_group called by the leader itself, or pthread_exit: PF_EXITING alone decides nothing.
+        process('Z', 0x40800c, 3);
+        Path runs = thread(4243, 'S', 0x400040, 0);
+        assertTrue(proc.alive(PID, TICKS));
+        assertEquals(Optional.of(runs), proc.filesDir(proc.stat(PID).orElseThrow()));
     }
 
     @Test
