@@ -46,16 +46,24 @@ public final class Durable {
 
     /** Renames atomically (replacing the target) and makes the rename durable in both directories. */
     public static void rename(Path from, Path to) throws IOException {
+        renameUnsynced(from, to);
+        syncDir(to.toAbsolutePath().getParent());
+        Path fromDir = from.toAbsolutePath().getParent();
+        if (!fromDir.equals(to.toAbsolutePath().getParent())) {
+            syncDir(fromDir);
+        }
+    }
+
+    /**
+     * Renames atomically (replacing the target), durable only once the caller fsyncs the directories: the
+     * new name is what every process sees from now on, but a power loss may still undo it.
+     */
+    public static void renameUnsynced(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot rename " + from + " to " + to
                     + " atomically (different volumes?)", e);
-        }
-        syncDir(to.toAbsolutePath().getParent());
-        Path fromDir = from.toAbsolutePath().getParent();
-        if (!fromDir.equals(to.toAbsolutePath().getParent())) {
-            syncDir(fromDir);
         }
     }
 

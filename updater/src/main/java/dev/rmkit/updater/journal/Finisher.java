@@ -36,7 +36,12 @@ final class Finisher {
             if (!j.closedApps().isEmpty()) {
                 AppsRestarted.record(layout, j);
             }
-            appsBack.get().run();
+            try {
+                appsBack.get().run();
+            } finally {
+                // The commit record's rename, left unsynced until the launch (Transaction), made durable now.
+                Durable.syncDir(layout.stateDir());
+            }
             TestHooks.reach("apps-restarted");
         }
         if (j.operation() == JournalOperation.UNINSTALL) {

@@ -144,17 +144,21 @@ public final class JournalDrafts {
 
     /** Makes {@code journal} (PREPARED) the journal: by renaming its draft, or by writing it. */
     void writePrepared(Journal journal) throws IOException {
-        if (!use(preparedDraft, journal.equals(prepared))) {
+        if (!use(preparedDraft, journal.equals(prepared), false)) {
             JournalStore.write(layout, journal);
         }
         preparedDraft = Optional.empty();
     }
 
-    /** The COMMITTED journal of {@code journal}, made the journal: its draft renamed, or written now. */
-    Journal writeCommitted(Journal journal, Clock clock) throws IOException {
+    /**
+     * The COMMITTED journal of {@code journal}, made the journal: its draft renamed, or written now. With
+     * {@code syncLater} a draft's rename is not fsync'd here: the caller makes it durable once the apps are
+     * launched ({@link Finisher}), see {@link Transaction}.
+     */
+    Journal writeCommitted(Journal journal, Clock clock, boolean syncLater) throws IOException {
         boolean fresh = !clock.instant().isAfter(madeAt.plus(FRESH));
         Journal c = fresh && journal.equals(prepared) ? committed : journal.committedAt(clock);
-        if (!use(committedDraft, c == committed)) {
+        if (!use(committedDraft, c == committed, syncLater)) {
             JournalStore.write(layout, c);
         }
         committedDraft = Optional.empty();
@@ -162,13 +166,17 @@ public final class JournalDrafts {
     }
 
     /** Renames {@code draft} over the journal if it is wanted and still the file written; else deletes it. */
-    private boolean use(Optional<Draft> draft, boolean wanted) throws IOException {
+    private boolean use(Optional<Draft> draft, boolean wanted, boolean syncLater) throws IOException {
         if (draft.isEmpty()) {
             return false;
         }
         Optional<BasicFileAttributes> now = ours(draft.get().file());
         boolean intact = now.isPresent() && Objects.equals(now.get().fileKey(), draft.get().key())
                 && now.get().size() == draft.get().size();
+        if (wanted && intact && syncLater) {
+            Durable.renameUnsynced(draft.get().file(), layout.journalFile());
+            return true;
+        }
         if (wanted && intact) {
             Durable.rename(draft.get().file(), layout.journalFile());
             return true;
@@ -183,7 +191,7 @@ public final class JournalDrafts {
     public void discard() {
         for (Optional<Draft> d : List.of(preparedDraft, committedDraft)) {
             try {
-                use(d, false);
+                use(d, false, false);
             } catch (IOException e) {
                 // a leftover temporary file: the next draft, an uninstall or a fresh install's cleanup removes it
             }

@@ -20,7 +20,7 @@ import java.util.Optional;
  * <p>Order: journal PREPARED (durable) → for each step: target→backup, the directories the step needs,
  * staged→target → fsync of every directory whose entries changed (backup directories and their
  * parents included) → size check of every target → journal COMMITTED (one atomic rename: the commit
- * point) → what follows the commit ({@link Finisher}: the closed apps started again, installed.json,
+ * point; where apps are started again, its fsync follows their launch, see {@link Transaction}) → what follows the commit ({@link Finisher}: the closed apps started again, installed.json,
  * the previous release kept or the backups deleted, emptied directories pruned, staging deleted, the
  * journal deleted). Directories are
  * created step by step, after the removals before them, so a managed file can become a directory of

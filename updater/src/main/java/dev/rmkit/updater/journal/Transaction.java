@@ -43,6 +43,13 @@ public final class Transaction {
     /**
      * As {@link #run(InstallLayout, Journal, Clock, Optional)}, with the journals drafted before the close
      * ({@link JournalDrafts}): used where they are the journals this swap writes.
+     *
+     * <p>With apps to start again ({@code appsBack}), the COMMITTED draft's rename is the last thing before
+     * their launch and its directory fsync the first thing after it: one fsync less while they are down. The
+     * swap's own renames are durable before that rename, so a COMMITTED journal on disk always means a
+     * complete swap on disk. A crash of the updater after the rename finds it (the page cache holds it) and
+     * rolls forward; a power loss before the fsync may find PREPARED again and roll back, consistently: the
+     * apps launched meanwhile are gone with the machine, and recovery starts them again on the old files.
      */
     public static Committed run(InstallLayout layout, Journal prepared, Clock clock, Optional<Runnable> appsBack,
             JournalDrafts drafts) throws UpdateException {
@@ -60,7 +67,7 @@ public final class Transaction {
         Journal committed;
         try {
             swap.forward(prepared);
-            committed = drafts.writeCommitted(prepared, clock);
+            committed = drafts.writeCommitted(prepared, clock, appsBack.isPresent());
         } catch (IOException | RuntimeException e) {
             throw rollBack(swap, prepared, e);
         }
