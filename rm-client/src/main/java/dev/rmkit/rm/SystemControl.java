@@ -40,6 +40,20 @@ public interface SystemControl {
     }
 
     /** Logs the current user off (Windows: ExitWindowsEx(EWX_LOGOFF)). */
+    /**
+     * Makes the calling thread run ahead of the machine's other work until the returned boost is closed:
+     * for the downtime, from the moment applications are asked to close until they are started again, so
+     * that neither the closing applications' own teardown nor anything else on a busy machine delays the
+     * swap and the restart. Linux: real-time scheduling ({@code SCHED_FIFO}, priority 1) for that thread
+     * alone, with {@code SCHED_RESET_ON_FORK} so that nothing it starts (the restarted apps) inherits it,
+     * where the process may (root, {@code CAP_SYS_NICE}, or an {@code RLIMIT_RTPRIO} above 0) and
+     * {@code RMKIT_REALTIME} is not {@code 0}. The default, and Windows for now, changes nothing. Never an
+     * error: the caller goes on either way.
+     */
+    default Boost boostThisThread() {
+        return Boost.none();
+    }
+
     void logoff() throws RmException;
 
     /** Schedules a replacement (or, with no target, a deletion) for the next boot. */

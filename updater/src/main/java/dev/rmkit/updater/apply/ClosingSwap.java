@@ -4,6 +4,7 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.Boost;
 import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.EndNotice;
 import dev.rmkit.rm.ProcessId;
@@ -115,7 +116,7 @@ public final class ClosingSwap {
         if (files.isEmpty()) {
             report.phase("swap");
             try (BusyHandle hold = hold(journal)) {
-                commit(journal, Optional.empty(), hold);
+                commit(journal, Optional.empty(), hold, Boost.none());
             }
             return;
         }
@@ -135,9 +136,10 @@ public final class ClosingSwap {
             // The shutdown hold is taken before the apps are asked, not once they are gone: where it starts
             // systemd-inhibit (a process and a D-Bus round trip, 40-70 ms) that is not downtime. It is a
             // delay lock, so a shutdown meanwhile waits at most logind's InhibitDelayMaxSec; every path
-            // that does not swap drops it first.
-            try (BusyHandle hold = hold(journal)) {
-                closeAndSwap(session, listed, journal, owners, services, hold);
+            // that does not swap drops it first. The boost (real-time scheduling where allowed) is taken then
+            // too, and dropped once the apps are started again: see SystemControl.boostThisThread.
+            try (BusyHandle hold = hold(journal); Boost ahead = ctx.system().get().boostThisThread()) {
+                closeAndSwap(session, listed, journal, owners, services, hold, ahead);
             }
         } catch (RmException e) {
             throw new UpdateException.ApplyFailed("the restart session failed: " + e.getMessage()
@@ -152,7 +154,7 @@ public final class ClosingSwap {
     }
 
     private void closeAndSwap(RestartSession session, AffectedApps listed, Journal journal,
-            Map<ProcessId, AppOwner> owners, Map<ProcessId, ServiceUnit> services, BusyHandle hold)
+            Map<ProcessId, AppOwner> owners, Map<ProcessId, ServiceUnit> services, BusyHandle hold, Boost ahead)
             throws RmException, InterruptedException, UpdateException {
         Holders.Result closing = closeInterruptibly(session, listed);
         // From here to the restart the apps are down: plain loops, no lambdas (a lambda's first run costs a
@@ -162,6 +164,7 @@ public final class ClosingSwap {
                     s.overridden().isEmpty() ? "" : "refused (" + s.overridden() + "), closed by --force"));
         }
         if (!(closing instanceof Holders.Closed)) {
+            ahead.close();
             hold.close();
             notClosed(session, journal, closing);
             return;
@@ -188,9 +191,10 @@ public final class ClosingSwap {
         AppsBack back = new AppsBack(session, withApps, closed.isEmpty());
         boolean committed = false;
         try {
-            commit(withApps, back.restarted ? Optional.empty() : Optional.of(back), hold);
+            commit(withApps, back.restarted ? Optional.empty() : Optional.of(back), hold, ahead);
             committed = true;
         } finally {
+            ahead.close();
             hold.close();
             if (!back.restarted && committed) {
                 leftToRecovery(session, withApps);
@@ -311,10 +315,11 @@ public final class ClosingSwap {
      * shutdown that arrives during the swap waits (on {@code hold}) until the commit is recorded; the
      * hold is dropped once the apps are back, the caller drops it in any case.
      */
-    private void commit(Journal journal, Optional<Runnable> appsBack, BusyHandle hold) throws UpdateException {
+    private void commit(Journal journal, Optional<Runnable> appsBack, BusyHandle hold, Boost ahead)
+            throws UpdateException {
         stops.swapping();
         Optional<Runnable> afterIt = appsBack.isEmpty() && afterCommit.isEmpty() ? Optional.empty()
-                : Optional.of(new AfterIt(appsBack, hold));
+                : Optional.of(new AfterIt(appsBack, hold, ahead));
         Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), afterIt, drafts);
         if (!c.clean()) {
             report.note(c.cleanupProblem());
@@ -322,14 +327,16 @@ public final class ClosingSwap {
         Reports.committed(journal, report);
     }
 
-    /** What runs once the swap is committed: the apps back, the hold dropped, the caller's action. */
+    /** What runs once the swap is committed: the apps back, the boost and the hold dropped, the caller's action. */
     private final class AfterIt implements Runnable {
         private final Optional<Runnable> appsBack;
         private final BusyHandle hold;
+        private final Boost ahead;
 
-        AfterIt(Optional<Runnable> appsBack, BusyHandle hold) {
+        AfterIt(Optional<Runnable> appsBack, BusyHandle hold, Boost ahead) {
             this.appsBack = appsBack;
             this.hold = hold;
+            this.ahead = ahead;
         }
 
         @Override
@@ -337,6 +344,7 @@ public final class ClosingSwap {
             if (appsBack.isPresent()) {
                 appsBack.get().run();
             }
+            ahead.close(); // the cleanup (a gigabyte of backups, perhaps) needs no real-time priority
             hold.close(); // after the launch: releasing it waits for systemd-inhibit to exit
             if (afterCommit.isPresent()) {
                 afterCommit.get().run();

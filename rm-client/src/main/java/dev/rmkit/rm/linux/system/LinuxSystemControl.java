@@ -1,6 +1,7 @@
 package dev.rmkit.rm.linux.system;
 
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.Boost;
 import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.PendingReplacement;
 import dev.rmkit.rm.ProcessId;
@@ -170,6 +171,12 @@ public final class LinuxSystemControl implements SystemControl {
     @Override
     public BusyHandle delayShutdown(String reason) {
         return Inhibitor.delay().acquire("rmkit updater", reason);
+    }
+
+    /** Real-time scheduling for the calling thread, where allowed ({@link RealtimeBoost}). */
+    @Override
+    public Boost boostThisThread() {
+        return RealtimeBoost.thisThread(RealtimeBoost.CHRT, System.getenv());
     }
 
     /**
