@@ -101,6 +101,16 @@ public interface SystemControl {
     Optional<AppOwner> ownerOf(ProcessId process);
 
     /**
+     * Whether {@code process} (this pid with this start time: not a later process that reuses the pid)
+     * still runs; empty where the platform does not say. Linux: {@code /proc}, a process whose main thread
+     * exited while another thread runs counting as running, one a fatal signal is killing as not. The
+     * default says nothing (Windows, for now).
+     */
+    default Optional<Boolean> isRunning(ProcessId process) {
+        return Optional.empty();
+    }
+
+    /**
      * Starts {@code command} (argv and working directory) as {@code owner}, detached, never with more
      * rights than that user has: a registered command is text any process of that user could have
      * set, so it must not run as the caller when the caller is more privileged (Linux: {@code

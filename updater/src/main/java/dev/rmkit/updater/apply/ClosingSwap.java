@@ -105,6 +105,7 @@ public final class ClosingSwap {
         try {
             closeAndSwap(journal);
         } finally {
+            withdrawEarlyJournal(journal); // an error before the swap (nothing once it began)
             drafts.discard();
             stops.withdrawUnlessSwapped().ifPresent(report::note);
         }
@@ -156,7 +157,7 @@ public final class ClosingSwap {
     private void closeAndSwap(RestartSession session, AffectedApps listed, Journal journal,
             Map<ProcessId, AppOwner> owners, Map<ProcessId, ServiceUnit> services, BusyHandle hold, Boost ahead)
             throws RmException, InterruptedException, UpdateException {
-        Holders.Result closing = closeInterruptibly(session, listed);
+        Holders.Result closing = closeInterruptibly(session, listed, journal);
         // From here to the restart the apps are down: plain loops, no lambdas (a lambda's first run costs a
         // bootstrap), and the other outcomes' classes are not even loaded when all closed.
         for (Holders.Stopped s : closing.stopped()) {
@@ -166,6 +167,8 @@ public final class ClosingSwap {
         if (!(closing instanceof Holders.Closed)) {
             ahead.close();
             hold.close();
+            withdrawEarlyJournal(journal); // before any app that did close is started again
+
             notClosed(session, journal, closing);
             return;
         }
@@ -268,13 +271,30 @@ public final class ClosingSwap {
         Rehearsal.run(layout, ctx.clock());
         boolean leaveClosed = holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED;
         drafts = JournalDrafts.write(layout, stops.journal(journal, leaveClosed ? List.of() : apps), ctx.clock());
+        drafts.writePreparedNow(); // the PREPARED journal's rename and fsync, out of the downtime too
+    }
+
+    /**
+     * The PREPARED journal written before the close ({@link JournalDrafts#writePreparedNow}) names apps
+     * that recovery would start again; where no swap follows, it goes back to the record of the services
+     * being stopped, or away, before this run starts any closed app again itself.
+     */
+    private void withdrawEarlyJournal(Journal journal) {
+        try {
+            drafts.withdrawPrepared(stops.recordedInJournal() ? Optional.of(stops.journal(journal, List.of()))
+                    : Optional.empty());
+        } catch (IOException e) {
+            report.note("could not withdraw the journal written before the apps were asked to close (" + e.getMessage()
+                    + "); updater resume --install-dir " + layout.installDir() + " rolls it back and starts only"
+                    + " the apps that no longer run");
+        }
     }
 
     /**
      * Closes the holders; a signal meanwhile stops it (a shutdown in progress is cancelled), brings back
      * what was already closed, and ends the run as interrupted.
      */
-    private Holders.Result closeInterruptibly(RestartSession session, AffectedApps listed)
+    private Holders.Result closeInterruptibly(RestartSession session, AffectedApps listed, Journal journal)
             throws RmException, InterruptedException, UpdateException {
         Interruption.enter();
         try {
@@ -285,6 +305,7 @@ public final class ClosingSwap {
                 throw e;
             }
             Interruption.leave();
+            withdrawEarlyJournal(journal);
             restartAfterInterrupt(session);
             throw Interruption.stopped("while closing the apps");
         } finally {

@@ -22,9 +22,11 @@ import java.util.Optional;
  * updater that dies between a service's stop and its start leaves a record to start it from: the
  * journal (PREPARED, nothing renamed yet; recovery undoes no rename and starts the services, leaving
  * alone one that is up), or with {@code --no-restart} {@code .rmkit/apps-left-closed.json} for
- * {@code restart-apps}. Apps, unlike services, are recorded only once closed: starting a service that
- * is up does nothing, starting an app that still runs would run it twice. If the run ends before its
- * swap begins (a refusal, a reboot instead, an error), the record is withdrawn: nothing was changed.
+ * {@code restart-apps}. Apps are recorded before the close too, where the journal is drafted ({@code
+ * JournalDrafts.writePreparedNow}), each with its process identity: starting a service that is up does
+ * nothing, but an app that still runs would run twice, so recovery leaves alone one that still runs as
+ * that very process. If the run ends before its swap begins (a refusal, a reboot instead, an error), the
+ * record is withdrawn: nothing was changed.
  */
 final class ServiceStops {
 
@@ -81,6 +83,11 @@ final class ServiceStops {
     Journal journal(Journal journal, List<ClosedApp> closed) {
         return journal.withServices(inJournal ? units : List.of())
                 .withClosedApps(closed.stream().filter(a -> a.knownService().isEmpty()).toList());
+    }
+
+    /** Whether the services were recorded in the journal (not left closed): recovery then starts them. */
+    boolean recordedInJournal() {
+        return inJournal;
     }
 
     /** The swap begins: from now on the journal is the swap's, and recovery's to finish. */

@@ -41,6 +41,13 @@ public final class AppRelauncher {
 
     /** Starts one app (or service); the report says how it went. Returns whether it is up again. */
     public static boolean relaunch(ClosedApp app, SystemControl system, ReportBuilder report) {
+        if (app.process().isPresent() && system.isRunning(app.process().get()).orElse(false)) {
+            // The journal is written before the apps are asked to close: an updater that died before it
+            // closed this one left it running, and starting it would run it twice.
+            report.note(Shown.argv(List.of(app.name())) + " (pid " + app.pid() + ") still runs: the interrupted run"
+                    + " had not closed it, so it was left alone");
+            return true;
+        }
         if (app.knownService().isPresent()) {
             return start(app.knownService().get(), app.pid(), system, report);
         }

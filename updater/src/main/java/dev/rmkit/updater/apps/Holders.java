@@ -211,6 +211,6 @@ public final class Holders {
                 .map(r -> new ClosedApp(app.name(), app.process().pid(), r.argv(), r.workingDirectory().toString()))
                 .orElse(new ClosedApp(app.name(), app.process().pid(), List.of(), ""));
         AppOwner owner = owners.get(app.process());
-        return owner == null ? c : c.withOwner(owner);
+        return (owner == null ? c : c.withOwner(owner)).withProcess(app.process());
     }
 }

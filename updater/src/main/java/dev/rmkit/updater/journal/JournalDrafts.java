@@ -31,7 +31,9 @@ import java.util.Optional;
  * <p>A draft is used only if it is still the file this run wrote (same file, same size, not a link) and
  * for exactly the journal the swap writes (the apps that closed are the ones listed); the COMMITTED draft
  * only if it was made at most {@link #FRESH} before the commit, since it carries the install time.
- * Otherwise the journal is written as before ({@link JournalStore#write}) and the draft deleted. On Windows,
+ * Otherwise the journal is written as before ({@link JournalStore#write}) and the draft deleted. The
+ * PREPARED draft is made the journal right away, before the apps are asked ({@link #writePreparedNow}),
+ * so that no fsync of it is left for the window either. On Windows,
  * where Java gives no file key, nothing is drafted. The swap's
  * backup directories are created here too.
  */
@@ -46,6 +48,10 @@ public final class JournalDrafts {
     private final Instant madeAt;
     private Optional<Draft> preparedDraft;
     private Optional<Draft> committedDraft;
+    /** The PREPARED draft became the journal before the close ({@link #writePreparedNow}). */
+    private boolean preparedEarly;
+    /** The swap wrote (or kept) its PREPARED journal: the journal is the swap's from now on. */
+    private boolean swapping;
 
     private record Draft(Path file, Object key, long size) {}
 
@@ -142,8 +148,56 @@ public final class JournalDrafts {
         return InstallFiles.attributes(file).filter(BasicFileAttributes::isRegularFile).filter(a -> a.fileKey() != null);
     }
 
+    /**
+     * Makes the PREPARED draft the journal now, durably, before the apps are asked to close: between
+     * their exit and their restart the swap then starts with its first rename. Recovery from this journal
+     * rolls back (nothing is renamed yet) and starts again those of its apps that no longer run: an app the
+     * dead updater had not closed yet still runs as the very process the journal names ({@code
+     * ClosedApp.process}) and is left alone. If the swap does not follow, {@link #withdrawPrepared} takes
+     * the apps out again before any of them is started again. Returns whether the draft became the
+     * journal; if not, the swap writes its journal itself as before.
+     */
+    public boolean writePreparedNow() {
+        try {
+            preparedEarly = use(preparedDraft, true, false);
+        } catch (IOException e) {
+            // renamed but perhaps not durable: the swap writes the journal again (JournalStore.write)
+            preparedEarly = false;
+        }
+        preparedDraft = Optional.empty();
+        if (preparedEarly) {
+            TestHooks.reach("journal-prepared-early");
+        }
+        return preparedEarly;
+    }
+
+    /**
+     * Where the PREPARED journal was written before the close and the swap did not begin: the journal,
+     * if it is still that one, becomes {@code without} (the record of the services being stopped, which
+     * recovery starts again; no apps) or, if empty, is deleted, durably. Called before the apps that did
+     * close are started again, so that no recovery starts one a second time; nothing once the swap began.
+     */
+    public void withdrawPrepared(Optional<Journal> without) throws IOException {
+        if (!preparedEarly || swapping) {
+            return;
+        }
+        Optional<Journal> now = JournalStore.read(layout);
+        if (now.isPresent() && now.get().equals(prepared)) {
+            if (without.isPresent()) {
+                JournalStore.write(layout, without.get());
+            } else {
+                JournalStore.delete(layout);
+            }
+        }
+        preparedEarly = false;
+    }
+
     /** Makes {@code journal} (PREPARED) the journal: by renaming its draft, or by writing it. */
     void writePrepared(Journal journal) throws IOException {
+        swapping = true;
+        if (preparedEarly && journal.equals(prepared)) {
+            return; // the journal since before the close
+        }
         if (!use(preparedDraft, journal.equals(prepared), false)) {
             JournalStore.write(layout, journal);
         }

@@ -260,6 +260,35 @@ class CrashRecoveryIT {
     }
 
     /**
+     * The PREPARED journal, naming the app, is written before the app is asked to close (JournalDrafts
+     * .writePreparedNow): an updater killed right after it leaves the app running. Resume rolls back (nothing
+     * was renamed) and must not start the app a second time: it is still the very process the journal names.
+     */
+    @Test
+    void anUpdaterKilledBeforeItAskedTheAppToCloseLeavesItRunningAndResumeDoesNotStartItAgain() throws Exception {
+        Cli cli = new Cli(tmp.resolve("env"));
+        Path install = installV1("app-not-closed", cli);
+        Path started = tmp.resolve("started-never.txt");
+        Path workDir = Files.createDirectories(tmp.resolve("app work never closed"));
+        try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
+            UpdaterProcess.Result crashed = applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "journal-prepared-early"));
+            assertEquals(137, crashed.code(), crashed.out() + crashed.err());
+            assertTrue(Files.exists(install.resolve(".rmkit/journal.json")), "the journal was written before the close");
+            assertTrue(app.process().isAlive(), "the app was not asked to close");
+
+            Cli.Run resumed = cli.run("resume", "--install-dir", install.toString(), "--json");
+
+            assertEquals(ExitCode.FAILED.code(), resumed.code(), resumed.out());
+            assertEquals("ROLLED_BACK", resumed.json().get("outcome").asText(), resumed.out());
+            assertEquals(0, resumed.json().get("appsRestarted").size(), "started a second time: " + resumed.out());
+            assertTrue(resumed.out().contains("still runs"), resumed.out());
+            assertTrue(app.process().isAlive(), "the app still runs");
+            assertTrue(!Files.exists(started), "no second instance started: " + started);
+            assertConsistent(install, cli, oldTree, "1.0.0", "journal-prepared-early");
+        }
+    }
+
+    /**
      * The apps come back right after the commit record, before installed.json: an updater killed just
      * after it started them leaves a committed journal that still lists them. Resume finishes the update
      * without starting them a second time, and a second resume finds nothing to do.

@@ -44,6 +44,7 @@ public final class FakeWindowsSystem implements SystemControl {
     private int calls;
     private final List<String> started = new ArrayList<>();
     private Optional<Boolean> acLine = Optional.empty();
+    private Optional<java.util.Set<ProcessId>> alive = Optional.empty();
 
     private FakeWindowsSystem(boolean machineScope) {
         this.machineScope = machineScope;
@@ -57,6 +58,17 @@ public final class FakeWindowsSystem implements SystemControl {
     /** A standard user's updater and a per-user install: no boot-time renames. */
     public static FakeWindowsSystem perUser() {
         return new FakeWindowsSystem(false);
+    }
+
+    /** Answers {@link #isRunning}: these processes run, every other does not (without it: no answer). */
+    public FakeWindowsSystem running(ProcessId... processes) {
+        this.alive = Optional.of(java.util.Set.of(processes));
+        return this;
+    }
+
+    @Override
+    public Optional<Boolean> isRunning(ProcessId process) {
+        return alive.map(a -> a.contains(process));
     }
 
     /** Makes the {@code n}th replaceAtReboot call (0-based) fail like ERROR_ACCESS_DENIED. */

@@ -242,6 +242,16 @@ public final class LinuxSystemControl implements SystemControl {
         return LinuxOwner.of(process).map(LinuxOwner::toPortable);
     }
 
+    /** Read from {@code /proc} ({@link ProcFs#alive(ProcessId)}); empty if {@code /proc} cannot be read. */
+    @Override
+    public Optional<Boolean> isRunning(ProcessId process) {
+        try {
+            return Optional.of(new ProcFs(config.procRoot()).alive(process));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     /**
      * As the owner's uid and gid ({@code setpriv} when we are root; another user's app is refused
      * otherwise), detached with {@code setsid}, with the kept environment.
