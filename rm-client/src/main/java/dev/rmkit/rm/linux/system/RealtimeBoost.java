@@ -25,6 +25,12 @@ import java.util.concurrent.TimeUnit;
  * that, with the apps down; a real-time one is not preempted by them, and is run first the moment a core
  * is free. docs/performance.md, "Fifth round".
  *
+ * <p>While the boost holds, this JVM's JIT compiler threads run under {@code SCHED_IDLE} (back to normal
+ * with the boost): they compile in the background whenever a core is otherwise idle, and a core that runs
+ * only them counts as idle when the scheduler places a waking task. The trace showed a restarted app's
+ * launcher, woken by the updater, wait 2.5 ms behind the closing app's teardown on one core while the other
+ * ran the updater's C2 compiler.
+ *
  * <p>It changes nothing (and {@link #effective()} is false) where {@code RMKIT_REALTIME} is {@code 0}, where
  * the thread is not under normal scheduling to begin with (someone chose its policy: it is left alone),
  * and where {@code chrt} is missing or the process may not use real-time scheduling (not root, no
@@ -42,13 +48,18 @@ final class RealtimeBoost implements Boost {
     private static final int SCHED_OTHER = 0;
     private static final long CHRT_LIMIT_SECONDS = 5;
 
+    /** How HotSpot names its JIT compiler threads ({@code /proc} cuts names at 15 characters). */
+    private static final List<String> COMPILER_THREADS = List.of("C1 CompilerThre", "C2 CompilerThre");
+
     private final Path chrt;
     private final long tid;
+    private final List<Long> idled;
     private boolean raised = true;
 
-    private RealtimeBoost(Path chrt, long tid) {
+    private RealtimeBoost(Path chrt, long tid, List<Long> idled) {
         this.chrt = chrt;
         this.tid = tid;
+        this.idled = List.copyOf(idled);
     }
 
     /** Boosts the calling thread through {@code chrt}, unless {@code env} says not to or it cannot be done. */
@@ -61,7 +72,32 @@ final class RealtimeBoost implements Boost {
                 || !run(chrt, "--reset-on-fork", "--fifo", "--pid", "1", Long.toString(tid.getAsLong()))) {
             return Boost.none();
         }
-        return new RealtimeBoost(chrt, tid.getAsLong());
+        List<Long> idled = new java.util.ArrayList<>();
+        for (long compiler : threadsNamed(COMPILER_THREADS)) {
+            if (policy(compiler).orElse(-1) == SCHED_OTHER && run(chrt, "--idle", "--pid", "0", Long.toString(compiler))) {
+                idled.add(compiler);
+            }
+        }
+        return new RealtimeBoost(chrt, tid.getAsLong(), idled);
+    }
+
+    /** The ids of this process's threads whose name ({@code comm}) is one of {@code names}. */
+    static List<Long> threadsNamed(List<String> names) {
+        List<Long> found = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (names.contains(Files.readString(t.resolve("comm"), StandardCharsets.US_ASCII).strip())) {
+                        found.add(Long.parseLong(t.getFileName().toString()));
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // a thread that ended meanwhile
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // no /proc/self/task: nothing found
+        }
+        return found;
     }
 
     @Override
@@ -74,6 +110,9 @@ final class RealtimeBoost implements Boost {
         if (raised) {
             raised = false;
             run(chrt, "--other", "--pid", "0", Long.toString(tid));
+            for (long compiler : idled) {
+                run(chrt, "--other", "--pid", "0", Long.toString(compiler));
+            }
         }
     }
 

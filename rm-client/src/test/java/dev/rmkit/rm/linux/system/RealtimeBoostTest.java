@@ -85,6 +85,30 @@ class RealtimeBoostTest {
     }
 
     @Test
+    void theJvmsCompilerThreadsRunIdleWhileTheBoostHolds() throws Exception {
+        assumeTrue(Files.isExecutable(RealtimeBoost.CHRT) && mayUseRealtime(), "may not use real-time scheduling here");
+        java.util.List<Long> compilers = RealtimeBoost.threadsNamed(java.util.List.of("C1 CompilerThre", "C2 CompilerThre"));
+        assumeTrue(!compilers.isEmpty(), "this JVM names no compiler thread so (not HotSpot, or -Xint)");
+        int[][] seen = onItsThread(() -> {
+            int[] during = new int[compilers.size()];
+            try (Boost b = RealtimeBoost.thisThread(RealtimeBoost.CHRT, Map.of())) {
+                for (int i = 0; i < during.length; i++) {
+                    during[i] = RealtimeBoost.policy(compilers.get(i)).orElse(-1);
+                }
+            }
+            int[] after = new int[compilers.size()];
+            for (int i = 0; i < after.length; i++) {
+                after[i] = RealtimeBoost.policy(compilers.get(i)).orElse(-1);
+            }
+            return new int[][] {during, after};
+        });
+        for (int i = 0; i < compilers.size(); i++) {
+            assertEquals(5, seen[0][i], "SCHED_IDLE while boosted: thread " + compilers.get(i));
+            assertEquals(SCHED_OTHER, seen[1][i], "normal again after: thread " + compilers.get(i));
+        }
+    }
+
+    @Test
     void aThreadWhosePolicySomeoneElseChoseIsLeftAlone() throws Exception {
         assumeTrue(Files.isExecutable(RealtimeBoost.CHRT) && mayUseRealtime(), "may not use real-time scheduling here");
         int[] seen = onItsThread(() -> {
