@@ -168,7 +168,6 @@ public final class ClosingSwap {
             ahead.close();
             hold.close();
             withdrawEarlyJournal(journal); // before any app that did close is started again
-
             notClosed(session, journal, closing);
             return;
         }
@@ -192,6 +191,9 @@ public final class ClosingSwap {
         // Restarted once the swap is committed, before its backups are dealt with (downtime must not
         // grow with the update's size), or in the finally block if the swap failed.
         AppsBack back = new AppsBack(session, withApps, closed.isEmpty());
+        if (closed.isEmpty()) {
+            ahead.close(); // nothing is down: the swap and its cleanup need no real-time priority
+        }
         boolean committed = false;
         try {
             commit(withApps, back.restarted ? Optional.empty() : Optional.of(back), hold, ahead);
