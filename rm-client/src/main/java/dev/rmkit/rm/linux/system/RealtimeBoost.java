@@ -3,14 +3,17 @@ package dev.rmkit.rm.linux.system;
 import dev.rmkit.rm.Boost;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * {@link dev.rmkit.rm.SystemControl#boostThisThread()} on Linux: the calling thread alone is switched to
@@ -72,7 +75,7 @@ final class RealtimeBoost implements Boost {
                 || !run(chrt, "--reset-on-fork", "--fifo", "--pid", "1", Long.toString(tid.getAsLong()))) {
             return Boost.none();
         }
-        List<Long> idled = new java.util.ArrayList<>();
+        List<Long> idled = new ArrayList<>();
         for (long compiler : threadsNamed(COMPILER_THREADS)) {
             if (policy(compiler).orElse(-1) == SCHED_OTHER && run(chrt, "--idle", "--pid", "0", Long.toString(compiler))) {
                 idled.add(compiler);
@@ -83,8 +86,8 @@ final class RealtimeBoost implements Boost {
 
     /** The ids of this process's threads whose name ({@code comm}) is one of {@code names}. */
     static List<Long> threadsNamed(List<String> names) {
-        List<Long> found = new java.util.ArrayList<>();
-        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+        List<Long> found = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path t : (Iterable<Path>) tasks::iterator) {
                 try {
                     if (names.contains(Files.readString(t.resolve("comm"), StandardCharsets.US_ASCII).strip())) {
@@ -94,7 +97,7 @@ final class RealtimeBoost implements Boost {
                     // a thread that ended meanwhile
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             // no /proc/self/task: nothing found
         }
         return found;
@@ -111,7 +114,11 @@ final class RealtimeBoost implements Boost {
             raised = false;
             run(chrt, "--other", "--pid", "0", Long.toString(tid));
             for (long compiler : idled) {
-                run(chrt, "--other", "--pid", "0", Long.toString(compiler));
+                // Only while it is still a thread of this process: a compiler thread the JVM stopped meanwhile
+                // may have left its id to another process's thread, which is not ours to change.
+                if (Files.isDirectory(Path.of("/proc/self/task/" + compiler))) {
+                    run(chrt, "--other", "--pid", "0", Long.toString(compiler));
+                }
             }
         }
     }
@@ -138,7 +145,7 @@ final class RealtimeBoost implements Boost {
 
     /** Runs {@code chrt} with {@code args}; true if it said yes (exit status 0) in time. */
     private static boolean run(Path chrt, String... args) {
-        List<String> argv = new java.util.ArrayList<>(List.of(chrt.toString()));
+        List<String> argv = new ArrayList<>(List.of(chrt.toString()));
         argv.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(argv).redirectInput(new File("/dev/null"))
