@@ -48,8 +48,10 @@ public final class JournalDrafts {
     private final Instant madeAt;
     private Optional<Draft> preparedDraft;
     private Optional<Draft> committedDraft;
-    /** The PREPARED draft became the journal before the close ({@link #writePreparedNow}). */
+    /** The PREPARED draft became the journal, durably, before the close ({@link #writePreparedNow}). */
     private boolean preparedEarly;
+    /** It may have become the journal (renamed, perhaps not durably): {@link #withdrawPrepared} must look. */
+    private boolean mayBeEarly;
     /** The swap wrote (or kept) its PREPARED journal: the journal is the swap's from now on. */
     private boolean swapping;
 
@@ -158,10 +160,13 @@ public final class JournalDrafts {
      * journal; if not, the swap writes its journal itself as before.
      */
     public boolean writePreparedNow() {
+        mayBeEarly = preparedDraft.isPresent();
         try {
             preparedEarly = use(preparedDraft, true, false);
+            mayBeEarly = preparedEarly;
         } catch (IOException e) {
-            // renamed but perhaps not durable: the swap writes the journal again (JournalStore.write)
+            // Perhaps renamed but not durable: the swap writes the journal again (JournalStore.write), and
+            // without a swap withdrawPrepared still looks for it.
             preparedEarly = false;
         }
         preparedDraft = Optional.empty();
@@ -178,7 +183,7 @@ public final class JournalDrafts {
      * close are started again, so that no recovery starts one a second time; nothing once the swap began.
      */
     public void withdrawPrepared(Optional<Journal> without) throws IOException {
-        if (!preparedEarly || swapping) {
+        if (!mayBeEarly || swapping) {
             return;
         }
         Optional<Journal> now = JournalStore.read(layout);
@@ -190,6 +195,7 @@ public final class JournalDrafts {
             }
         }
         preparedEarly = false;
+        mayBeEarly = false;
     }
 
     /** Makes {@code journal} (PREPARED) the journal: by renaming its draft, or by writing it. */

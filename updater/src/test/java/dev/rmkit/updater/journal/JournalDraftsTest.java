@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rmkit.rm.ServiceUnit;
 import dev.rmkit.updater.apps.ClosedApp;
 import dev.rmkit.updater.install.InstalledStore;
 import dev.rmkit.updater.install.StateJson;
@@ -165,6 +166,34 @@ class JournalDraftsTest {
         assertTrue(Files.isSymbolicLink(draft));
         assertEquals("someone else's", Files.readString(elsewhere));
         assertFalse(Files.exists(JournalDrafts.preparedFile(f.layout()), LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "Java gives no file key on Windows, so no journal is drafted there")
+    void theJournalWrittenBeforeTheCloseIsWithdrawnIfNoSwapFollowsAndKeptOnceOneBegan() throws Exception {
+        SwapFixture f = fixture();
+        Journal j = withApp(f);
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), j, Clock.systemUTC());
+        assertTrue(drafts.writePreparedNow());
+        assertEquals(Optional.of(j), JournalStore.read(f.layout()), "the journal, naming the app, before the close");
+        drafts.withdrawPrepared(Optional.empty());
+        assertEquals(Optional.empty(), JournalStore.read(f.layout()), "no swap: withdrawn");
+        drafts.discard();
+
+        JournalDrafts withServices = JournalDrafts.write(f.layout(), j, Clock.systemUTC());
+        assertTrue(withServices.writePreparedNow());
+        Journal servicesRecord = f.journal().withServices(List.of(ServiceUnit.system("app.service")));
+        withServices.withdrawPrepared(Optional.of(servicesRecord));
+        assertEquals(Optional.of(servicesRecord), JournalStore.read(f.layout()), "back to the services' record");
+        withServices.discard();
+        JournalStore.delete(f.layout());
+
+        JournalDrafts swapping = JournalDrafts.write(f.layout(), j, Clock.systemUTC());
+        assertTrue(swapping.writePreparedNow());
+        swapping.writePrepared(j); // the swap begins: the journal is already this one
+        swapping.withdrawPrepared(Optional.empty());
+        assertEquals(Optional.of(j), JournalStore.read(f.layout()), "once the swap began, the journal is recovery's");
+        swapping.discard();
     }
 
     @Test
