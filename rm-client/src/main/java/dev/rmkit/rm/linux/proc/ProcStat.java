@@ -76,7 +76,7 @@ public record ProcStat(long pid, String comm, char state, long ppid, int ttyNr, 
      *
      * @throws IllegalArgumentException if the text is not a stat line or has fewer fields
      */
-    static String[] fieldsAfterComm(String line, int count) {
+    public static String[] fieldsAfterComm(String line, int count) {
         int open = line.indexOf('(');
         int close = line.lastIndexOf(')');
         if (open <= 0 || close < open) {

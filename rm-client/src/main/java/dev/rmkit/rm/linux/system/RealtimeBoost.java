@@ -1,6 +1,7 @@
 package dev.rmkit.rm.linux.system;
 
 import dev.rmkit.rm.Boost;
+import dev.rmkit.rm.linux.proc.ProcStat;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,6 +49,7 @@ final class RealtimeBoost implements Boost {
     static final String ENV = "RMKIT_REALTIME";
     /** {@code policy} (field 41 of a stat line) is element 38 of the fields after the command name. */
     private static final int POLICY = 38;
+    private static final int FIELDS = POLICY + 1;
     private static final int SCHED_OTHER = 0;
     private static final long CHRT_LIMIT_SECONDS = 5;
 
@@ -136,8 +138,7 @@ final class RealtimeBoost implements Boost {
     static OptionalInt policy(long tid) {
         try {
             String line = Files.readString(Path.of("/proc/self/task/" + tid + "/stat"), StandardCharsets.US_ASCII);
-            String[] f = line.substring(line.lastIndexOf(')') + 2).trim().split(" ");
-            return f.length > POLICY ? OptionalInt.of(Integer.parseInt(f[POLICY])) : OptionalInt.empty();
+            return OptionalInt.of(Integer.parseInt(ProcStat.fieldsAfterComm(line, FIELDS)[POLICY]));
         } catch (IOException | RuntimeException e) {
             return OptionalInt.empty();
         }
