@@ -54,6 +54,14 @@ public final class JournalDrafts {
     private boolean mayBeEarly;
     /** The swap wrote (or kept) its PREPARED journal: the journal is the swap's from now on. */
     private boolean swapping;
+    /**
+     * The PREPARED journal made the journal before the close, kept open: when the commit record's rename
+     * replaces it, its last link goes but not its last reference, so its blocks are freed only when {@link
+     * #discard} closes this, after the launch. (On a file system mounted with {@code discard} and no journal,
+     * freeing them is a synchronous discard request: the trace showed one, and a kernel worker it waits for,
+     * between the apps' exit and their launch.)
+     */
+    private Optional<FileChannel> replacedJournal = Optional.empty();
 
     private record Draft(Path file, Object key, long size) {}
 
@@ -164,6 +172,9 @@ public final class JournalDrafts {
         try {
             preparedEarly = use(preparedDraft, true, false);
             mayBeEarly = preparedEarly;
+            if (preparedEarly) {
+                holdJournal();
+            }
         } catch (IOException e) {
             // Perhaps renamed but not durable: the swap writes the journal again (JournalStore.write), and
             // without a swap withdrawPrepared still looks for it.
@@ -174,6 +185,16 @@ public final class JournalDrafts {
             TestHooks.reach("journal-prepared-early");
         }
         return preparedEarly;
+    }
+
+    /** Opens the journal just made, for {@link #replacedJournal}; without it, its freeing falls in the window. */
+    private void holdJournal() {
+        try {
+            replacedJournal = Optional.of(FileChannel.open(layout.journalFile(), StandardOpenOption.READ,
+                    LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | RuntimeException e) {
+            replacedJournal = Optional.empty();
+        }
     }
 
     /**
@@ -247,8 +268,19 @@ public final class JournalDrafts {
         return false;
     }
 
-    /** Deletes the drafts not used (the swap did not happen, or wrote other journals); never a link. */
+    /**
+     * Deletes the drafts not used (the swap did not happen, or wrote other journals), never a link, and
+     * lets the journal the commit record replaced go ({@link #replacedJournal}).
+     */
     public void discard() {
+        try {
+            if (replacedJournal.isPresent()) {
+                replacedJournal.get().close();
+            }
+        } catch (IOException e) {
+            // closing a read-only descriptor: nothing was written through it
+        }
+        replacedJournal = Optional.empty();
         for (Optional<Draft> d : List.of(preparedDraft, committedDraft)) {
             try {
                 use(d, false, false);

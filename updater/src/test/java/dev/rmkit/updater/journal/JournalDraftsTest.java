@@ -196,6 +196,47 @@ class JournalDraftsTest {
         swapping.discard();
     }
 
+    /** The open descriptors of this process whose file was {@code file} and is deleted now. */
+    private static long openButDeleted(Path file) throws IOException {
+        long n = 0;
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    if (Files.readSymbolicLink(fd).toString().equals(file + " (deleted)")) {
+                        n++;
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor of the listing itself, or one closed since
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "drafts and /proc/self/fd are Linux's")
+    void theJournalReplacedByTheCommitRecordIsFreedOnlyAfterTheAppsAreBack() throws Exception {
+        SwapFixture f = fixture();
+        Path journal = f.layout().journalFile();
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), Clock.systemUTC());
+        assertTrue(drafts.writePreparedNow());
+        long[] whenBack = new long[1];
+        Transaction.Committed c = Transaction.run(f.layout(), withApp(f), Clock.systemUTC(), Optional.of(() -> {
+            try {
+                whenBack[0] = openButDeleted(journal);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }), drafts);
+        assertTrue(c.clean(), c.cleanupProblem());
+
+        // Replaced by the commit record's rename, the PREPARED journal is still open: its blocks are not
+        // freed (on a file system mounted with discard, a synchronous discard) between the exit and the launch.
+        assertEquals(1, whenBack[0], "the replaced PREPARED journal, still open when the apps come back");
+        drafts.discard();
+        assertEquals(0, openButDeleted(journal), "closed once the run is done with its drafts");
+    }
+
     @Test
     void unusedDraftsAreDiscardedWhenNoSwapRuns() throws Exception {
         SwapFixture f = fixture();
