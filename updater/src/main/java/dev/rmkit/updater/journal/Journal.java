@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The write-ahead record of one swap, {@code .rmkit/journal.json}. It is written (atomically,
@@ -52,9 +53,15 @@ public record Journal(
         @JsonInclude(JsonInclude.Include.NON_NULL) KeepPrevious keep,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ServiceUnit> services,
         @JsonInclude(JsonInclude.Include.NON_NULL) BootHealthCheck healthCheck) {
+    /**
+     * A transaction id: compiled once. {@code String.matches} compiled the pattern for every journal made,
+     * also between the apps' exit and their launch (the journal that names the closed apps).
+     */
+    private static final Pattern TXID = Pattern.compile("[A-Za-z0-9-]+");
+
     public Journal {
         Objects.requireNonNull(txid, "txid");
-        if (!txid.matches("[A-Za-z0-9-]+")) {
+        if (!TXID.matcher(txid).matches()) {
             throw new IllegalArgumentException("bad txid: " + txid);
         }
         Objects.requireNonNull(state, "state");
