@@ -4,7 +4,6 @@ import dev.rmkit.rm.Boost;
 import dev.rmkit.rm.linux.proc.ProcStat;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * {@link dev.rmkit.rm.SystemControl#boostThisThread()} on Linux: the calling thread alone is switched to
@@ -29,11 +27,10 @@ import java.util.stream.Stream;
  * that, with the apps down; a real-time one is not preempted by them, and is run first the moment a core
  * is free. docs/performance.md, "Fifth round".
  *
- * <p>While the boost holds, this JVM's JIT compiler threads run under {@code SCHED_IDLE} (back to normal
- * with the boost): they compile in the background whenever a core is otherwise idle, and a core that runs
- * only them counts as idle when the scheduler places a waking task. The trace showed a restarted app's
- * launcher, woken by the updater, wait 2.5 ms behind the closing app's teardown on one core while the other
- * ran the updater's C2 compiler.
+ * <p>Only the calling thread: the JVM's JIT compiler threads keep their scheduling. An earlier version ran
+ * them under {@code SCHED_IDLE} while the boost held, so that a woken launcher would find a core; the trace
+ * then showed the boosted thread asleep 0.8 to 3.8 ms behind HotSpot's compile-queue lock, held by a
+ * compiler thread that the idle policy starved (docs/performance.md, "Sixth round").
  *
  * <p>It changes nothing (and {@link #effective()} is false) where {@code RMKIT_REALTIME} is {@code 0}, where
  * the thread is not under normal scheduling to begin with (someone chose its policy: it is left alone),
@@ -53,18 +50,13 @@ final class RealtimeBoost implements Boost {
     private static final int SCHED_OTHER = 0;
     private static final long CHRT_LIMIT_SECONDS = 5;
 
-    /** How HotSpot names its JIT compiler threads ({@code /proc} cuts names at 15 characters). */
-    private static final List<String> COMPILER_THREADS = List.of("C1 CompilerThre", "C2 CompilerThre");
-
     private final Path chrt;
     private final long tid;
-    private final List<Long> idled;
     private boolean raised = true;
 
-    private RealtimeBoost(Path chrt, long tid, List<Long> idled) {
+    private RealtimeBoost(Path chrt, long tid) {
         this.chrt = chrt;
         this.tid = tid;
-        this.idled = List.copyOf(idled);
     }
 
     /** Boosts the calling thread through {@code chrt}, unless {@code env} says not to or it cannot be done. */
@@ -77,32 +69,7 @@ final class RealtimeBoost implements Boost {
                 || !run(chrt, "--reset-on-fork", "--fifo", "--pid", "1", Long.toString(tid.getAsLong()))) {
             return Boost.none();
         }
-        List<Long> idled = new ArrayList<>();
-        for (long compiler : threadsNamed(COMPILER_THREADS)) {
-            if (policy(compiler).orElse(-1) == SCHED_OTHER && run(chrt, "--idle", "--pid", "0", Long.toString(compiler))) {
-                idled.add(compiler);
-            }
-        }
-        return new RealtimeBoost(chrt, tid.getAsLong(), idled);
-    }
-
-    /** The ids of this process's threads whose name ({@code comm}) is one of {@code names}. */
-    static List<Long> threadsNamed(List<String> names) {
-        List<Long> found = new ArrayList<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path t : (Iterable<Path>) tasks::iterator) {
-                try {
-                    if (names.contains(Files.readString(t.resolve("comm"), StandardCharsets.US_ASCII).strip())) {
-                        found.add(Long.parseLong(t.getFileName().toString()));
-                    }
-                } catch (IOException | NumberFormatException e) {
-                    // a thread that ended meanwhile
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            // no /proc/self/task: nothing found
-        }
-        return found;
+        return new RealtimeBoost(chrt, tid.getAsLong());
     }
 
     @Override
@@ -115,13 +82,6 @@ final class RealtimeBoost implements Boost {
         if (raised) {
             raised = false;
             run(chrt, "--other", "--pid", "0", Long.toString(tid));
-            for (long compiler : idled) {
-                // Only while it is still a thread of this process: a compiler thread the JVM stopped meanwhile
-                // may have left its id to another process's thread, which is not ours to change.
-                if (Files.isDirectory(Path.of("/proc/self/task/" + compiler))) {
-                    run(chrt, "--other", "--pid", "0", Long.toString(compiler));
-                }
-            }
         }
     }
 

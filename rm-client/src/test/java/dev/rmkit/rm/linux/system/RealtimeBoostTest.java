@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rmkit.rm.Boost;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -84,28 +88,44 @@ class RealtimeBoostTest {
         assertEquals(SCHED_OTHER, seen[4], "after close (closing twice, by try-with-resources too, is harmless)");
     }
 
+    /**
+     * Only the calling thread is boosted: the JIT compiler threads are not idled meanwhile. Under
+     * {@code SCHED_IDLE} a starved compiler thread held HotSpot's compile-queue lock while the boosted thread
+     * queued a compile, and the boosted thread slept 0.8 to 3.8 ms with the apps down (docs/performance.md,
+     * "Sixth round").
+     */
     @Test
-    void theJvmsCompilerThreadsRunIdleWhileTheBoostHolds() throws Exception {
+    void theJvmsCompilerThreadsKeepNormalSchedulingWhileTheBoostHolds() throws Exception {
         assumeTrue(Files.isExecutable(RealtimeBoost.CHRT) && mayUseRealtime(), "may not use real-time scheduling here");
-        java.util.List<Long> compilers = RealtimeBoost.threadsNamed(java.util.List.of("C1 CompilerThre", "C2 CompilerThre"));
+        List<Long> compilers = compilerThreads();
         assumeTrue(!compilers.isEmpty(), "this JVM names no compiler thread so (not HotSpot, or -Xint)");
-        int[][] seen = onItsThread(() -> {
-            int[] during = new int[compilers.size()];
+        int[] during = onItsThread(() -> {
+            int[] seen = new int[compilers.size()];
             try (Boost b = RealtimeBoost.thisThread(RealtimeBoost.CHRT, Map.of())) {
-                for (int i = 0; i < during.length; i++) {
-                    during[i] = RealtimeBoost.policy(compilers.get(i)).orElse(-1);
+                assertTrue(b.effective());
+                for (int i = 0; i < seen.length; i++) {
+                    seen[i] = RealtimeBoost.policy(compilers.get(i)).orElse(-1);
                 }
             }
-            int[] after = new int[compilers.size()];
-            for (int i = 0; i < after.length; i++) {
-                after[i] = RealtimeBoost.policy(compilers.get(i)).orElse(-1);
-            }
-            return new int[][] {during, after};
+            return seen;
         });
         for (int i = 0; i < compilers.size(); i++) {
-            assertEquals(5, seen[0][i], "SCHED_IDLE while boosted: thread " + compilers.get(i));
-            assertEquals(SCHED_OTHER, seen[1][i], "normal again after: thread " + compilers.get(i));
+            assertEquals(SCHED_OTHER, during[i], "normal scheduling while boosted: thread " + compilers.get(i));
         }
+    }
+
+    /** The ids of this JVM's JIT compiler threads ({@code /proc} cuts their names at 15 characters). */
+    private static List<Long> compilerThreads() throws IOException {
+        List<Long> found = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                String comm = Files.readString(t.resolve("comm"), StandardCharsets.US_ASCII).strip();
+                if (comm.equals("C1 CompilerThre") || comm.equals("C2 CompilerThre")) {
+                    found.add(Long.parseLong(t.getFileName().toString()));
+                }
+            }
+        }
+        return found;
     }
 
     @Test
