@@ -21,11 +21,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The updater is SIGKILLed in the middle of the swap, after it closed the burner: at {@code backup-0}
- * the old {@code burner.jar} is in the backup and none is installed; at {@code committed} the new one is
- * in place but nothing after the commit record is done. {@code updater
- * resume} then leaves the install exactly old (killed before the commit point: rolled back, exit 70)
- * or exactly new (killed after it: rolled forward, exit 0), and starts the burner it had closed again,
- * from the journal, with its state. The pause is the updater's only test seam ({@code
+ * the old {@code burner.jar} is in the backup and none is installed; at {@code apps-restarted} every
+ * rename is done and the burner was started on the new files, before the renames' fsyncs and the commit
+ * record; at {@code committed} nothing after the commit record is done. {@code updater resume} then
+ * leaves the install exactly old (killed before the burner's launch: rolled back, exit 70, and the burner
+ * it had closed started again from the journal, with its state) or exactly new (rolled forward, exit 0,
+ * the burner running). The pause is the updater's only test seam ({@code
  * rmkit.test.pauseAt}): it stops at a named step and waits, so the kill lands exactly there.
  */
 @EnabledOnOs(value = OS.LINUX, disabledReason = "the launchers are POSIX sh and the scenarios need the Linux backend")
@@ -47,10 +48,14 @@ class UpdaterKilledDuringSwapIT {
         }
     }
 
-    @ParameterizedTest(name = "killed at {0}: resume exits {1}, install is {2}")
-    @CsvSource({"backup-0, 70, 1.0", "committed, 0, 2.0"})
-    void resumeAfterAKilledSwapLeavesOneWholeReleaseAndBringsTheBurnerBack(String step, int resumeExit, String version)
-            throws Exception {
+    /**
+     * Killed mid-swap (the burner down), after the burner was started on the new files but before the
+     * commit record, and after the commit: resume leaves one whole release and the burner running once.
+     */
+    @ParameterizedTest(name = "killed at {0}: status says {3}, resume exits {1}, install is {2}")
+    @CsvSource({"backup-0, 70, 1.0, interrupted", "apps-restarted, 0, 2.0, committed", "committed, 0, 2.0, committed"})
+    void resumeAfterAKilledSwapLeavesOneWholeReleaseAndBringsTheBurnerBack(String step, int resumeExit, String version,
+            String pending) throws Exception {
         Process burner = story.startBurner("--speed", "max");
         story.drop("first", "First", story.source("first.txt", 10_000));
         story.awaitLog("^job first: done, session 1 ", Duration.ofSeconds(30));
@@ -71,7 +76,7 @@ class UpdaterKilledDuringSwapIT {
         assertEquals(0, burner.exitValue());
         assertTrue(Files.exists(story.install.resolve(".rmkit/journal.json")), "the swap is unfinished");
         assertTrue(story.updater("status", "--install-dir", story.install.toString()).requireExit(0).out()
-                .contains("pending: " + ("committed".equals(step) ? "committed" : "interrupted")));
+                .contains("pending: " + pending));
 
         Cmd.Result r = story.updater("resume", "--install-dir", story.install.toString());
 
@@ -82,7 +87,8 @@ class UpdaterKilledDuringSwapIT {
                 .matches("(?s)demo-burner " + version.replace(".", "\\.") + " .*pending: none.*"));
         long back = story.pidOf("^burner " + version.replace(".", "\\.") + ", pid \\d+, restored from .*: queue empty, disc ");
         story.awaitLog("^ready: pid " + back + ",", Duration.ofSeconds(30));
-        assertTrue(Story.alive(back), "resume started the burner the dead updater had closed");
+        assertTrue(Story.alive(back), "the burner the dead updater had closed runs again (started by resume, or by"
+                + " the updater itself before it died)");
 
         story.drop("second", "Second", story.source("second.txt", 10_000));
         story.awaitLog("^job second: done, session 2 ", Duration.ofSeconds(30));

@@ -223,6 +223,9 @@ public final class ClosingSwap {
 
         @Override
         public void run() {
+            if (restarted) {
+                return; // started before the commit already (Transaction)
+            }
             restarted = true;
             afterCommit(session, journal);
             report.phase("cleanup");
@@ -334,7 +337,8 @@ public final class ClosingSwap {
     }
 
     /**
-     * Commits; {@code appsBack} runs between the commit and the cleanup (see {@link Transaction}). A
+     * Commits; {@code appsBack} runs once the renames are done, before their fsyncs and the commit record
+     * where it can be recorded first, else between the commit and the cleanup (see {@link Transaction}). A
      * shutdown that arrives during the swap waits (on {@code hold}) until the commit is recorded; the
      * hold is dropped once the apps are back, the caller drops it in any case.
      */
@@ -343,7 +347,9 @@ public final class ClosingSwap {
         stops.swapping();
         Optional<Runnable> afterIt = appsBack.isEmpty() && afterCommit.isEmpty() ? Optional.empty()
                 : Optional.of(new AfterIt(appsBack, hold, ahead));
-        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), afterIt, drafts);
+        // The apps may be started as soon as the renames are done, before the fsyncs and the commit record;
+        // AfterIt then finds them started (AppsBack runs once).
+        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), appsBack, afterIt, drafts);
         if (!c.clean()) {
             report.note(c.cleanupProblem());
         }

@@ -94,6 +94,11 @@ public final class Recovery {
         try {
             switch (j.state()) {
                 case PREPARED -> {
+                    Optional<Journal> launched = swap.commitLaunched(j, clock); // its apps run the new files
+                    if (launched.isPresent()) {
+                        swap.finish(launched.get());
+                        return new Result(Kind.ROLLED_FORWARD, launched, "");
+                    }
                     swap.rollback(j);
                     return new Result(Kind.ROLLED_BACK, found, "");
                 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param missingFiles how many of them are not in the install now ({@code updater verify} tells which)
  * @param keyId key that signed the installed release
  * @param installedAt when it was installed
- * @param pending "none", "interrupted" (resume rolls back), "committed" (resume finishes) or
- *     "reboot" (waits for a reboot)
+ * @param pending "none", "interrupted" (resume rolls back), "committed" (resume finishes: committed, or every
+ *     rename done and the closed apps already started on the new files) or "reboot" (waits for a reboot)
  * @param pendingVersion the version of the unfinished update, empty if none
  * @param staged versions with files in staging (a deferred update keeps its downloads)
  * @param appsLeftClosed the apps an {@code apply --no-restart} left closed ({@code updater restart-apps})

@@ -12,6 +12,7 @@ import dev.rmkit.updater.install.InstalledState;
 import dev.rmkit.updater.install.InstalledStore;
 import dev.rmkit.updater.journal.Journal;
 import dev.rmkit.updater.journal.JournalStore;
+import dev.rmkit.updater.journal.Swap;
 import dev.rmkit.updater.report.LastReport;
 import dev.rmkit.updater.report.UpdateReport;
 import dev.rmkit.updater.rollout.InstallId;
@@ -70,7 +71,7 @@ public final class StatusReader {
         }
         try {
             String pending = j.map(x -> switch (x.state()) {
-                case PREPARED -> "interrupted";
+                case PREPARED -> launched(layout, x) ? "committed" : "interrupted";
                 case COMMITTED -> "committed";
                 case PENDING_REBOOT, PENDING_BOOT_RENAMES -> "reboot";
             }).orElse("none");
@@ -91,6 +92,15 @@ public final class StatusReader {
     }
 
     /** Managed files not in the install: a cheap existence check (no hashing; verify does that). */
+    /** A PREPARED journal that resume rolls forward: its apps were started on the new files (Swap). */
+    private static boolean launched(InstallLayout layout, Journal j) {
+        try {
+            return new Swap(layout).launchedBeforeCommit(j);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static int missing(InstallLayout layout, InstalledState installed) {
         return (int) installed.files().stream()
                 .filter(f -> !Files.exists(layout.resolve(f.path()), LinkOption.NOFOLLOW_LINKS)).count();

@@ -53,6 +53,20 @@ final class AppsRestarted {
         }
     }
 
+    /**
+     * Records, like {@link #record}, that the apps of {@code j} are being started again, here before its
+     * commit ({@link Transaction}); false, and nothing written, if the record cannot be written (then the
+     * apps must wait for the commit, and {@link #record}'s fallback).
+     */
+    static boolean tryRecord(InstallLayout layout, Journal j) {
+        try {
+            write(layout, j);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static void write(InstallLayout layout, Journal j) throws IOException {
         Path f = file(layout);
         layout.files().check(f);

@@ -30,9 +30,12 @@ final class Finisher {
         this.layout = layout;
     }
 
-    void finish(Journal j, Optional<Runnable> appsBack) throws IOException {
+    /** {@code launched}: the apps were started before the commit, with their record ({@link Transaction}). */
+    void finish(Journal j, Optional<Runnable> appsBack, boolean launched) throws IOException {
         InstallFiles files = layout.files();
-        if (appsBack.isPresent()) {
+        if (appsBack.isPresent() && launched) {
+            appsBack.get().run(); // the rest of what follows their launch: they are not started a second time
+        } else if (appsBack.isPresent()) {
             if (!j.closedApps().isEmpty()) {
                 AppsRestarted.record(layout, j);
             }

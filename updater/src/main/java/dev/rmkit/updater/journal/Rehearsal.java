@@ -52,7 +52,8 @@ public final class Rehearsal {
             own.createDirectories(scratch.stagingDir("2"));
             own.write(scratch.resolve("f"), new byte[] {1});
             own.write(scratch.stagingDir("2").resolve("f"), new byte[] {2});
-            Transaction.run(scratch, j, clock, Optional.of(() -> { }), JournalDrafts.write(scratch, j, clock));
+            Transaction.run(scratch, j, clock, Optional.of(() -> { }), Optional.of(() -> { }),
+                    JournalDrafts.write(scratch, j, clock));
         } catch (IOException | UpdateException | RuntimeException e) {
             // Only a rehearsal: the swap itself will meet (and report) whatever went wrong here.
         } finally {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -48,6 +49,17 @@ public final class Swap {
 
     /** Does every rename of a PREPARED journal, makes them durable, and checks the result. */
     void forward(Journal j) throws IOException {
+        InstallFiles renamed = rename(j);
+        renamed.sync();
+        TestHooks.reach("swapped");
+        check(j);
+    }
+
+    /**
+     * Does every rename of a PREPARED journal and checks the result, without making them durable: the
+     * directories they changed are left in the returned {@link InstallFiles}, for its {@code sync()}.
+     */
+    InstallFiles rename(Journal j) throws IOException {
         InstallFiles files = layout.files();
         for (int i = 0; i < j.steps().size(); i++) {
             JournalStep s = j.steps().get(i);
@@ -67,9 +79,50 @@ public final class Swap {
                 TestHooks.reach("install-" + i);
             }
         }
-        files.sync();
-        TestHooks.reach("swapped");
         check(j);
+        return files;
+    }
+
+    /**
+     * True if every rename of the PREPARED journal {@code j} is done: each new file in place with its size
+     * and gone from staging, each displaced file in the backup. (Recovery asks this of a swap whose apps
+     * were started on the new files before the commit record: see {@link Transaction}.)
+     */
+    boolean renamed(Journal j) throws IOException {
+        try {
+            check(j);
+        } catch (IOException notYet) {
+            return false;
+        }
+        for (JournalStep s : j.steps()) {
+            if (s.installs() && Files.exists(staged(j, s), LinkOption.NOFOLLOW_LINKS)
+                    || s.displaces() && !Files.exists(backup(j, s), LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Makes the renames of {@code j} durable when the run that did them did not live to: an fsync of
+     * every directory a rename of the swap could have changed (each target's, backup's and staged file's,
+     * and the parents of the directories it created or filled).
+     */
+    void syncRenames(Journal j) throws IOException {
+        InstallFiles files = layout.files();
+        for (JournalStep s : j.steps()) {
+            for (Path p : List.of(target(s), backup(j, s), staged(j, s))) {
+                for (Path d = p.getParent(); d != null && d.startsWith(layout.installDir()); d = d.getParent()) {
+                    if (Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+                        files.changed(d);
+                    }
+                    if (d.equals(layout.installDir())) {
+                        break;
+                    }
+                }
+            }
+        }
+        files.sync();
     }
 
     /**
@@ -102,7 +155,12 @@ public final class Swap {
      * recovery start them a second time ({@link #appsRestarted}).
      */
     public void finish(Journal j, Optional<Runnable> appsBack) throws IOException {
-        new Finisher(layout).finish(j, appsBack);
+        finish(j, appsBack, false);
+    }
+
+    /** As {@link #finish(Journal, Optional)}; {@code launched}: the apps were started before the commit. */
+    void finish(Journal j, Optional<Runnable> appsBack, boolean launched) throws IOException {
+        new Finisher(layout).finish(j, appsBack, launched);
     }
 
     /**
@@ -111,6 +169,33 @@ public final class Swap {
      */
     public Journal appsRestarted(Journal j) throws IOException {
         return !j.closedApps().isEmpty() && AppsRestarted.recorded(layout, j) ? j.withClosedApps(List.of()) : j;
+    }
+
+    /**
+     * True if {@code j} is a PREPARED journal whose run started its closed apps on the new files before the
+     * commit record ({@link Transaction}): the record of their launch names it and every rename is done.
+     * Recovery rolls it forward ({@link #commitLaunched}).
+     */
+    public boolean launchedBeforeCommit(Journal j) throws IOException {
+        return j.state() == JournalState.PREPARED && !j.closedApps().isEmpty() && AppsRestarted.recorded(layout, j)
+                && renamed(j);
+    }
+
+    /**
+     * For recovery: {@code j}, a PREPARED journal found, committed if the run that wrote it had started its
+     * closed apps on the new files before the commit record ({@link Transaction}): its record names {@code j}
+     * and every rename is done. The renames are made durable, the COMMITTED journal is written durably and
+     * returned without its closed apps (they were started once; recovery must not start them again). Empty
+     * where that is not so: the swap is rolled back as any PREPARED one.
+     */
+    public Optional<Journal> commitLaunched(Journal j, Clock clock) throws IOException {
+        if (!launchedBeforeCommit(j)) {
+            return Optional.empty();
+        }
+        syncRenames(j);
+        Journal committed = j.committedAt(clock);
+        JournalStore.write(layout, committed);
+        return Optional.of(committed.withClosedApps(List.of()));
     }
 
     /** What an uninstall leaves of the updater's state: nothing it created (see {@link Finisher}). */

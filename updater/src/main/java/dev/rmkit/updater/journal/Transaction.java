@@ -1,6 +1,7 @@
 package dev.rmkit.updater.journal;
 
 import dev.rmkit.updater.UpdateException;
+import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import java.io.IOException;
 import java.time.Clock;
@@ -53,6 +54,29 @@ public final class Transaction {
      */
     public static Committed run(InstallLayout layout, Journal prepared, Clock clock, Optional<Runnable> appsBack,
             JournalDrafts drafts) throws UpdateException {
+        return run(layout, prepared, clock, Optional.empty(), appsBack, drafts);
+    }
+
+    /**
+     * As {@link #run(InstallLayout, Journal, Clock, Optional, JournalDrafts)}, with {@code launch}, which starts
+     * the closed apps again, run as soon as the swap's renames are done: before they are made durable and
+     * before the commit record, so that no fsync falls between the apps' exit and their launch. It runs only
+     * where the journal names closed apps and the record that their launch begins ({@link AppsRestarted},
+     * naming this swap) could be written first; otherwise it does not run, and {@code appsBack} starts them
+     * after the commit as above. {@code appsBack} runs after the commit in any case and must then not start
+     * them a second time.
+     *
+     * <p>Launched early, the apps run on the new files: from then on nothing rolls back. The renames are made
+     * durable, then the COMMITTED journal is written durably. A crash of the updater in between leaves the
+     * PREPARED journal, the record and the completed renames (the page cache holds them): recovery makes
+     * them durable and rolls forward, without starting the apps again ({@link Swap#renamed}). A power loss
+     * in between leaves whatever the disk kept: every rename (rolled forward the same way) or not every one
+     * (rolled back, and the apps, gone with the machine, started on the old files). Should the renames or
+     * the commit record fail to be made durable, the journal stays PREPARED, {@code appsBack} still runs,
+     * and the result says so ({@link Committed#cleanupProblem}): resume finishes the update.
+     */
+    public static Committed run(InstallLayout layout, Journal prepared, Clock clock, Optional<Runnable> launch,
+            Optional<Runnable> appsBack, JournalDrafts drafts) throws UpdateException {
         if (prepared.state() != JournalState.PREPARED) {
             throw new IllegalArgumentException("not a prepared journal: " + prepared.state());
         }
@@ -64,16 +88,44 @@ public final class Transaction {
                     + e.getMessage() + "; nothing was changed", e);
         }
         TestHooks.reach("journal-prepared");
-        Journal committed;
+        InstallFiles renamed;
+        boolean launched;
         try {
-            swap.forward(prepared);
-            committed = drafts.writeCommitted(prepared, clock, appsBack.isPresent());
+            renamed = swap.rename(prepared);
+            launched = launch.isPresent() && !prepared.closedApps().isEmpty() && AppsRestarted.tryRecord(layout, prepared);
         } catch (IOException | RuntimeException e) {
             throw rollBack(swap, prepared, e);
         }
+        Journal committed;
+        if (launched) {
+            launch.get().run();
+            TestHooks.reach("apps-restarted");
+            try {
+                renamed.sync();
+                TestHooks.reach("swap-durable");
+                committed = drafts.writeCommitted(prepared, clock, false);
+            } catch (IOException | RuntimeException e) {
+                // Nothing rolls back under apps that run the new files: the update stands, not yet durably,
+                // and the PREPARED journal (with the record) makes resume finish it.
+                if (appsBack.isPresent()) {
+                    appsBack.get().run(); // the rest of what follows the launch; they are not started again
+                }
+                return new Committed(prepared, "the new files are in place and the apps run on them, but making the"
+                        + " swap durable failed (" + e.getMessage() + "): a power loss before updater resume finishes"
+                        + " it may bring the old release back; run updater resume");
+            }
+        } else {
+            try {
+                renamed.sync();
+                TestHooks.reach("swapped");
+                committed = drafts.writeCommitted(prepared, clock, appsBack.isPresent());
+            } catch (IOException | RuntimeException e) {
+                throw rollBack(swap, prepared, e);
+            }
+        }
         TestHooks.reach("committed");
         try {
-            swap.finish(committed, appsBack);
+            swap.finish(committed, appsBack, launched);
             return new Committed(committed, "");
         } catch (IOException e) {
             // The update is in; only cleanup is left, and resume (or the next apply) finishes it.

@@ -289,31 +289,51 @@ class CrashRecoveryIT {
     }
 
     /**
-     * The apps come back right after the commit record, before installed.json: an updater killed just
-     * after it started them leaves a committed journal that still lists them. Resume finishes the update
-     * without starting them a second time, and a second resume finds nothing to do.
+     * The apps come back as soon as the swap's renames are done, before their fsyncs and the commit record:
+     * an updater killed just after it started them leaves a PREPARED journal, the record that they were
+     * started, and every rename done. Resume makes the renames durable and finishes the update without
+     * starting them a second time, and a second resume finds nothing to do.
      */
     @Test
     void anUpdaterKilledAfterItRestartedTheAppsLeavesExactlyTheNewInstallAndTheAppRunningOnce() throws Exception {
+        killedAfterTheRestart("apps-restarted", "committed");
+    }
+
+    /** As above, killed once the renames are durable, before the commit record. */
+    @Test
+    void anUpdaterKilledBeforeTheCommitRecordButAfterTheRestartLeavesTheAppRunningOnce() throws Exception {
+        killedAfterTheRestart("swap-durable", "committed");
+    }
+
+    /** As above, killed once committed, before installed.json. */
+    @Test
+    void anUpdaterKilledAfterTheCommitThatFollowedTheRestartLeavesTheAppRunningOnce() throws Exception {
+        killedAfterTheRestart("committed", "committed");
+    }
+
+    /** {@code pending}: what status says meanwhile (resume finishes the update in each case). */
+    private void killedAfterTheRestart(String step, String pending) throws Exception {
         Cli cli = new Cli(tmp.resolve("env"));
-        Path install = installV1("app-restarted", cli);
-        Path started = tmp.resolve("started-once.txt");
-        Path workDir = Files.createDirectories(tmp.resolve("app work once"));
+        Path install = installV1("app-restarted-" + step, cli);
+        Path started = tmp.resolve("started-once-" + step + ".txt");
+        Path workDir = Files.createDirectories(tmp.resolve("app work once " + step));
         try (JavaProcess app = holdingApp(install, cli, started, workDir)) {
-            UpdaterProcess.Result crashed = applyV2(install, cli, Map.of(TestHooks.CRASH_AT, "apps-restarted"));
+            UpdaterProcess.Result crashed = applyV2(install, cli, Map.of(TestHooks.CRASH_AT, step));
             assertEquals(137, crashed.code(), crashed.out() + crashed.err());
             assertTrue(app.awaitExit(Duration.ofSeconds(30)).isPresent(), "the app was closed before the crash");
             JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30),
                     "the app started again by the updater that then died");
             long pid = Long.parseLong(lines(started).get(0));
             try {
-                resumeLeavesTheAppRunningOnce(install, cli, started, pid, "apps-restarted");
+                var status = cli.run("status", "--install-dir", install.toString(), "--json").json();
+                assertEquals(pending, status.get("pending").asText(), "pending after a crash at " + step);
+                resumeLeavesTheAppRunningOnce(install, cli, started, pid, step);
                 assertTrue(!Files.exists(install.resolve(".rmkit/apps-restarted")), "the record is gone with the journal");
 
                 Cli.Run again = cli.run("resume", "--install-dir", install.toString(), "--json");
                 assertEquals(0, again.code(), again.out());
                 assertEquals("NOTHING_TO_RESUME", again.json().get("outcome").asText(), again.out());
-                assertConsistent(install, cli, newTree, "2.0.0", "apps-restarted, resumed twice");
+                assertConsistent(install, cli, newTree, "2.0.0", step + ", resumed twice");
             } finally {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
             }
