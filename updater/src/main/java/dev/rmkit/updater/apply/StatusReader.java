@@ -91,7 +91,6 @@ public final class StatusReader {
         }
     }
 
-    /** Managed files not in the install: a cheap existence check (no hashing; verify does that). */
     /** A PREPARED journal that resume rolls forward: its apps were started on the new files (Swap). */
     private static boolean launched(InstallLayout layout, Journal j) {
         try {
@@ -101,6 +100,7 @@ public final class StatusReader {
         }
     }
 
+    /** Managed files not in the install: a cheap existence check (no hashing; verify does that). */
     private static int missing(InstallLayout layout, InstalledState installed) {
         return (int) installed.files().stream()
                 .filter(f -> !Files.exists(layout.resolve(f.path()), LinkOption.NOFOLLOW_LINKS)).count();

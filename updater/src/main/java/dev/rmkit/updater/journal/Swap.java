@@ -47,14 +47,6 @@ public final class Swap {
         return layout.stateDir().resolve(j.stagingDir()).resolve(s.path());
     }
 
-    /** Does every rename of a PREPARED journal, makes them durable, and checks the result. */
-    void forward(Journal j) throws IOException {
-        InstallFiles renamed = rename(j);
-        renamed.sync();
-        TestHooks.reach("swapped");
-        check(j);
-    }
-
     /**
      * Does every rename of a PREPARED journal and checks the result, without making them durable: the
      * directories they changed are left in the returned {@link InstallFiles}, for its {@code sync()}.

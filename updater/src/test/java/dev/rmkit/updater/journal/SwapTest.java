@@ -132,7 +132,7 @@ class SwapTest {
         Map<String, String> before = Trees.snapshot(f.layout().installDir());
         Swap swap = new Swap(f.layout());
         JournalStore.write(f.layout(), f.journal());
-        swap.forward(f.journal());
+        swap.rename(f.journal()).sync();
         Map<String, String> swapped = Trees.snapshot(f.layout().installDir());
         assertEquals(expectedNew().get("a.txt"), swapped.get("a.txt"));
         assertFalse(swapped.containsKey("old/x.txt"));
@@ -150,14 +150,14 @@ class SwapTest {
         Map<String, String> before = Trees.snapshot(f.layout().installDir());
         Swap swap = new Swap(f.layout());
         JournalStore.write(f.layout(), f.journal());
-        swap.forward(f.journal());
+        swap.rename(f.journal()).sync();
 
         Recovery.Result back = Recovery.recover(f.layout(), "boot-1", Clock.systemUTC());
         assertEquals(Recovery.Kind.ROLLED_BACK, back.kind());
         assertEquals(before, Trees.snapshot(f.layout().installDir()));
 
         JournalStore.write(f.layout(), f.journal());
-        swap.forward(f.journal());
+        swap.rename(f.journal()).sync();
         JournalStore.write(f.layout(), f.journal().committedAt(Clock.systemUTC()));
         Recovery.Result forward = Recovery.recover(f.layout(), "boot-1", Clock.systemUTC());
         assertEquals(Recovery.Kind.ROLLED_FORWARD, forward.kind());
@@ -203,7 +203,7 @@ class SwapTest {
         Swap swap = new Swap(f.layout());
         JournalStore.write(f.layout(), f.journal());
 
-        swap.forward(f.journal());
+        swap.rename(f.journal()).sync();
         assertEquals("X", Files.readString(f.layout().resolve("plugins/x.jar")));
         swap.rollback(f.journal());
 
@@ -236,7 +236,7 @@ class SwapTest {
         SwapFixture f = fixture();
         Swap swap = new Swap(f.layout());
         JournalStore.write(f.layout(), f.journal());
-        swap.forward(f.journal());
+        swap.rename(f.journal()).sync();
         Path outside = Files.createDirectories(tmp.resolve("outside"));
         Files.delete(f.layout().resolve("old")); // emptied by the removal of old/x.txt
         Files.createSymbolicLink(f.layout().resolve("old"), outside);
