@@ -78,7 +78,7 @@ final class Shutdown {
     ShutdownResult run(Listing listing, Set<ShutdownOption> options, Predicate<Listed> masked, List<Closed> closed)
             throws RmException {
         boolean force = options.contains(ShutdownOption.FORCE);
-        Map<Listed, AppOutcome> outcomes = new LinkedHashMap<>();
+        Outcomes outcomes = new Outcomes();
         if (!listing.rebootReasons().isEmpty()) {
             String why = "not closed: only a reboot can free the files (" + listing.rebootReasons() + ")";
             listing.apps().forEach(a -> outcomes.put(a, AppOutcome.failed(a.app(), why)));
@@ -122,6 +122,8 @@ final class Shutdown {
         targets.sort(Comparator.comparingInt(Shutdown::order));
         List<Arming.Slot> armed = arm(targets);
         op.checkpoint(); // cancelled while the restarts were armed: nothing was closed, the session disarms them
+        QuietJit.await(config.procRoot(), QuietJit.LIMIT); // no compile of this JVM's left running into the downtime
+        op.checkpoint();
         Closer closer = new Closer(proc, config, op, force);
         ServiceControl.Stops stops = services.new Stops(op);
         boolean survivor = false; // a holder that did not close
@@ -183,14 +185,14 @@ final class Shutdown {
         return slots;
     }
 
-    private ShutdownResult done(ShutdownResult.Outcome outcome, Map<Listed, AppOutcome> outcomes) {
+    private ShutdownResult done(ShutdownResult.Outcome outcome, Outcomes outcomes) {
         return done(outcome, outcomes, Map.of());
     }
 
-    private ShutdownResult done(ShutdownResult.Outcome outcome, Map<Listed, AppOutcome> outcomes,
+    private ShutdownResult done(ShutdownResult.Outcome outcome, Outcomes outcomes,
             Map<ProcessId, String> overridden) {
         progress.report(100);
-        return new ShutdownResult(outcome, new ArrayList<>(outcomes.values()), overridden);
+        return new ShutdownResult(outcome, outcomes.values(), overridden);
     }
 
     /**

@@ -72,6 +72,14 @@ public final class ClosingSwap {
     private Optional<Runnable> afterCommit = Optional.empty();
     private ServiceStops stops = ServiceStops.NONE;
     private JournalDrafts drafts;
+    /**
+     * The journal drafted before the close, naming every listed app as closed, and the listed apps it was
+     * made from: when every one of them closed, unchanged, the swap uses that journal as it is, so that no
+     * record is built, hashed or compared between the apps' exit and their restart.
+     */
+    private Optional<Drafted> drafted = Optional.empty();
+
+    private record Drafted(List<AffectedApp> apps, Journal journal) {}
 
     public ClosingSwap(UpdaterContext ctx, HolderOptions holders, InstallLayout layout, ReportBuilder report) {
         this.ctx = ctx;
@@ -132,7 +140,7 @@ public final class ClosingSwap {
             stops = ServiceStops.record(layout, journal, listed, services, holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED);
             if (!listed.apps().isEmpty()) {
                 // With no holder nothing is down during the swap: the rehearsal and drafts would only cost fsyncs.
-                draftJournals(journal, listed.apps().stream().map(a -> Holders.record(a, owners, services)).toList());
+                draftJournals(journal, listed.apps(), listed.apps().stream().map(a -> Holders.record(a, owners, services)).toList());
             }
             // The shutdown hold is taken before the apps are asked, not once they are gone: where it starts
             // systemd-inhibit (a process and a D-Bus round trip, 40-70 ms) that is not downtime. It is a
@@ -183,11 +191,16 @@ public final class ClosingSwap {
             report.downSince(((Holders.Closed) closing).downSince());
         }
         report.phase("swap");
-        List<ClosedApp> records = new ArrayList<>();
-        for (AffectedApp a : closed) {
-            records.add(Holders.record(a, owners, services));
+        Journal withApps;
+        if (drafted.isPresent() && sameApps(closed, drafted.get().apps())) {
+            withApps = drafted.get().journal(); // every listed app closed: the journal drafted for that
+        } else {
+            List<ClosedApp> records = new ArrayList<>();
+            for (AffectedApp a : closed) {
+                records.add(Holders.record(a, owners, services));
+            }
+            withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
         }
-        Journal withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
         // Restarted once the swap is committed, before its backups are dealt with (downtime must not
         // grow with the update's size), or in the finally block if the swap failed.
         AppsBack back = new AppsBack(session, withApps, closed.isEmpty());
@@ -267,15 +280,43 @@ public final class ClosingSwap {
     }
 
     /**
+     * Whether {@code closed} are {@code listed}, in the same order, with what their records are made of
+     * ({@link Holders#record}: the process, the name, the registered command and directory) unchanged:
+     * compared with plain code, not through the records' generated {@code equals}, since the apps are down
+     * meanwhile. The shutdown lists the holders again, so an app that registered another command since the
+     * listing gets a record made now.
+     */
+    static boolean sameApps(List<AffectedApp> closed, List<AffectedApp> listed) {
+        if (closed.size() != listed.size()) {
+            return false;
+        }
+        for (int i = 0; i < closed.size(); i++) {
+            AffectedApp a = closed.get(i);
+            AffectedApp b = listed.get(i);
+            if (!Holders.same(a.process(), b.process()) || !a.name().equals(b.name())
+                    || a.restartCommand().isPresent() != b.restartCommand().isPresent()) {
+                return false;
+            }
+            if (a.restartCommand().isPresent() && (!a.restartCommand().get().argv().equals(b.restartCommand().get().argv())
+                    || !a.restartCommand().get().workingDirectory().equals(b.restartCommand().get().workingDirectory()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Before the apps are asked: rehearses the swap on scratch files ({@link Rehearsal}: its first-run costs
      * paid here), and writes the journals the swap will write if every listed app closes ({@link
      * JournalDrafts}): their serialisation (Jackson's first use of these types alone costs about 15 ms), file
      * writes and file fsyncs then fall before the apps' exit, not between it and their restart.
      */
-    private void draftJournals(Journal journal, List<ClosedApp> apps) {
+    private void draftJournals(Journal journal, List<AffectedApp> listedApps, List<ClosedApp> apps) {
         Rehearsal.run(layout, ctx.clock());
         boolean leaveClosed = holders.after() == HolderOptions.AfterSwap.LEAVE_CLOSED;
-        drafts = JournalDrafts.write(layout, stops.journal(journal, leaveClosed ? List.of() : apps), ctx.clock());
+        Journal withApps = stops.journal(journal, leaveClosed ? List.of() : apps);
+        drafted = leaveClosed ? Optional.empty() : Optional.of(new Drafted(listedApps, withApps));
+        drafts = JournalDrafts.write(layout, withApps, ctx.clock());
         drafts.writePreparedNow(); // the PREPARED journal's rename and fsync, out of the downtime too
     }
 

@@ -141,18 +141,28 @@ public final class Holders {
     private static void collect(ShutdownResult r, List<Stopped> stopped) {
         for (AppOutcome o : r.apps()) {
             if (stopped(o.app()) && !contains(stopped, o.app().process())) {
-                stopped.add(new Stopped(o.app(), r.overridden().getOrDefault(o.app().process(), "")));
+                // no lookup (a record's hashCode) unless something was overridden: the apps are down
+                stopped.add(new Stopped(o.app(), r.overridden().isEmpty() ? "" : r.overridden().getOrDefault(o.app().process(), "")));
             }
         }
     }
 
     private static boolean contains(List<Stopped> stopped, ProcessId process) {
         for (Stopped s : stopped) {
-            if (s.app().process().equals(process)) {
+            if (same(s.app().process(), process)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code a} and {@code b} are the same process: {@link ProcessId#equals} written out, since a
+     * record's generated {@code equals} runs through method handles that the JIT compiles when they turn
+     * hot, which is best not while the apps are down.
+     */
+    public static boolean same(ProcessId a, ProcessId b) {
+        return a.pid() == b.pid() && a.startTime().equals(b.startTime());
     }
 
     /** The holders that cannot be closed, by name (a service by its unit), for the reason's text. */

@@ -222,10 +222,12 @@ public final class JournalDrafts {
     /** Makes {@code journal} (PREPARED) the journal: by renaming its draft, or by writing it. */
     void writePrepared(Journal journal) throws IOException {
         swapping = true;
-        if (preparedEarly && journal.equals(prepared)) {
+        // The same object when every listed app closed (ClosingSwap): no deep comparison in the window.
+        boolean same = journal == prepared || journal.equals(prepared);
+        if (preparedEarly && same) {
             return; // the journal since before the close
         }
-        if (!use(preparedDraft, journal.equals(prepared), false)) {
+        if (!use(preparedDraft, same, false)) {
             JournalStore.write(layout, journal);
         }
         preparedDraft = Optional.empty();
@@ -238,7 +240,7 @@ public final class JournalDrafts {
      */
     Journal writeCommitted(Journal journal, Clock clock, boolean syncLater) throws IOException {
         boolean fresh = !clock.instant().isAfter(madeAt.plus(FRESH));
-        Journal c = fresh && journal.equals(prepared) ? committed : journal.committedAt(clock);
+        Journal c = fresh && (journal == prepared || journal.equals(prepared)) ? committed : journal.committedAt(clock);
         if (!use(committedDraft, c == committed, syncLater)) {
             JournalStore.write(layout, c);
         }
