@@ -59,9 +59,7 @@ public final class CompilerThreads {
         long[] now = new long[tasks.size()];
         for (int i = 0; i < tasks.size(); i++) {
             try {
-                String stat = read(tasks.get(i).resolve("stat"));
-                int close = stat.lastIndexOf(')');
-                if (close >= 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'R') {
+                if (ProcStat.parse(read(tasks.get(i).resolve("stat"))).state() == 'R') {
                     idle = false;
                 }
                 String schedstat = read(tasks.get(i).resolve("schedstat"));
