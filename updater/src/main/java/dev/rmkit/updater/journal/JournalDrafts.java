@@ -222,8 +222,7 @@ public final class JournalDrafts {
     /** Makes {@code journal} (PREPARED) the journal: by renaming its draft, or by writing it. */
     void writePrepared(Journal journal) throws IOException {
         swapping = true;
-        // The same object when every listed app closed (ClosingSwap): no deep comparison in the window.
-        boolean same = journal == prepared || journal.equals(prepared);
+        boolean same = isPrepared(journal);
         if (preparedEarly && same) {
             return; // the journal since before the close
         }
@@ -240,12 +239,20 @@ public final class JournalDrafts {
      */
     Journal writeCommitted(Journal journal, Clock clock, boolean syncLater) throws IOException {
         boolean fresh = !clock.instant().isAfter(madeAt.plus(FRESH));
-        Journal c = fresh && (journal == prepared || journal.equals(prepared)) ? committed : journal.committedAt(clock);
+        Journal c = fresh && isPrepared(journal) ? committed : journal.committedAt(clock);
         if (!use(committedDraft, c == committed, syncLater)) {
             JournalStore.write(layout, c);
         }
         committedDraft = Optional.empty();
         return c;
+    }
+
+    /**
+     * Whether {@code journal} is the one drafted: the very object when every listed app closed
+     * (ClosingSwap), so that no deep comparison of the records runs while the apps are down.
+     */
+    private boolean isPrepared(Journal journal) {
+        return journal == prepared || journal.equals(prepared);
     }
 
     /** Renames {@code draft} over the journal if it is wanted and still the file written; else deletes it. */
