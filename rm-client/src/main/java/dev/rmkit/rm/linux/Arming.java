@@ -71,11 +71,17 @@ final class Arming {
         private CompletableFuture<Optional<ArmedLaunch>> launch;
         private boolean disarmed;
 
+        /**
+         * The environment is copied here, once the apps have agreed and before any is told to end: the copy
+         * hashes every variable, which {@link Closed}, made after the app's exit, would otherwise do while
+         * the apps are down (its own copy of an unmodifiable map is the map itself).
+         */
         private Slot(Listed app, Map<String, String> environment) {
             this.app = app;
-            this.environment = environment;
+            this.environment = Map.copyOf(environment);
         }
 
+        /** The app's environment as it was when the slot was made, unmodifiable. */
         Map<String, String> environment() {
             return environment;
         }

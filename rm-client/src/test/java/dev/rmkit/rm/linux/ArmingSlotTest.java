@@ -1,0 +1,56 @@
+package dev.rmkit.rm.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.rmkit.rm.AffectedApp;
+import dev.rmkit.rm.AppStatus;
+import dev.rmkit.rm.AppType;
+import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.linux.proc.ProcFs;
+import dev.rmkit.rm.linux.proc.ProcStat;
+import dev.rmkit.rm.linux.proc.ProcStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** A slot keeps the app's environment as it was when the slot was made, copied then and not after the exit. */
+class ArmingSlotTest {
+
+    private static Listed listed(long pid) {
+        AffectedApp app = new AffectedApp(new ProcessId(pid, Instant.EPOCH), "app", "", AppType.CONSOLE,
+                EnumSet.of(AppStatus.RUNNING), false, Optional.empty());
+        return new Listed(app, ProcStat.parse(pid + " (app) S 1 1 0 0 -1 4194560 100 0 0 0 3 1 0 0 20 0 1 0 18009 3133440 408 0 0 0"),
+                ProcStatus.parse("Uid:\t1000\t1000\t1000\t1000\nGid:\t100\t100\t100\t100\n"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void theEnvironmentIsASnapshotTakenWhenTheSlotIsMade() throws IOException {
+        Arming arming = new Arming(new Launcher(new ProcFs(Path.of("/proc")), 0), a -> false);
+        Map<String, String> env = new HashMap<>(Map.of("HOME", "/home/u", "LANG", "C.UTF-8"));
+        Arming.Slot slot = arming.slot(listed(10), env);
+        env.put("HOME", "/elsewhere");
+        env.put("EXTRA", "1");
+        assertEquals(Map.of("HOME", "/home/u", "LANG", "C.UTF-8"), slot.environment());
+        assertThrows(UnsupportedOperationException.class, () -> slot.environment().put("X", "1"));
+        arming.close();
+    }
+
+    /** The record made after the app's exit takes the slot's map as it is: nothing is copied (hashed) then. */
+    @Test
+    void theClosedRecordUsesTheSlotsCopyAsItIs() throws IOException {
+        Arming arming = new Arming(new Launcher(new ProcFs(Path.of("/proc")), 0), a -> false);
+        Listed a = listed(11);
+        Arming.Slot slot = arming.slot(a, new HashMap<>(Map.of("PATH", "/usr/bin")));
+        Closed c = new Closed(a, slot.environment(), slot);
+        assertSame(slot.environment(), c.environment());
+        arming.close();
+    }
+}
