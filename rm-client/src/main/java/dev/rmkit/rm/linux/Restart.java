@@ -58,7 +58,7 @@ public final class Restart {
         if (l.ignoredEntry().isPresent()) {
             return AppOutcome.failed(l.app().withStatus(stopped), "not restarted: " + l.ignoredEntry().get());
         }
-        Optional<RestartCommand> command = l.registeredCommand();
+        Optional<RestartCommand> command = c.command(); // parsed before the close (Closed)
         if (command.isEmpty()) {
             return AppOutcome.ok(l.app().withStatus(stopped));
         }

@@ -8,14 +8,19 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AppStatus;
 import dev.rmkit.rm.AppType;
 import dev.rmkit.rm.ProcessId;
+import dev.rmkit.rm.RestartCommand;
+import dev.rmkit.rm.RestartFlag;
 import dev.rmkit.rm.linux.proc.ProcFs;
 import dev.rmkit.rm.linux.proc.ProcStat;
 import dev.rmkit.rm.linux.proc.ProcStatus;
+import dev.rmkit.rm.linux.protocol.Registry;
+import dev.rmkit.rm.linux.protocol.RegistryEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,10 +29,14 @@ import org.junit.jupiter.api.Test;
 class ArmingSlotTest {
 
     private static Listed listed(long pid) {
+        return listed(pid, Optional.empty());
+    }
+
+    private static Listed listed(long pid, Optional<Registry.Lookup.Registered> registration) {
         AffectedApp app = new AffectedApp(new ProcessId(pid, Instant.EPOCH), "app", "", AppType.CONSOLE,
                 EnumSet.of(AppStatus.RUNNING), false, Optional.empty());
         return new Listed(app, ProcStat.parse(pid + " (app) S 1 1 0 0 -1 4194560 100 0 0 0 3 1 0 0 20 0 1 0 18009 3133440 408 0 0 0"),
-                ProcStatus.parse("Uid:\t1000\t1000\t1000\t1000\nGid:\t100\t100\t100\t100\n"), Optional.empty(),
+                ProcStatus.parse("Uid:\t1000\t1000\t1000\t1000\nGid:\t100\t100\t100\t100\n"), registration,
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
@@ -51,6 +60,21 @@ class ArmingSlotTest {
         Arming.Slot slot = arming.slot(a, new HashMap<>(Map.of("PATH", "/usr/bin")));
         Closed c = new Closed(a, slot.environment(), slot);
         assertSame(slot.environment(), c.environment());
+        assertEquals(Optional.empty(), c.command());
+        arming.close();
+    }
+
+    /** The registered command is parsed from the registry entry when the record is made (before the close). */
+    @Test
+    void theClosedRecordCarriesTheRegisteredCommandAsListed() throws IOException {
+        Arming arming = new Arming(new Launcher(new ProcFs(Path.of("/proc")), 0), a -> false);
+        RegistryEntry entry = new RegistryEntry(RegistryEntry.VERSION, 12, 18009, 1000, "app", "/run/user/1000/app.sock",
+                new RegistryEntry.Restart(List.of("/opt/app/bin/app", "--resume"), "/opt/app", List.of("no-patch")));
+        Listed a = listed(12, Optional.of(new Registry.Lookup.Registered(entry, Path.of("/run/user/1000/rmkit"))));
+        Closed c = new Closed(a, Map.of(), arming.slot(a, Map.of()));
+        assertEquals(Optional.of(new RestartCommand(List.of("/opt/app/bin/app", "--resume"), Path.of("/opt/app"),
+                EnumSet.of(RestartFlag.NO_PATCH))), c.command());
+        assertEquals(a.registeredCommand(), c.command());
         arming.close();
     }
 }
