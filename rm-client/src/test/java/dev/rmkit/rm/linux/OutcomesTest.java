@@ -1,31 +1,17 @@
 package dev.rmkit.rm.linux;
 
+import static dev.rmkit.rm.linux.TestListings.listed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppStatus;
-import dev.rmkit.rm.AppType;
-import dev.rmkit.rm.ProcessId;
-import dev.rmkit.rm.linux.proc.ProcStat;
-import dev.rmkit.rm.linux.proc.ProcStatus;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class OutcomesTest {
-
-    private static Listed listed(long pid) {
-        AffectedApp app = new AffectedApp(new ProcessId(pid, Instant.EPOCH), "app", "", AppType.CONSOLE,
-                EnumSet.of(AppStatus.RUNNING), false, Optional.empty());
-        return new Listed(app, ProcStat.parse(pid + " (app) S 1 1 0 0 -1 4194560 100 0 0 0 3 1 0 0 20 0 1 0 18009 3133440 408 0 0 0"),
-                ProcStatus.parse("Uid:\t1000\t1000\t1000\t1000\nGid:\t100\t100\t100\t100\n"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
-    }
 
     @Test
     void keepsTheOrderTheAppsWereFirstGivenAndReplacesInPlace() {
