@@ -4,12 +4,17 @@ import dev.rmkit.updater.install.InstallFiles;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.UnsafePathException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code .rmkit/apps-restarted}: the id of the committed swap whose closed apps this run is starting
@@ -72,6 +77,103 @@ final class AppsRestarted {
         layout.files().check(f);
         Files.write(f, j.txid().getBytes(StandardCharsets.US_ASCII), StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * The record opened, empty, before the apps are closed ({@link JournalDrafts}), so that writing it
+     * between their exit and their launch is one write to an open file: opened in the window, the record
+     * cost 160 to 490 µs there, its path checked and resolved, the file created, written and closed
+     * (docs/performance.md, "Ninth round"). Empty, it names no swap, which is what recovery must read until
+     * the apps are launched. Only where Java gives the file's key (not Windows), so that {@link #close} can
+     * tell it is still the file opened here.
+     */
+    static final class Ahead {
+
+        private final Path file;
+        private final FileChannel channel;
+        private final Object key;
+        private final String txid;
+        /** The id's bytes, in native memory: a heap buffer would be copied into a temporary one in the window. */
+        private final ByteBuffer bytes;
+        private boolean written;
+
+        private Ahead(Path file, FileChannel channel, Object key, String txid) {
+            this.file = file;
+            this.channel = channel;
+            this.key = key;
+            this.txid = txid;
+            byte[] b = txid.getBytes(StandardCharsets.US_ASCII);
+            this.bytes = ByteBuffer.allocateDirect(b.length).put(b).flip();
+        }
+
+        /**
+         * Opens {@code .rmkit/apps-restarted} for the swap of {@code j}, empty (a leftover of an earlier run is
+         * emptied: no journal is pending when a swap is drafted); none if a link or anything but a regular
+         * file stands there, or it cannot be opened.
+         */
+        static Optional<Ahead> open(InstallLayout layout, Journal j) {
+            Path f = file(layout);
+            FileChannel ch = null;
+            try {
+                layout.files().check(f);
+                ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
+                Optional<BasicFileAttributes> a = InstallFiles.attributes(f);
+                if (a.isPresent() && a.get().isRegularFile() && a.get().fileKey() != null) {
+                    return Optional.of(new Ahead(f, ch, a.get().fileKey(), j.txid()));
+                }
+            } catch (IOException | RuntimeException e) {
+                // the swap writes the record itself, or waits for its commit (tryRecord)
+            }
+            closeQuietly(ch);
+            return Optional.empty();
+        }
+
+        /** Writes the id of {@code j}'s swap into the open record; false if it is another swap's or the write failed. */
+        boolean write(Journal j) {
+            if (!j.txid().equals(txid)) {
+                return false;
+            }
+            try {
+                ByteBuffer b = bytes.duplicate();
+                while (b.hasRemaining()) {
+                    channel.write(b, b.position());
+                }
+                written = true;
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+
+        /**
+         * Closes the record; if nothing was written to it, deletes it while it is still the empty file opened
+         * here (never a link, never another file).
+         */
+        void close(InstallLayout layout) {
+            closeQuietly(channel);
+            if (written) {
+                return; // the swap's: Finisher removes it with the journal
+            }
+            try {
+                Optional<BasicFileAttributes> a = InstallFiles.attributes(file);
+                if (a.isPresent() && a.get().isRegularFile() && a.get().size() == 0 && Objects.equals(a.get().fileKey(), key)) {
+                    layout.files().deleteOwn(file);
+                }
+            } catch (IOException | RuntimeException e) {
+                // an empty record names no swap: harmless, and removed with the next swap's
+            }
+        }
+
+        private static void closeQuietly(FileChannel ch) {
+            try {
+                if (ch != null) {
+                    ch.close();
+                }
+            } catch (IOException e) {
+                // nothing was written through it that a close could lose
+            }
+        }
     }
 
     /** True if this run's record says the apps of {@code j} were started again; a link or any other id: false. */

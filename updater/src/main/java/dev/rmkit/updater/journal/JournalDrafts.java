@@ -62,6 +62,8 @@ public final class JournalDrafts {
      * between the apps' exit and their launch.)
      */
     private Optional<FileChannel> replacedJournal = Optional.empty();
+    /** The record that the closed apps are being launched, opened before the close ({@link AppsRestarted.Ahead}). */
+    private Optional<AppsRestarted.Ahead> record = Optional.empty();
 
     private record Draft(Path file, Object key, long size) {}
 
@@ -87,6 +89,9 @@ public final class JournalDrafts {
         d.preparedDraft = d.draft(preparedFile(layout), prepared);
         d.committedDraft = d.draft(committedFile(layout), d.committed);
         d.backupDirs(prepared);
+        if (!prepared.closedApps().isEmpty()) {
+            d.record = AppsRestarted.Ahead.open(layout, prepared);
+        }
         return d;
     }
 
@@ -248,6 +253,15 @@ public final class JournalDrafts {
     }
 
     /**
+     * Records that the closed apps of {@code journal} are being started again ({@link AppsRestarted}): in the
+     * record opened before the close where there is one, else as {@link AppsRestarted#tryRecord} does; false,
+     * and nothing written, if it cannot be recorded.
+     */
+    boolean recordAppsRestarted(Journal journal) {
+        return record.isPresent() && record.get().write(journal) || AppsRestarted.tryRecord(layout, journal);
+    }
+
+    /**
      * Whether {@code journal} is the one drafted: the very object when every listed app closed
      * (ClosingSwap), so that no deep comparison of the records runs while the apps are down.
      */
@@ -278,8 +292,9 @@ public final class JournalDrafts {
     }
 
     /**
-     * Deletes the drafts not used (the swap did not happen, or wrote other journals), never a link, and
-     * lets the journal the commit record replaced go ({@link #replacedJournal}).
+     * Deletes the drafts not used (the swap did not happen, or wrote other journals), never a link, lets
+     * the journal the commit record replaced go ({@link #replacedJournal}), and closes the record opened
+     * for the launch (deleted if nothing was recorded in it).
      */
     public void discard() {
         try {
@@ -290,6 +305,8 @@ public final class JournalDrafts {
             // closing a read-only descriptor: nothing was written through it
         }
         replacedJournal = Optional.empty();
+        record.ifPresent(r -> r.close(layout));
+        record = Optional.empty();
         for (Optional<Draft> d : List.of(preparedDraft, committedDraft)) {
             try {
                 use(d, false, false);

@@ -52,8 +52,12 @@ public final class Rehearsal {
             own.createDirectories(scratch.stagingDir("2"));
             own.write(scratch.resolve("f"), new byte[] {1});
             own.write(scratch.stagingDir("2").resolve("f"), new byte[] {2});
-            Transaction.run(scratch, j, clock, Optional.of(() -> { }), Optional.of(() -> { }),
-                    JournalDrafts.write(scratch, j, clock));
+            JournalDrafts drafts = JournalDrafts.write(scratch, j, clock);
+            try {
+                Transaction.run(scratch, j, clock, Optional.of(() -> { }), Optional.of(() -> { }), drafts);
+            } finally {
+                drafts.discard();
+            }
         } catch (IOException | UpdateException | RuntimeException e) {
             // Only a rehearsal: the swap itself will meet (and report) whatever went wrong here.
         } finally {

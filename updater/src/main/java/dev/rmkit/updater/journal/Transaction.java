@@ -92,7 +92,7 @@ public final class Transaction {
         boolean launched;
         try {
             renamed = swap.rename(prepared);
-            launched = launch.isPresent() && !prepared.closedApps().isEmpty() && AppsRestarted.tryRecord(layout, prepared);
+            launched = launch.isPresent() && !prepared.closedApps().isEmpty() && drafts.recordAppsRestarted(prepared);
         } catch (IOException | RuntimeException e) {
             throw rollBack(swap, prepared, e);
         }
