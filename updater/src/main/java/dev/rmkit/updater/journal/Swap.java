@@ -5,7 +5,9 @@ import dev.rmkit.updater.install.InstallLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,9 +58,7 @@ public final class Swap {
         for (int i = 0; i < j.steps().size(); i++) {
             JournalStep s = j.steps().get(i);
             if (s.displaces()) {
-                Path backup = backup(j, s);
-                files.createDirectories(backup.getParent());
-                files.move(target(s), backup);
+                moveToBackup(files, target(s), backup(j, s));
                 TestHooks.reach("backup-" + i);
             }
             if (s.installs()) {
@@ -73,6 +73,22 @@ public final class Swap {
         }
         check(j);
         return files;
+    }
+
+    /**
+     * Renames {@code target} to {@code backup}, creating the backup's directories only where the rename
+     * finds them missing: {@link JournalDrafts} made them before the close, and checking them again before
+     * each rename cost the window three more {@code stat} calls a step ({@link InstallFiles#move} checks
+     * every directory on both paths anyway). A target that is missing itself fails again after that, with
+     * the backup's directories made, which the rollback and the cleanup remove.
+     */
+    private static void moveToBackup(InstallFiles files, Path target, Path backup) throws IOException {
+        try {
+            files.move(target, backup);
+        } catch (NoSuchFileException noDirectory) {
+            files.createDirectories(backup.getParent());
+            files.move(target, backup);
+        }
     }
 
     /**
@@ -124,7 +140,7 @@ public final class Swap {
     private void check(Journal j) throws IOException {
         for (JournalStep s : j.steps()) {
             Path t = target(s);
-            if (s.installs() && (!Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS) || Files.size(t) != s.size())) {
+            if (s.installs() && !isFileOfSize(t, s.size())) {
                 throw new IOException("after the swap " + t + " is not the " + s.size() + "-byte file staged for it");
             }
             boolean nowADirectory = j.createdDirs().contains(s.path()) && Files.isDirectory(t, LinkOption.NOFOLLOW_LINKS);
@@ -132,6 +148,12 @@ public final class Swap {
                 throw new IOException("after the swap " + t + " still exists");
             }
         }
+    }
+
+    /** Whether {@code p} is a regular file (not a link) of {@code size} bytes: one {@code stat}. */
+    private static boolean isFileOfSize(Path p, long size) throws IOException {
+        Optional<BasicFileAttributes> a = InstallFiles.attributes(p);
+        return a.isPresent() && a.get().isRegularFile() && a.get().size() == size;
     }
 
     /** Everything after the commit point (see {@link Finisher}): installed.json, cleanup, the journal. */
