@@ -59,7 +59,7 @@ public final class Swap {
             JournalStep s = j.steps().get(i);
             if (s.displaces()) {
                 moveToBackup(files, target(s), backup(j, s));
-                TestHooks.reach("backup-" + i);
+                TestHooks.reach("backup-", i);
             }
             if (s.installs()) {
                 for (String dir : j.createdDirs()) {
@@ -68,7 +68,7 @@ public final class Swap {
                     }
                 }
                 files.move(staged(j, s), target(s));
-                TestHooks.reach("install-" + i);
+                TestHooks.reach("install-", i);
             }
         }
         check(j);
@@ -247,7 +247,7 @@ public final class Swap {
                 }
                 files.move(backup, target);
             }
-            TestHooks.reach("rollback-" + i);
+            TestHooks.reach("rollback-", i);
         }
         List<String> created = new ArrayList<>(j.createdDirs());
         created.sort(Comparator.comparing(String::length).reversed());

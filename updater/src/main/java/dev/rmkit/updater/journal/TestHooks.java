@@ -24,6 +24,13 @@ public final class TestHooks {
         }
     }
 
+    /** {@link #reach} of step {@code prefix + n}, the name made only where a test watches. */
+    public static void reach(String prefix, int n) {
+        if (!silent && TestPoints.watched()) {
+            TestPoints.reach(prefix + n);
+        }
+    }
+
     /** While {@link Rehearsal} runs the swap's code on scratch files, its points are not the swap's: no crash, no pause. */
     static void silence(boolean on) {
         silent = on;
