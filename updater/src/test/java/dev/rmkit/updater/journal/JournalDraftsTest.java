@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rmkit.rm.ServiceUnit;
-import dev.rmkit.updater.apps.ClosedApp;
 import dev.rmkit.updater.install.InstalledStore;
 import dev.rmkit.updater.install.StateJson;
 import java.io.IOException;
@@ -36,10 +35,6 @@ class JournalDraftsTest {
     private SwapFixture fixture() throws Exception {
         return SwapFixture.create(tmp.resolve("app"), Map.of("a.txt", "A1", "user.txt", "user data"),
                 Map.of("a.txt", "A2"), Set.of("a.txt"), List.of());
-    }
-
-    private static Journal withApp(SwapFixture f) {
-        return f.journal().withClosedApps(List.of(new ClosedApp("app", 42, List.of("/bin/app"), "/")));
     }
 
     /** A clock the test moves. */
@@ -92,14 +87,14 @@ class JournalDraftsTest {
     void theDraftsBecomeTheJournalsByRenameAndNoTemporaryFileIsLeft() throws Exception {
         SwapFixture f = fixture();
         Moving clock = new Moving();
-        JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), clock);
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), f.journalWithApp(), clock);
         Object committedDraft = key(JournalDrafts.committedFile(f.layout()));
         assertTrue(Files.isRegularFile(JournalDrafts.preparedFile(f.layout())));
         clock.now = T0.plusMillis(300); // the close took 300 ms
 
-        List<Object> seen = swap(f, withApp(f), clock, drafts);
+        List<Object> seen = swap(f, f.journalWithApp(), clock, drafts);
 
-        assertEquals(withApp(f).committedAt(Clock.fixed(T0, ZoneOffset.UTC)), seen.get(0), "the drafted commit record");
+        assertEquals(f.journalWithApp().committedAt(Clock.fixed(T0, ZoneOffset.UTC)), seen.get(0), "the drafted commit record");
         assertEquals(committedDraft, seen.get(1), "journal.json is the drafted file, renamed");
         assertEquals(T0.toString(), InstalledStore.read(f.layout()).orElseThrow().installedAt());
         assertNoDraftsLeft(f);
@@ -110,7 +105,7 @@ class JournalDraftsTest {
     void aSwapWhoseJournalIsNotTheDraftedOneWritesItsOwnAndDeletesTheDrafts() throws Exception {
         SwapFixture f = fixture();
         Moving clock = new Moving();
-        JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), clock);
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), f.journalWithApp(), clock);
 
         List<Object> seen = swap(f, f.journal(), clock, drafts); // the app was not among those that closed
 
@@ -123,10 +118,10 @@ class JournalDraftsTest {
     void aCommitRecordDraftedMoreThanTwoSecondsBeforeTheCommitIsWrittenAfresh() throws Exception {
         SwapFixture f = fixture();
         Moving clock = new Moving();
-        JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), clock);
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), f.journalWithApp(), clock);
         clock.now = T0.plus(JournalDrafts.FRESH).plusMillis(1); // a long close (--wait)
 
-        List<Object> seen = swap(f, withApp(f), clock, drafts);
+        List<Object> seen = swap(f, f.journalWithApp(), clock, drafts);
 
         assertEquals(clock.now.toString(), ((Journal) seen.get(0)).after().orElseThrow().installedAt());
         assertEquals(clock.now.toString(), InstalledStore.read(f.layout()).orElseThrow().installedAt());
@@ -138,13 +133,13 @@ class JournalDraftsTest {
     void aDraftSwappedForALinkMeanwhileIsNeitherUsedNorFollowedAndTheLinkStays() throws Exception {
         SwapFixture f = fixture();
         Moving clock = new Moving();
-        JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), clock);
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), f.journalWithApp(), clock);
         Path elsewhere = Files.writeString(tmp.resolve("elsewhere.json"), "not a journal");
         Path draft = JournalDrafts.preparedFile(f.layout());
         Files.delete(draft);
         Files.createSymbolicLink(draft, elsewhere);
 
-        List<Object> seen = swap(f, withApp(f), clock, drafts);
+        List<Object> seen = swap(f, f.journalWithApp(), clock, drafts);
 
         assertEquals(1, ((Journal) seen.get(0)).closedApps().size());
         assertTrue(Files.isSymbolicLink(draft), "a link the updater did not make stays");
@@ -160,7 +155,7 @@ class JournalDraftsTest {
         Path draft = JournalDrafts.committedFile(f.layout());
         Files.createSymbolicLink(draft, elsewhere);
 
-        JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), new Moving());
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), f.journalWithApp(), new Moving());
         drafts.discard();
 
         assertTrue(Files.isSymbolicLink(draft));
@@ -172,7 +167,7 @@ class JournalDraftsTest {
     @EnabledOnOs(value = OS.LINUX, disabledReason = "Java gives no file key on Windows, so no journal is drafted there")
     void theJournalWrittenBeforeTheCloseIsWithdrawnIfNoSwapFollowsAndKeptOnceOneBegan() throws Exception {
         SwapFixture f = fixture();
-        Journal j = withApp(f);
+        Journal j = f.journalWithApp();
         JournalDrafts drafts = JournalDrafts.write(f.layout(), j, Clock.systemUTC());
         assertTrue(drafts.writePreparedNow());
         assertEquals(Optional.of(j), JournalStore.read(f.layout()), "the journal, naming the app, before the close");
@@ -218,10 +213,10 @@ class JournalDraftsTest {
     void theJournalReplacedByTheCommitRecordIsFreedOnlyAfterTheAppsAreBack() throws Exception {
         SwapFixture f = fixture();
         Path journal = f.layout().journalFile();
-        JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), Clock.systemUTC());
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), f.journalWithApp(), Clock.systemUTC());
         assertTrue(drafts.writePreparedNow());
         long[] whenBack = new long[1];
-        Transaction.Committed c = Transaction.run(f.layout(), withApp(f), Clock.systemUTC(), Optional.of(() -> {
+        Transaction.Committed c = Transaction.run(f.layout(), f.journalWithApp(), Clock.systemUTC(), Optional.of(() -> {
             try {
                 whenBack[0] = openButDeleted(journal);
             } catch (IOException e) {
@@ -240,7 +235,7 @@ class JournalDraftsTest {
     @Test
     void unusedDraftsAreDiscardedWhenNoSwapRuns() throws Exception {
         SwapFixture f = fixture();
-        JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), Clock.systemUTC());
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), f.journalWithApp(), Clock.systemUTC());
         assertTrue(Files.isDirectory(f.layout().backupDir(f.journal().txid())), "the swap's backup directory, made early");
 
         drafts.discard(); // an app refused

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rmkit.updater.apply.Recovery;
-import dev.rmkit.updater.apps.ClosedApp;
 import dev.rmkit.updater.install.InstalledStore;
 import dev.rmkit.updater.testing.Trees;
 import java.io.IOException;
@@ -32,11 +31,7 @@ class LaunchBeforeCommitTest {
     @TempDir Path tmp;
 
     private SwapFixture fixture() throws Exception {
-        return SwapFixture.create(tmp.resolve("app"), SwapTest.OLD, SwapTest.NEW, SwapTest.MANAGED, List.of());
-    }
-
-    private static Journal withApp(SwapFixture f) {
-        return f.journal().withClosedApps(List.of(new ClosedApp("app", 42, List.of("/bin/app"), "/")));
+        return SwapFixture.standard(tmp.resolve("app"));
     }
 
     private Map<String, String> tree(Map<String, String> files, String name) throws Exception {
@@ -53,7 +48,7 @@ class LaunchBeforeCommitTest {
     @Test
     void theAppsStartOnTheNewFilesBeforeTheCommitRecordAndOnlyOnce() throws Exception {
         SwapFixture f = fixture();
-        Journal j = withApp(f);
+        Journal j = f.journalWithApp();
         List<String> seen = new ArrayList<>();
         Runnable launch = () -> {
             try {
@@ -86,7 +81,7 @@ class LaunchBeforeCommitTest {
     @Test
     void aCommitRecordThatCannotBeWrittenAfterTheLaunchLeavesTheUpdateToResumeNotRolledBack() throws Exception {
         SwapFixture f = fixture();
-        Journal j = withApp(f);
+        Journal j = f.journalWithApp();
         Path obstacle = f.layout().stateDir().resolve(".journal.json.tmp");
         int[] launched = {0};
         boolean[] after = {false};
@@ -142,7 +137,7 @@ class LaunchBeforeCommitTest {
         boolean[] launched = {false};
         List<String> seen = new ArrayList<>();
 
-        Transaction.Committed c = Transaction.run(f.layout(), withApp(f), Clock.systemUTC(),
+        Transaction.Committed c = Transaction.run(f.layout(), f.journalWithApp(), Clock.systemUTC(),
                 Optional.of(() -> launched[0] = true), Optional.of(() -> {
                     try {
                         Journal found = JournalStore.read(f.layout()).orElseThrow();
@@ -161,7 +156,7 @@ class LaunchBeforeCommitTest {
     @Test
     void aCrashAfterTheLaunchIsRolledForwardWithoutStartingTheAppsAgain() throws Exception {
         SwapFixture f = fixture();
-        Journal j = withApp(f);
+        Journal j = f.journalWithApp();
         JournalStore.write(f.layout(), j);
         new Swap(f.layout()).rename(j); // the renames, not made durable: a crash before their fsync
         assertTrue(AppsRestarted.tryRecord(f.layout(), j));
@@ -180,7 +175,7 @@ class LaunchBeforeCommitTest {
     @Test
     void aPowerLossThatKeptTheRecordButNotEveryRenameRollsBackAndStartsTheApps() throws Exception {
         SwapFixture f = fixture();
-        Journal j = withApp(f);
+        Journal j = f.journalWithApp();
         Map<String, String> before = Trees.snapshot(f.layout().installDir());
         JournalStore.write(f.layout(), j);
         assertTrue(AppsRestarted.tryRecord(f.layout(), j));
@@ -201,7 +196,7 @@ class LaunchBeforeCommitTest {
     @Test
     void everyRenameDoneButNoRecordOfALaunchRollsBack() throws Exception {
         SwapFixture f = fixture();
-        Journal j = withApp(f);
+        Journal j = f.journalWithApp();
         Map<String, String> before = Trees.snapshot(f.layout().installDir());
         JournalStore.write(f.layout(), j);
         new Swap(f.layout()).rename(j); // the run died before it recorded, and so before it started, the apps

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rmkit.updater.apps.ClosedApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,11 +30,7 @@ class LaunchRecordAheadTest {
     @TempDir Path tmp;
 
     private SwapFixture fixture() throws Exception {
-        return SwapFixture.create(tmp.resolve("app"), SwapTest.OLD, SwapTest.NEW, SwapTest.MANAGED, List.of());
-    }
-
-    private static Journal withApp(SwapFixture f) {
-        return f.journal().withClosedApps(List.of(new ClosedApp("app", 42, List.of("/bin/app"), "/")));
+        return SwapFixture.standard(tmp.resolve("app"));
     }
 
     private static Path record(SwapFixture f) {
@@ -49,7 +44,7 @@ class LaunchRecordAheadTest {
     @Test
     void theRecordIsOpenedEmptyBeforeTheCloseAndTheLaunchFindsTheSwapsIdInThatVeryFile() throws Exception {
         SwapFixture f = fixture();
-        Journal j = withApp(f);
+        Journal j = f.journalWithApp();
         JournalDrafts drafts = JournalDrafts.write(f.layout(), j, Clock.systemUTC());
         assertTrue(Files.isRegularFile(record(f), LinkOption.NOFOLLOW_LINKS), "opened with the drafts, before the close");
         assertEquals(0, Files.size(record(f)), "empty: it names no swap until the launch");
@@ -75,7 +70,7 @@ class LaunchRecordAheadTest {
     @Test
     void aRunThatDoesNotSwapLeavesNoRecordAndALeftoverNeverNamesThisSwap() throws Exception {
         SwapFixture f = fixture();
-        Journal j = withApp(f);
+        Journal j = f.journalWithApp();
         Files.writeString(record(f), j.txid()); // a leftover naming this very id: it must not count before the launch
         JournalDrafts drafts = JournalDrafts.write(f.layout(), j, Clock.systemUTC());
         assertFalse(AppsRestarted.recorded(f.layout(), j), "emptied when opened: the apps are not launched yet");
@@ -88,7 +83,7 @@ class LaunchRecordAheadTest {
     @Test
     void aFilePutInTheRecordsPlaceMeanwhileIsNotDeleted() throws Exception {
         SwapFixture f = fixture();
-        JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), Clock.systemUTC());
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), f.journalWithApp(), Clock.systemUTC());
         Files.delete(record(f));
         Files.createFile(record(f)); // empty too, but another file
 
@@ -110,11 +105,11 @@ class LaunchRecordAheadTest {
         SwapFixture f = fixture();
         Path elsewhere = Files.writeString(tmp.resolve("elsewhere.txt"), "someone else's");
         Files.createSymbolicLink(record(f), elsewhere);
-        JournalDrafts drafts = JournalDrafts.write(f.layout(), withApp(f), Clock.systemUTC());
+        JournalDrafts drafts = JournalDrafts.write(f.layout(), f.journalWithApp(), Clock.systemUTC());
         boolean[] launched = {false};
         List<String> after = new ArrayList<>();
 
-        Transaction.Committed c = Transaction.run(f.layout(), withApp(f), Clock.systemUTC(),
+        Transaction.Committed c = Transaction.run(f.layout(), f.journalWithApp(), Clock.systemUTC(),
                 Optional.of(() -> launched[0] = true), Optional.of(() -> {
                     try {
                         after.add(String.valueOf(JournalStore.read(f.layout()).orElseThrow().state()));

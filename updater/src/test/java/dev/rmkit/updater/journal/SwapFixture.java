@@ -1,5 +1,6 @@
 package dev.rmkit.updater.journal;
 
+import dev.rmkit.updater.apps.ClosedApp;
 import dev.rmkit.updater.install.InstallLayout;
 import dev.rmkit.updater.install.InstalledFile;
 import dev.rmkit.updater.install.InstalledState;
@@ -32,5 +33,15 @@ record SwapFixture(InstallLayout layout, Plan plan, Journal journal) {
                 m.files().stream().map(f -> new InstalledFile(f.path(), f.size(), f.sha256())).toList(), "k1", "");
         Journal j = Journals.of(layout, plan, JournalState.PREPARED, Journals.newTxid(), "boot-1", after);
         return new SwapFixture(layout, plan, j);
+    }
+
+    /** {@link SwapTest}'s release swapped in {@code install}. */
+    static SwapFixture standard(Path install) throws Exception {
+        return create(install, SwapTest.OLD, SwapTest.NEW, SwapTest.MANAGED, List.of());
+    }
+
+    /** The prepared journal with one closed app to start again. */
+    Journal journalWithApp() {
+        return journal.withClosedApps(List.of(new ClosedApp("app", 42, List.of("/bin/app"), "/")));
     }
 }
