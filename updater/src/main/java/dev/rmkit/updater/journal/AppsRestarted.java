@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -80,27 +78,21 @@ final class AppsRestarted {
     }
 
     /**
-     * The record opened, empty, before the apps are closed ({@link JournalDrafts}), so that writing it
-     * between their exit and their launch is one write to an open file: opened in the window, the record
-     * cost 160 to 490 µs there, its path checked and resolved, the file created, written and closed
-     * (docs/performance.md, "Ninth round"). Empty, it names no swap, which is what recovery must read until
-     * the apps are launched. Only where Java gives the file's key (not Windows), so that {@link #close} can
-     * tell it is still the file opened here.
+     * The record opened, empty, before the apps are closed ({@link JournalDrafts}, which also deletes it if
+     * nothing was recorded in it), so that writing it between their exit and their launch is one write to an
+     * open file: opened in the window, the record cost 160 to 490 µs there, its path checked and resolved,
+     * the file created, written and closed (docs/performance.md, "Ninth round"). Empty, it names no swap,
+     * which is what recovery must read until the apps are launched.
      */
     static final class Ahead {
 
-        private final Path file;
         private final FileChannel channel;
-        private final Object key;
         private final String txid;
         /** The id's bytes, in native memory: a heap buffer would be copied into a temporary one in the window. */
         private final ByteBuffer bytes;
-        private boolean written;
 
-        private Ahead(Path file, FileChannel channel, Object key, String txid) {
-            this.file = file;
+        private Ahead(FileChannel channel, String txid) {
             this.channel = channel;
-            this.key = key;
             this.txid = txid;
             byte[] b = txid.getBytes(StandardCharsets.US_ASCII);
             this.bytes = ByteBuffer.allocateDirect(b.length).put(b).flip();
@@ -108,25 +100,18 @@ final class AppsRestarted {
 
         /**
          * Opens {@code .rmkit/apps-restarted} for the swap of {@code j}, empty (a leftover of an earlier run is
-         * emptied: no journal is pending when a swap is drafted); none if a link or anything but a regular
-         * file stands there, or it cannot be opened.
+         * emptied: no journal is pending when a swap is drafted); none if a link stands at its name or above it,
+         * or it cannot be opened.
          */
         static Optional<Ahead> open(InstallLayout layout, Journal j) {
             Path f = file(layout);
-            FileChannel ch = null;
             try {
                 layout.files().check(f);
-                ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS);
-                Optional<BasicFileAttributes> a = InstallFiles.attributes(f);
-                if (a.isPresent() && a.get().isRegularFile() && a.get().fileKey() != null) {
-                    return Optional.of(new Ahead(f, ch, a.get().fileKey(), j.txid()));
-                }
+                return Optional.of(new Ahead(FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS), j.txid()));
             } catch (IOException | RuntimeException e) {
-                // the swap writes the record itself, or waits for its commit (tryRecord)
+                return Optional.empty(); // the swap writes the record itself, or waits for its commit (tryRecord)
             }
-            closeQuietly(ch);
-            return Optional.empty();
         }
 
         /** Writes the id of {@code j}'s swap into the open record; false if it is another swap's or the write failed. */
@@ -139,37 +124,15 @@ final class AppsRestarted {
                 while (b.hasRemaining()) {
                     channel.write(b, b.position());
                 }
-                written = true;
                 return true;
             } catch (IOException | RuntimeException e) {
                 return false;
             }
         }
 
-        /**
-         * Closes the record; if nothing was written to it, deletes it while it is still the empty file opened
-         * here (never a link, never another file).
-         */
-        void close(InstallLayout layout) {
-            closeQuietly(channel);
-            if (written) {
-                return; // the swap's: Finisher removes it with the journal
-            }
+        void close() {
             try {
-                Optional<BasicFileAttributes> a = InstallFiles.attributes(file);
-                if (a.isPresent() && a.get().isRegularFile() && a.get().size() == 0 && Objects.equals(a.get().fileKey(), key)) {
-                    layout.files().deleteOwn(file);
-                }
-            } catch (IOException | RuntimeException e) {
-                // an empty record names no swap: harmless, and removed with the next swap's
-            }
-        }
-
-        private static void closeQuietly(FileChannel ch) {
-            try {
-                if (ch != null) {
-                    ch.close();
-                }
+                channel.close();
             } catch (IOException e) {
                 // nothing was written through it that a close could lose
             }

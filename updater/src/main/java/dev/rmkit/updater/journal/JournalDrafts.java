@@ -64,6 +64,8 @@ public final class JournalDrafts {
     private Optional<FileChannel> replacedJournal = Optional.empty();
     /** The record that the closed apps are being launched, opened before the close ({@link AppsRestarted.Ahead}). */
     private Optional<AppsRestarted.Ahead> record = Optional.empty();
+    /** That record's file as opened, empty: like a draft, deleted by {@link #discard} if nothing was recorded in it. */
+    private Optional<Draft> recordDraft = Optional.empty();
 
     private record Draft(Path file, Object key, long size) {}
 
@@ -90,9 +92,28 @@ public final class JournalDrafts {
         d.committedDraft = d.draft(committedFile(layout), d.committed);
         d.backupDirs(prepared);
         if (!prepared.closedApps().isEmpty()) {
-            d.record = AppsRestarted.Ahead.open(layout, prepared);
+            d.openRecord(prepared);
         }
         return d;
+    }
+
+    /**
+     * Opens the record of the launch ahead ({@link AppsRestarted.Ahead}), only where Java gives its file's key
+     * (not Windows), so that {@link #discard} can tell it is still the file opened here.
+     */
+    private void openRecord(Journal j) {
+        Optional<AppsRestarted.Ahead> opened = AppsRestarted.Ahead.open(layout, j);
+        Path file = AppsRestarted.file(layout);
+        try {
+            recordDraft = opened.isEmpty() ? Optional.empty() : asFound(file);
+        } catch (IOException | RuntimeException e) {
+            recordDraft = Optional.empty();
+        }
+        if (recordDraft.isPresent()) {
+            record = opened;
+        } else {
+            opened.ifPresent(AppsRestarted.Ahead::close);
+        }
     }
 
     /**
@@ -153,10 +174,15 @@ public final class JournalDrafts {
                 }
                 ch.force(true);
             }
-            return ours(file).map(a -> new Draft(file, a.fileKey(), a.size())).filter(d -> d.size() == bytes.length);
+            return asFound(file).filter(d -> d.size() == bytes.length);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code file} as a draft: its key and size now, if it is a regular file with a key. */
+    private static Optional<Draft> asFound(Path file) throws IOException {
+        return ours(file).map(a -> new Draft(file, a.fileKey(), a.size()));
     }
 
     private static Optional<BasicFileAttributes> ours(Path file) throws IOException {
@@ -258,7 +284,11 @@ public final class JournalDrafts {
      * and nothing written, if it cannot be recorded.
      */
     boolean recordAppsRestarted(Journal journal) {
-        return record.isPresent() && record.get().write(journal) || AppsRestarted.tryRecord(layout, journal);
+        boolean recorded = record.isPresent() && record.get().write(journal) || AppsRestarted.tryRecord(layout, journal);
+        if (recorded) {
+            recordDraft = Optional.empty(); // the swap's record now: Finisher removes it with the journal
+        }
+        return recorded;
     }
 
     /**
@@ -305,9 +335,9 @@ public final class JournalDrafts {
             // closing a read-only descriptor: nothing was written through it
         }
         replacedJournal = Optional.empty();
-        record.ifPresent(r -> r.close(layout));
+        record.ifPresent(AppsRestarted.Ahead::close);
         record = Optional.empty();
-        for (Optional<Draft> d : List.of(preparedDraft, committedDraft)) {
+        for (Optional<Draft> d : List.of(preparedDraft, committedDraft, recordDraft)) {
             try {
                 use(d, false, false);
             } catch (IOException e) {
@@ -321,6 +351,7 @@ public final class JournalDrafts {
         }
         preparedDraft = Optional.empty();
         committedDraft = Optional.empty();
+        recordDraft = Optional.empty();
     }
 
     /** No drafts: every journal is written when it is needed. */
