@@ -65,6 +65,20 @@ public interface RestartSession extends AutoCloseable {
     RestartResult restart(IntConsumer progress) throws RmException;
 
     /**
+     * Starts, now, the first app {@link #restart} would start, where that takes no more than telling a
+     * process made ready for it while the apps were closed (Linux arms each restart: docs/linux-protocol.md)
+     * and no filter keeps it down: for the shortest downtime, called as soon as its files are in place.
+     * {@link #restart} must follow, in any case: it starts the others in their order, waits for this one's
+     * proof of start as for any other, and reports it with them; it does not start it again. A service,
+     * or an app whose restart was not armed, is left to {@link #restart}.
+     *
+     * @return whether it was started; false also where the platform has no such start (Windows)
+     */
+    default boolean restartFirstNow() {
+        return false;
+    }
+
+    /**
      * Tells the cooperating apps that hold the registered resources when they will be closed even if
      * they refuse, and why ({@link EndSessionListener#endScheduled}). Advice only: nothing is closed,
      * and an app that cannot be reached or does not understand is skipped (and not listed).

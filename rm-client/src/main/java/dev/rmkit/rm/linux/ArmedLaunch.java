@@ -63,6 +63,7 @@ final class ArmedLaunch {
 
     private final Process process;
     private boolean done;
+    private boolean fired;
 
     ArmedLaunch(Process process) {
         this.process = process;
@@ -132,10 +133,16 @@ final class ArmedLaunch {
         try (OutputStream pipe = process.getOutputStream()) {
             pipe.write(GO);
             pipe.flush();
+            fired = true;
             return true;
         } catch (IOException gone) {
             return false;
         }
+    }
+
+    /** Whether {@link #fire} told the shell to start the program. */
+    synchronized boolean fired() {
+        return fired;
     }
 
     /** Closes the pipe unless fired: the shell reads end of file and exits without starting anything. */

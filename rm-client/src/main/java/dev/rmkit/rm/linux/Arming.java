@@ -154,6 +154,11 @@ final class Arming {
             }
         }
 
+        /** Whether its armed launch was fired; never waits. */
+        synchronized boolean fired() {
+            return !disarmed && launch != null && launch.isDone() && launch.join().map(ArmedLaunch::fired).orElse(false);
+        }
+
         /** Closes the pipe of an armed launch not fired (now, or as soon as its start finishes). */
         synchronized void disarm() {
             disarmed = true;

@@ -163,6 +163,10 @@ public final class Launcher {
      */
     ProcessId launch(RestartCommand command, int uid, int gid, Map<String, String> environment, Path runtimeDir,
             Optional<ArmedLaunch> armed) throws RmException {
+        if (armed.isPresent() && armed.get().fired()) { // by fireNow: only the proof is left
+            return started(armed.get().process(), command.argv().get(0),
+                    Registry.entryPath(runtimeDir, armed.get().process().pid()));
+        }
         if (!Files.isDirectory(command.workingDirectory())) {
             armed.ifPresent(ArmedLaunch::disarm);
             throw new RmException("restart", 2, "working directory " + command.workingDirectory() + " does not exist");
@@ -179,6 +183,15 @@ public final class Launcher {
         prepare(pb, environment, runtimeDir, scope, uid);
         Process p = start(pb, program);
         return started(p, program, Registry.entryPath(runtimeDir, p.pid()));
+    }
+
+    /**
+     * Fires {@code armed} for {@code command} now, with the same check of the working directory as {@link
+     * #launch(RestartCommand, int, int, Map, Path, Optional)}, which then only waits for its proof; false
+     * if there is nothing armed, the directory is gone or the shell cannot be told (launch then decides).
+     */
+    static boolean fireNow(RestartCommand command, Optional<ArmedLaunch> armed) {
+        return armed.isPresent() && Files.isDirectory(command.workingDirectory()) && armed.get().fire();
     }
 
     /**

@@ -178,6 +178,17 @@ final class LinuxSession implements RestartSession {
         }
     }
 
+    /** No Operation: nothing here waits, so nothing could be cancelled. */
+    @Override
+    public boolean restartFirstNow() {
+        if (!primary) {
+            return false;
+        }
+        synchronized (this) {
+            return Restart.firstNow(closed, platform.services(), keptDownFilter);
+        }
+    }
+
     @Override
     public List<AffectedApp> announceEnd(EndNotice notice) throws RmException {
         Operation op = begin("announce end");

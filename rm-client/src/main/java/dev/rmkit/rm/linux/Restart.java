@@ -43,13 +43,31 @@ public final class Restart {
         java.util.Collections.reverse(order);
         ServiceControl.Starts starts = services.new Starts();
         for (int i = 0; i < order.size(); i++) {
-            op.checkpoint();
+            if (!order.get(i).armed().fired()) {
+                op.checkpoint(); // a cancel stops what has not started; one started by firstNow is reported
+            }
             Listed l = order.get(i).listed();
             outcomes.add(services.manages(l) && !noRestart.test(l) ? starts.start(l) : restartOne(order.get(i), noRestart));
             progress.step(0, 99, i + 1, order.size());
         }
         progress.report(100);
         return new RestartResult(outcomes);
+    }
+
+    /**
+     * Fires the armed launch of the first app {@link #run} would restart, if it is an app (not a service)
+     * that {@link #restartOne} would launch: the same checks, in the same order, so {@code run} then finds it
+     * fired and only waits for its proof ({@link Launcher#fireNow}). Returns whether it fired.
+     */
+    static boolean firstNow(List<Closed> closed, ServiceControl services, Predicate<Listed> noRestart) {
+        if (closed.isEmpty()) {
+            return false;
+        }
+        Closed c = closed.get(closed.size() - 1); // run restarts in reverse shutdown order
+        Listed l = c.listed();
+        Optional<RestartCommand> command = c.command();
+        return !services.manages(l) && l.ignoredEntry().isEmpty() && command.isPresent() && !noRestart.test(l)
+                && !command.get().flags().contains(RestartFlag.NO_PATCH) && Launcher.fireNow(command.get(), c.armed().take());
     }
 
     private AppOutcome restartOne(Closed c, Predicate<Listed> noRestart) {

@@ -108,6 +108,83 @@ class RestartIT {
     }
 
     @Test
+    void restartFirstNowStartsTheArmedAppAndRestartReportsItWithoutStartingItAgain() throws Exception {
+        Path f = fx.file("data.bin");
+        Path started = tmp.resolve("started-now.txt");
+        JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            assertFalse(s.restartFirstNow(), "nothing was closed yet");
+            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
+            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
+            long armed = ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30)).pid();
+            Files.delete(started);
+
+            assertTrue(s.restartFirstNow());
+            fx.adopt(armed);
+            // Started before restart() is called: the app writes its file once it runs.
+            JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30), "the app started now");
+            assertFalse(s.restartFirstNow(), "fired once");
+
+            RestartResult r = s.restart(p -> { });
+
+            assertTrue(r.complete(), r.toString());
+            assertEquals(Set.of(AppStatus.STOPPED, AppStatus.RESTARTED), r.apps().get(0).app().status());
+            assertEquals(armed, r.apps().get(0).newProcess().orElseThrow().pid(), "reported with its proof: " + r);
+            assertEquals(List.of(armed), ArmedShells.running(started.toString()), "started once");
+        }
+    }
+
+    @Test
+    void restartFirstNowLeavesAnAppAFilterKeepsDown() throws Exception {
+        Path f = fx.file("data.bin");
+        Path started = tmp.resolve("started-filtered.txt");
+        JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
+            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
+            ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30));
+            Files.delete(started);
+            // A filter added after the close: the restart itself would see it too.
+            s.addFilter(new Filter(new FilterTarget.File(Path.of(System.getProperty("java.home"), "bin", "java")),
+                    FilterAction.NO_RESTART));
+
+            assertFalse(s.restartFirstNow());
+            RestartResult r = s.restart(p -> { });
+
+            assertEquals(Set.of(AppStatus.STOPPED, AppStatus.RESTART_MASKED), r.apps().get(0).app().status());
+            assertTrue(r.apps().get(0).newProcess().isEmpty());
+        }
+        assertEquals(List.of(), ArmedShells.running(started.toString()));
+        assertFalse(Files.exists(started), "the app never ran again");
+    }
+
+    @Test
+    void restartFirstNowLeavesAnAppWhoseWorkingDirectoryIsGoneToRestartWhichSaysSo() throws Exception {
+        Path f = fx.file("data.bin");
+        Path work = Files.createDirectory(tmp.resolve("going"));
+        Path started = tmp.resolve("started-gone.txt");
+        JavaProcess app = fx.cooperating(work, "--hold", f.toString(), "--started", started.toString());
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
+            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
+            ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30));
+            Files.delete(started);
+            Files.delete(work);
+
+            assertFalse(s.restartFirstNow());
+            RestartResult r = s.restart(p -> { });
+
+            assertFalse(r.complete());
+            assertTrue(r.apps().get(0).app().status().contains(AppStatus.ERROR_ON_RESTART), r.toString());
+            assertTrue(r.apps().get(0).reason().orElseThrow().contains("does not exist"), r.toString());
+        }
+        assertEquals(List.of(), ArmedShells.running(started.toString()));
+    }
+
+    @Test
     void aSessionClosedWithoutRestartStartsNothingItArmed() throws Exception {
         Path f = fx.file("data.bin");
         Path started = tmp.resolve("started-never.txt");
