@@ -240,6 +240,9 @@ public final class ClosingSwap {
                 return; // started before the commit already (Transaction)
             }
             restarted = true;
+            if (holders.after() == HolderOptions.AfterSwap.RESTART) {
+                session.restartFirstNow(); // the first app, before any other Java; restart reports it
+            }
             afterCommit(session, journal);
             report.phase("cleanup");
         }
