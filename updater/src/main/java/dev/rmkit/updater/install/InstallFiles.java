@@ -97,13 +97,30 @@ public final class InstallFiles {
      * rename never replaces anything.
      */
     public void move(Path from, Path to) throws IOException {
+        rename(from, to, false);
+    }
+
+    /**
+     * As {@link #move}, for a {@code to} that no other process has a reason to write while the apps are
+     * down: a name this swap has just renamed a file away from, or one in the backup directory this update
+     * made before the apps were asked to close. Whether something is there is asked with one {@code access}
+     * call, which follows a link: Java 17 answers a {@code lstat} of a missing file only with an exception,
+     * made and caught, which cost 70–120 µs between the apps' exit and their restart (docs/performance.md,
+     * "Tenth round"). So a dangling link that another process put at that name would be replaced, as
+     * anything it put there between the check and the rename would be (see above).
+     */
+    public void moveToVacant(Path from, Path to) throws IOException {
+        rename(from, to, true);
+    }
+
+    private void rename(Path from, Path to, boolean vacant) throws IOException {
         checkParents(from);
         checkParents(to);
         BasicFileAttributes a = attributes(from).orElseThrow(() -> new NoSuchFileException(from.toString()));
         if (isLink(a)) {
             throw linked(from);
         }
-        if (attributes(to).isPresent()) {
+        if (vacant ? Files.exists(to) : attributes(to).isPresent()) {
             throw new FileAlreadyExistsException(to.toString(), null, "appeared during the update");
         }
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);

@@ -67,7 +67,11 @@ public final class Swap {
                         files.createDirectories(layout.resolve(dir));
                     }
                 }
-                files.move(staged(j, s), target(s));
+                if (s.displaces()) {
+                    files.moveToVacant(staged(j, s), target(s)); // its old file just went to the backup
+                } else {
+                    files.move(staged(j, s), target(s));
+                }
                 TestHooks.reach("install-", i);
             }
         }
@@ -84,10 +88,10 @@ public final class Swap {
      */
     private static void moveToBackup(InstallFiles files, Path target, Path backup) throws IOException {
         try {
-            files.move(target, backup);
+            files.moveToVacant(target, backup);
         } catch (NoSuchFileException noDirectory) {
             files.createDirectories(backup.getParent());
-            files.move(target, backup);
+            files.moveToVacant(target, backup);
         }
     }
 

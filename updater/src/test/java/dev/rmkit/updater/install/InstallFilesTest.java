@@ -52,6 +52,50 @@ class InstallFilesTest {
     }
 
     @Test
+    void moveToVacantRenamesButNeverReplacesAFileOrALinkToOne() throws Exception {
+        Files.createDirectories(root.resolve(".rmkit/backup/t"));
+        Files.writeString(root.resolve("a.jar"), "old");
+        Files.writeString(root.resolve("b.jar"), "old b");
+        Files.writeString(root.resolve(".rmkit/backup/t/b.jar"), "someone's");
+        Files.writeString(outside.resolve("target.txt"), "theirs");
+        Path link = Files.createSymbolicLink(root.resolve(".rmkit/backup/t/c.jar"), outside.resolve("target.txt"));
+        Files.writeString(root.resolve("c.jar"), "old c");
+
+        files.moveToVacant(root.resolve("a.jar"), root.resolve(".rmkit/backup/t/a.jar"));
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> files.moveToVacant(root.resolve("b.jar"), root.resolve(".rmkit/backup/t/b.jar")));
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> files.moveToVacant(root.resolve("c.jar"), link));
+
+        assertEquals("old", Files.readString(root.resolve(".rmkit/backup/t/a.jar")));
+        assertFalse(Files.exists(root.resolve("a.jar")));
+        assertEquals("someone's", Files.readString(root.resolve(".rmkit/backup/t/b.jar")));
+        assertEquals("old b", Files.readString(root.resolve("b.jar")));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("old c", Files.readString(root.resolve("c.jar")));
+        assertEquals(List.of("target.txt"), outsideNames());
+        assertEquals("theirs", Files.readString(outside.resolve("target.txt")));
+    }
+
+    @Test
+    void moveToVacantRefusesALinkOnEitherPath() throws Exception {
+        Files.writeString(root.resolve("a.jar"), "old");
+        Files.createDirectories(root.resolve(".rmkit"));
+        Files.createSymbolicLink(root.resolve(".rmkit/backup"), outside);
+        Files.writeString(outside.resolve("x.jar"), "theirs");
+        Files.createSymbolicLink(root.resolve("x.jar"), outside.resolve("x.jar"));
+
+        assertThrows(UnsafePathException.class,
+                () -> files.moveToVacant(root.resolve("a.jar"), root.resolve(".rmkit/backup/t/a.jar")));
+        assertThrows(UnsafePathException.class,
+                () -> files.moveToVacant(root.resolve("x.jar"), root.resolve("y.jar")));
+
+        assertEquals("old", Files.readString(root.resolve("a.jar")));
+        assertTrue(Files.isSymbolicLink(root.resolve("x.jar")));
+        assertEquals(List.of("x.jar"), outsideNames());
+    }
+
+    @Test
     void deleteOwnRemovesTheUpdatersTreeButLeavesALinkAndWhatItPointsTo() throws Exception {
         Files.createDirectories(root.resolve(".rmkit/staging/2.0/lib"));
         Files.writeString(root.resolve(".rmkit/staging/2.0/lib/a.jar"), "a");
