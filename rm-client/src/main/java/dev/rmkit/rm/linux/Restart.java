@@ -72,11 +72,14 @@ public final class Restart {
 
     private AppOutcome restartOne(Closed c, Predicate<Listed> noRestart) {
         Listed l = c.listed();
+        Optional<RestartCommand> command = c.command(); // parsed before the close (Closed)
+        if (c.armed().fired()) {
+            return launch(c, command.get()); // by firstNow, after the checks below: it runs, whatever a filter says now
+        }
         EnumSet<AppStatus> stopped = EnumSet.of(AppStatus.STOPPED);
         if (l.ignoredEntry().isPresent()) {
             return AppOutcome.failed(l.app().withStatus(stopped), "not restarted: " + l.ignoredEntry().get());
         }
-        Optional<RestartCommand> command = c.command(); // parsed before the close (Closed)
         if (command.isEmpty()) {
             return AppOutcome.ok(l.app().withStatus(stopped));
         }
@@ -86,8 +89,14 @@ public final class Restart {
         if (command.get().flags().contains(RestartFlag.NO_PATCH)) {
             return AppOutcome.ok(l.app().withStatus(stopped));
         }
+        return launch(c, command.get());
+    }
+
+    /** Fires its armed launch, or starts it afresh, and waits for the proof. */
+    private AppOutcome launch(Closed c, RestartCommand command) {
+        Listed l = c.listed();
         try {
-            ProcessId started = launcher.launch(command.get(), l.status().uid(), l.status().gid(), c.environment(),
+            ProcessId started = launcher.launch(command, l.status().uid(), l.status().gid(), c.environment(),
                     l.registration().get().runtimeDir(), c.armed().take());
             return new AppOutcome(l.app().withStatus(EnumSet.of(AppStatus.STOPPED, AppStatus.RESTARTED)),
                     Optional.empty(), Optional.of(started));
