@@ -91,11 +91,7 @@ class RestartIT {
         Path started = tmp.resolve("started-armed.txt");
         JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
         try (RestartSession s = fx.platform.startSession()) {
-            s.registerFiles(List.of(f));
-            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
-            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
-            long armed = ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30)).pid();
-            Files.delete(started);
+            long armed = closeArmed(s, f, app, started).pid();
 
             RestartResult r = s.restart(p -> { });
 
@@ -113,12 +109,8 @@ class RestartIT {
         Path started = tmp.resolve("started-now.txt");
         JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
         try (RestartSession s = fx.platform.startSession()) {
-            s.registerFiles(List.of(f));
             assertFalse(s.restartFirstNow(), "nothing was closed yet");
-            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
-            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
-            long armed = ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30)).pid();
-            Files.delete(started);
+            long armed = closeArmed(s, f, app, started).pid();
 
             assertTrue(s.restartFirstNow());
             fx.adopt(armed);
@@ -126,8 +118,7 @@ class RestartIT {
             JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30), "the app started now");
             assertFalse(s.restartFirstNow(), "fired once");
             // A filter added now cannot keep down what runs: the report says it was restarted.
-            s.addFilter(new Filter(new FilterTarget.File(Path.of(System.getProperty("java.home"), "bin", "java")),
-                    FilterAction.NO_RESTART));
+            s.addFilter(NO_RESTART_FOR_JAVA);
 
             RestartResult r = s.restart(p -> { });
 
@@ -144,14 +135,9 @@ class RestartIT {
         Path started = tmp.resolve("started-filtered.txt");
         JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
         try (RestartSession s = fx.platform.startSession()) {
-            s.registerFiles(List.of(f));
-            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
-            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
-            ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30));
-            Files.delete(started);
+            closeArmed(s, f, app, started);
             // A filter added after the close: the restart itself would see it too.
-            s.addFilter(new Filter(new FilterTarget.File(Path.of(System.getProperty("java.home"), "bin", "java")),
-                    FilterAction.NO_RESTART));
+            s.addFilter(NO_RESTART_FOR_JAVA);
 
             assertFalse(s.restartFirstNow());
             RestartResult r = s.restart(p -> { });
@@ -170,11 +156,7 @@ class RestartIT {
         Path started = tmp.resolve("started-gone.txt");
         JavaProcess app = fx.cooperating(work, "--hold", f.toString(), "--started", started.toString());
         try (RestartSession s = fx.platform.startSession()) {
-            s.registerFiles(List.of(f));
-            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
-            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
-            ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30));
-            Files.delete(started);
+            closeArmed(s, f, app, started);
             Files.delete(work);
 
             assertFalse(s.restartFirstNow());
@@ -194,11 +176,7 @@ class RestartIT {
         JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
         ProcessHandle armed;
         try (RestartSession s = fx.platform.startSession()) {
-            s.registerFiles(List.of(f));
-            assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
-            assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
-            armed = ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30));
-            Files.delete(started);
+            armed = closeArmed(s, f, app, started);
         }
 
         try {
@@ -208,6 +186,23 @@ class RestartIT {
         } finally {
             armed.destroyForcibly(); // what the shell became if it started the app after all: not leaked (the handle knows its start time)
         }
+    }
+
+    /** A filter that keeps every Java app down (the test apps are Java apps). */
+    private static final Filter NO_RESTART_FOR_JAVA = new Filter(
+            new FilterTarget.File(Path.of(System.getProperty("java.home"), "bin", "java")), FilterAction.NO_RESTART);
+
+    /**
+     * Closes {@code app}, the holder of {@code f}, through {@code s}, and returns its armed shell once it waits;
+     * {@code started} (the file the app writes when it runs) is deleted, so that it shows only a restart.
+     */
+    private static ProcessHandle closeArmed(RestartSession s, Path f, JavaProcess app, Path started) throws Exception {
+        s.registerFiles(List.of(f));
+        assertEquals(ShutdownResult.Outcome.COMPLETE, s.shutdown(Set.of(), p -> { }).outcome());
+        assertTrue(app.awaitExit(Duration.ofSeconds(10)).isPresent());
+        ProcessHandle armed = ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30));
+        Files.delete(started);
+        return armed;
     }
 
     private static List<String> lines(Path p) {
