@@ -15,10 +15,17 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Archive-aware patches: entries diffed inflated, re-deflated by recipe, exact bytes or nothing. */
+/**
+ * Archive-aware patches: entries diffed inflated, re-deflated by recipe, exact bytes or nothing. Its
+ * methods run side by side (each has its own {@code tmp}; the writer and patcher keep no shared state):
+ * zstd-jni's two rows alone keep a core busy for half a minute, the longest stretch of the unit tests.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class ZipPatchTest {
     @TempDir Path tmp;
 
