@@ -5,8 +5,11 @@
  *
  * Where the kernel lets it (root, or perf_event_paranoid low enough, and tracefs mounted), T is the kernel's
  * own timestamp of the main thread's sched_process_exit tracepoint, taken in CLOCK_MONOTONIC by a perf event
- * on that thread (and moved to the epoch by the clocks' offset at the time it is read): exact, and the watcher does nothing while the updater works (it sleeps in poll and wakes
- * once, at normal priority, after the fact). Otherwise it falls back to reading /proc/PID/stat every 50
+ * on that thread (and moved to the epoch by the clocks' offset at the time it is read): exact, and the watcher
+ * does nothing while the updater works: it sleeps until bench/run sends it SIGUSR1 once the apply has
+ * returned, and only then reads the sample, which waits in the event's ring. (Woken by the sample itself, at
+ * the exit, it ran, at normal priority, on a core in the very window it measures: a runnable task on the
+ * updater's core there changes where the scheduler puts the restart's launcher.) Otherwise it falls back to reading /proc/PID/stat every 50
  * microseconds, from the app's ack (EVENTLOG grows) until the state is Z or the process is gone; bench/run
  * gives it real-time priority then, but its wake-ups preempt whatever runs, the updater too, and each read
  * takes a reference to the dying process's memory (a reader that drops the last one unmaps the whole
@@ -18,6 +21,7 @@
 #include <linux/perf_event.h>
 #include <poll.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +162,12 @@ int main(int argc, char **argv) {
         return 2;
     }
     long pid = strtol(argv[1], NULL, 10);
+    /* Blocked before READYFILE exists, so that bench/run's SIGUSR1 (the apply has returned) never kills it;
+       only the perf way waits for it. */
+    sigset_t usr1;
+    sigemptyset(&usr1);
+    sigaddset(&usr1, SIGUSR1);
+    sigprocmask(SIG_BLOCK, &usr1, NULL);
     char stat_path[64];
     snprintf(stat_path, sizeof stat_path, "/proc/%ld/stat", pid);
     off_t start = size(argv[2]);
@@ -179,6 +189,11 @@ int main(int argc, char **argv) {
     }
     close(ready);
     if (ev >= 0) {
+        struct timespec limit = {120, 0};
+        if (sigtimedwait(&usr1, NULL, &limit) < 0) {
+            fputs("exit-watch: not told in 120 s that the apply returned\n", stderr);
+            return 1;
+        }
         struct pollfd p = {ev, POLLIN, 0};
         for (int waited = 0; first_sample_us(ring) < 0; waited++) {
             if (waited > 120) {
