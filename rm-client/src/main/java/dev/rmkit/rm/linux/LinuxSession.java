@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
@@ -45,6 +46,13 @@ final class LinuxSession implements RestartSession {
     private final LinuxPlatform platform;
     private final String key;
     private final boolean primary;
+    /**
+     * How long {@link #restartFirstNow} sleeps after the fire. Where the other cores are busy (the closed app's
+     * own exit unmaps its memory for milliseconds), the scheduler wakes the armed shell on this thread's core,
+     * where it would wait for this thread's next sleep, a few hundred µs of the restart's Java later; its
+     * {@code cd} and {@code exec} take 0.3–0.6 ms (docs/performance.md, "Tenth round").
+     */
+    static final long STEP_ASIDE_NANOS = 1_000_000;
     private final SessionStore store;
     private final Map<FilterTarget, FilterAction> filters = new LinkedHashMap<>();
     private final List<Closed> closed = new ArrayList<>();
@@ -178,15 +186,23 @@ final class LinuxSession implements RestartSession {
         }
     }
 
-    /** No Operation: nothing here waits, so nothing could be cancelled. */
+    /**
+     * No Operation: nothing here can be cancelled. Once it fired, the thread steps aside for {@link
+     * #STEP_ASIDE_NANOS}.
+     */
     @Override
     public boolean restartFirstNow() {
         if (!primary) {
             return false;
         }
+        boolean fired;
         synchronized (this) {
-            return Restart.firstNow(closed, platform.services(), keptDownFilter);
+            fired = Restart.firstNow(closed, platform.services(), keptDownFilter);
         }
+        if (fired) {
+            LockSupport.parkNanos(STEP_ASIDE_NANOS);
+        }
+        return fired;
     }
 
     @Override
