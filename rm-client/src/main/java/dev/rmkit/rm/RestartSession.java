@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -57,6 +58,23 @@ public interface RestartSession extends AutoCloseable {
      * @throws RmCancelledException if {@link #cancel()} stopped it
      */
     ShutdownResult shutdown(Set<ShutdownOption> options, IntConsumer progress) throws RmException;
+
+    /**
+     * As {@link #shutdown(Set, IntConsumer)}; when it closes every app (its result {@link
+     * ShutdownResult.Outcome#COMPLETE}, and only then), {@code allClosed} runs with that result before the
+     * shutdown returns it: on Linux straight after the last app's exit was seen, before the session's own
+     * bookkeeping and the caller's, so that an updater's swap and the first restart ({@link #restartFirstNow})
+     * can follow the apps' exit at once. It runs on the calling thread, at most once, and must not throw;
+     * {@link #restartFirstNow} may be called from it, no other method of the session.
+     */
+    default ShutdownResult shutdown(Set<ShutdownOption> options, IntConsumer progress, Consumer<ShutdownResult> allClosed)
+            throws RmException {
+        ShutdownResult r = shutdown(options, progress);
+        if (r.outcome() == ShutdownResult.Outcome.COMPLETE) {
+            allClosed.accept(r);
+        }
+        return r;
+    }
 
     /**
      * Restarts what {@link #shutdown} closed and what registered for restart, with the registered

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
@@ -152,6 +153,12 @@ final class LinuxSession implements RestartSession {
 
     @Override
     public ShutdownResult shutdown(Set<ShutdownOption> options, IntConsumer progress) throws RmException {
+        return shutdown(options, progress, Shutdown.NOTHING_AFTER);
+    }
+
+    @Override
+    public ShutdownResult shutdown(Set<ShutdownOption> options, IntConsumer progress, Consumer<ShutdownResult> allClosed)
+            throws RmException {
         Operation op = begin("RmShutdown");
         try {
             Progress p = new Progress(progress);
@@ -160,7 +167,7 @@ final class LinuxSession implements RestartSession {
             op.checkpoint();
             synchronized (this) {
                 return new Shutdown(platform.proc(), platform.config(), op, p, platform.services(), arming)
-                        .run(listing, options, a -> filtered(a, FilterAction.NO_SHUTDOWN), closed);
+                        .run(listing, options, a -> filtered(a, FilterAction.NO_SHUTDOWN), closed, allClosed);
             }
         } finally {
             running = null;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -57,6 +58,9 @@ final class Shutdown {
      */
     static final Duration ARM_WAIT = Duration.ofSeconds(2);
 
+    /** A shutdown's {@code allClosed} where the caller has nothing to run then. */
+    static final Consumer<ShutdownResult> NOTHING_AFTER = r -> { };
+
     private final ProcFs proc;
     private final LinuxConfig config;
     private final Operation op;
@@ -75,8 +79,8 @@ final class Shutdown {
     }
 
     /** Runs the shutdown over {@code listing}; adds what it closed to {@code closed}. */
-    ShutdownResult run(Listing listing, Set<ShutdownOption> options, Predicate<Listed> masked, List<Closed> closed)
-            throws RmException {
+    ShutdownResult run(Listing listing, Set<ShutdownOption> options, Predicate<Listed> masked, List<Closed> closed,
+            Consumer<ShutdownResult> allClosed) throws RmException {
         boolean force = options.contains(ShutdownOption.FORCE);
         Outcomes outcomes = new Outcomes();
         if (!listing.rebootReasons().isEmpty()) {
@@ -160,7 +164,12 @@ final class Shutdown {
         for (AppOutcome o : outcomes.values()) { // a loop, not a stream: the apps are down (see AFTER_CLOSE)
             all &= o.reason().isEmpty();
         }
-        return done(all ? ShutdownResult.Outcome.COMPLETE : ShutdownResult.Outcome.NOT_ALL_CLOSED, outcomes, overridden);
+        ShutdownResult result = done(all ? ShutdownResult.Outcome.COMPLETE : ShutdownResult.Outcome.NOT_ALL_CLOSED,
+                outcomes, overridden);
+        if (all) {
+            allClosed.accept(result); // the caller's swap, before this session's return (RestartSession#shutdown)
+        }
+        return result;
     }
 
     /**

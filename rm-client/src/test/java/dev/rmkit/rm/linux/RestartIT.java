@@ -28,6 +28,7 @@ import dev.rmkit.rm.testing.JavaProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +131,54 @@ class RestartIT {
     }
 
     @Test
+    void allClosedRunsOnceTheAppIsGoneWithTheShutdownsResultAndMayStartItThen() throws Exception {
+        Path f = fx.file("data.bin");
+        Path started = tmp.resolve("started-inside.txt");
+        JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--started", started.toString());
+        List<ShutdownResult> seen = new ArrayList<>();
+        List<Boolean> firedInside = new ArrayList<>();
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+            Files.delete(started); // written by the app at its start: from now on it shows only a restart
+
+            ShutdownResult r = s.shutdown(Set.of(), p -> { }, complete -> {
+                assertTrue(exited(app.pid()), "the app's main thread has exited when it runs");
+                seen.add(complete);
+                firedInside.add(s.restartFirstNow());
+            });
+
+            assertEquals(List.of(r), seen, "once, with the result the shutdown then returned");
+            assertEquals(ShutdownResult.Outcome.COMPLETE, r.outcome());
+            assertEquals(List.of(true), firedInside, "restartFirstNow may be called from it");
+            JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30), "the app started inside");
+            long armed = Long.parseLong(lines(started).get(0)); // its pid: the armed shell's, which exec'd it
+            fx.adopt(armed);
+
+            RestartResult back = s.restart(p -> { });
+
+            assertTrue(back.complete(), back.toString());
+            assertEquals(armed, back.apps().get(0).newProcess().orElseThrow().pid(), "reported with its proof: " + back);
+            assertEquals(List.of(armed), ArmedShells.running(started.toString()), "started once");
+        }
+    }
+
+    @Test
+    void allClosedDoesNotRunWhenAnAppRefuses() throws Exception {
+        Path f = fx.file("data.bin");
+        JavaProcess app = fx.cooperating(tmp, "--hold", f.toString(), "--veto", "burning");
+        List<ShutdownResult> seen = new ArrayList<>();
+        try (RestartSession s = fx.platform.startSession()) {
+            s.registerFiles(List.of(f));
+
+            ShutdownResult r = s.shutdown(Set.of(), p -> { }, seen::add);
+
+            assertEquals(ShutdownResult.Outcome.NOT_ALL_CLOSED, r.outcome());
+            assertEquals(List.of(), seen);
+            assertTrue(app.isAlive());
+        }
+    }
+
+    @Test
     void restartFirstNowLeavesAnAppAFilterKeepsDown() throws Exception {
         Path f = fx.file("data.bin");
         Path started = tmp.resolve("started-filtered.txt");
@@ -203,6 +252,12 @@ class RestartIT {
         ProcessHandle armed = ArmedShells.awaitOne(started.toString(), Duration.ofSeconds(30));
         Files.delete(started);
         return armed;
+    }
+
+    /** Whether the process's main thread has exited (a zombie, or reaped): what a shutdown waits for. */
+    private static boolean exited(long pid) {
+        List<String> stat = lines(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.isEmpty() || stat.get(0).substring(stat.get(0).lastIndexOf(')') + 2).startsWith("Z");
     }
 
     private static List<String> lines(Path p) {
