@@ -4,6 +4,7 @@ import dev.rmkit.rm.AffectedApp;
 import dev.rmkit.rm.AffectedApps;
 import dev.rmkit.rm.AppOutcome;
 import dev.rmkit.rm.AppOwner;
+import dev.rmkit.rm.AppStatus;
 import dev.rmkit.rm.Boost;
 import dev.rmkit.rm.BusyHandle;
 import dev.rmkit.rm.EndNotice;
@@ -15,6 +16,7 @@ import dev.rmkit.rm.RmPlatform;
 import dev.rmkit.updater.Interruption;
 import dev.rmkit.updater.Preload;
 import dev.rmkit.rm.ServiceUnit;
+import dev.rmkit.rm.ShutdownResult;
 import dev.rmkit.updater.UpdateException;
 import dev.rmkit.updater.UpdaterContext;
 import dev.rmkit.updater.apps.AppRelauncher;
@@ -36,9 +38,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * DESIGN steps 5–8, the one path every change to an install's files takes (apply, rollback, uninstall):
@@ -55,8 +59,8 @@ public final class ClosingSwap {
      * downtime; that code has no lambdas either (a lambda's first run bootstraps a class) and, apart from
      * the journal, no first runs: the journal's are rehearsed ({@link Rehearsal}). docs/performance.md.
      */
-    private static final List<Class<?>> AFTER_CLOSE = List.of(AppsBack.class, AfterIt.class, AppReport.class,
-            Holders.class);
+    private static final List<Class<?>> AFTER_CLOSE = List.of(AppsBack.class, AfterIt.class, EarlySwap.class,
+            AppReport.class, Holders.class, Transaction.Begun.class);
 
     static {
         Preload.classes(AFTER_CLOSE);
@@ -125,7 +129,7 @@ public final class ClosingSwap {
         if (files.isEmpty()) {
             report.phase("swap");
             try (BusyHandle hold = hold(journal)) {
-                commit(journal, Optional.empty(), hold, Boost.none());
+                commit(journal, Optional.empty(), hold, Boost.none(), new EarlySwap(Optional.empty()));
             }
             return;
         }
@@ -148,7 +152,7 @@ public final class ClosingSwap {
             // that does not swap drops it first. The boost (real-time scheduling where allowed) is taken then
             // too, and dropped once the apps are started again: see SystemControl.boostThisThread.
             try (BusyHandle hold = hold(journal); Boost ahead = ctx.system().get().boostThisThread()) {
-                closeAndSwap(session, listed, journal, owners, services, hold, ahead);
+                closeAndSwap(session, listed, journal, owners, services, hold, ahead, new EarlySwap(Optional.of(session)));
             }
         } catch (RmException e) {
             throw new UpdateException.ApplyFailed("the restart session failed: " + e.getMessage()
@@ -163,9 +167,9 @@ public final class ClosingSwap {
     }
 
     private void closeAndSwap(RestartSession session, AffectedApps listed, Journal journal,
-            Map<ProcessId, AppOwner> owners, Map<ProcessId, ServiceUnit> services, BusyHandle hold, Boost ahead)
-            throws RmException, InterruptedException, UpdateException {
-        Holders.Result closing = closeInterruptibly(session, listed, journal);
+            Map<ProcessId, AppOwner> owners, Map<ProcessId, ServiceUnit> services, BusyHandle hold, Boost ahead,
+            EarlySwap early) throws RmException, InterruptedException, UpdateException {
+        Holders.Result closing = closeInterruptibly(session, listed, journal, early);
         // From here to the restart the apps are down: plain loops, no lambdas (a lambda's first run costs a
         // bootstrap), and the other outcomes' classes are not even loaded when all closed.
         for (Holders.Stopped s : closing.stopped()) {
@@ -192,24 +196,29 @@ public final class ClosingSwap {
         }
         report.phase("swap");
         Journal withApps;
-        if (drafted.isPresent() && sameApps(closed, drafted.get().apps())) {
+        AppsBack back;
+        if (early.began()) {
+            withApps = drafted.get().journal(); // swapped (or rolled back) by EarlySwap already
+            back = early.back;
+        } else if (drafted.isPresent() && sameApps(closed, drafted.get().apps())) {
             withApps = drafted.get().journal(); // every listed app closed: the journal drafted for that
+            back = new AppsBack(session, withApps, false);
         } else {
             List<ClosedApp> records = new ArrayList<>();
             for (AffectedApp a : closed) {
                 records.add(Holders.record(a, owners, services));
             }
             withApps = stops.journal(journal, leaveClosed(records) ? List.of() : records);
+            // Restarted once the swap is committed, before its backups are dealt with (downtime must not
+            // grow with the update's size), or in the finally block if the swap failed.
+            back = new AppsBack(session, withApps, closed.isEmpty());
         }
-        // Restarted once the swap is committed, before its backups are dealt with (downtime must not
-        // grow with the update's size), or in the finally block if the swap failed.
-        AppsBack back = new AppsBack(session, withApps, closed.isEmpty());
         if (closed.isEmpty()) {
             ahead.close(); // nothing is down: the swap and its cleanup need no real-time priority
         }
         boolean committed = false;
         try {
-            commit(withApps, back.restarted ? Optional.empty() : Optional.of(back), hold, ahead);
+            commit(withApps, back.restarted ? Optional.empty() : Optional.of(back), hold, ahead, early);
             committed = true;
         } finally {
             ahead.close();
@@ -227,6 +236,7 @@ public final class ClosingSwap {
         private final RestartSession session;
         private final Journal journal;
         private boolean restarted;
+        private boolean firstFired;
 
         AppsBack(RestartSession session, Journal journal, boolean restarted) {
             this.session = session;
@@ -234,17 +244,90 @@ public final class ClosingSwap {
             this.restarted = restarted;
         }
 
+        /** The first app started, before any other Java ({@link RestartSession#restartFirstNow}); {@link #run} reports it. */
+        void fireFirst() {
+            if (!restarted && !firstFired && holders.after() == HolderOptions.AfterSwap.RESTART) {
+                firstFired = true;
+                session.restartFirstNow();
+            }
+        }
+
         @Override
         public void run() {
             if (restarted) {
                 return; // started before the commit already (Transaction)
             }
+            fireFirst();
             restarted = true;
-            if (holders.after() == HolderOptions.AfterSwap.RESTART) {
-                session.restartFirstNow(); // the first app, before any other Java; restart reports it
-            }
             afterCommit(session, journal);
             report.phase("cleanup");
+        }
+    }
+
+    /**
+     * The swap begun inside the shutdown, the moment it has closed every app ({@link
+     * RestartSession#shutdown(java.util.Set, java.util.function.IntConsumer, java.util.function.Consumer)}),
+     * where those are the apps the journal was drafted for: the renames, the record that the launch begins and
+     * the first app's start ({@link AppsBack#fireFirst}) come straight after the last exit, and the session's
+     * bookkeeping, {@code Holders}' and this class's reports and phases (0.3–0.4 ms of code that runs once per
+     * process: docs/performance.md, "Eleventh round") after them. {@link #commit} then finishes what it began,
+     * or rethrows its failure (rolled back: the install is unchanged). Signals are only recorded from its start:
+     * a swap, once started, is not interrupted ({@link Interruption}). A class, not a lambda: see AFTER_CLOSE.
+     */
+    private final class EarlySwap implements Consumer<ShutdownResult>, Runnable {
+        private final AppsBack back;
+        private Optional<Transaction.Begun> begun = Optional.empty();
+        private Optional<UpdateException> failed = Optional.empty();
+
+        /**
+         * Begins nothing without a session (nothing to close) or a drafted journal (see {@link #drafted}). Made
+         * before the close, it runs its decision once on the listed apps as if all had closed: in the window the
+         * decision's first run in the process cost about twice what a second one does (docs/performance.md,
+         * "Eleventh round").
+         */
+        EarlySwap(Optional<RestartSession> session) {
+            this.back = session.isPresent() && drafted.isPresent() ? new AppsBack(session.get(), drafted.get().journal(), false)
+                    : null;
+            if (back != null) {
+                List<AppOutcome> asIfClosed = new ArrayList<>();
+                for (AffectedApp a : drafted.get().apps()) {
+                    asIfClosed.add(AppOutcome.ok(a.withStatus(EnumSet.of(AppStatus.STOPPED))));
+                }
+                sameApps(Holders.stoppedBy(new ShutdownResult(ShutdownResult.Outcome.COMPLETE, asIfClosed)),
+                        drafted.get().apps());
+            }
+        }
+
+        @Override
+        public void accept(ShutdownResult complete) {
+            if (back == null || !sameApps(Holders.stoppedBy(complete), drafted.get().apps())) {
+                return; // the swap waits for the shutdown's return, with a journal made for what closed
+            }
+            Interruption.leave();
+            stops.swapping();
+            try {
+                begun = Optional.of(Transaction.begin(layout, drafted.get().journal(), Optional.of(this), drafts));
+            } catch (UpdateException e) {
+                failed = Optional.of(e);
+            }
+        }
+
+        /** Transaction's launch: only the first app, inside the shutdown; the rest of {@link AppsBack} follows it. */
+        @Override
+        public void run() {
+            back.fireFirst();
+        }
+
+        boolean began() {
+            return begun.isPresent() || failed.isPresent();
+        }
+
+        /** What the swap began here reached: its renames done, or the failure it ended with. */
+        Transaction.Begun result() throws UpdateException {
+            if (failed.isPresent()) {
+                throw failed.get();
+            }
+            return begun.get();
         }
     }
 
@@ -343,15 +426,15 @@ public final class ClosingSwap {
      * Closes the holders; a signal meanwhile stops it (a shutdown in progress is cancelled), brings back
      * what was already closed, and ends the run as interrupted.
      */
-    private Holders.Result closeInterruptibly(RestartSession session, AffectedApps listed, Journal journal)
-            throws RmException, InterruptedException, UpdateException {
+    private Holders.Result closeInterruptibly(RestartSession session, AffectedApps listed, Journal journal,
+            EarlySwap early) throws RmException, InterruptedException, UpdateException {
         Interruption.enter();
         try {
             return Holders.close(session, listed, new Holders.Plan(holders.force(), holders.waitFor(), ctx.waitRetry(),
-                    holders.closeTimeout().orElse(DEFAULT_CLOSE_TIMEOUT)), ctx.clock(), holders.waits());
+                    holders.closeTimeout().orElse(DEFAULT_CLOSE_TIMEOUT)), ctx.clock(), holders.waits(), early);
         } catch (RmException | InterruptedException e) {
-            if (Interruption.signal().isEmpty()) {
-                throw e;
+            if (Interruption.signal().isEmpty() || early.began()) {
+                throw e; // (a swap that began is not abandoned here: nothing after it in the shutdown throws)
             }
             Interruption.leave();
             withdrawEarlyJournal(journal);
@@ -386,14 +469,23 @@ public final class ClosingSwap {
      * shutdown that arrives during the swap waits (on {@code hold}) until the commit is recorded; the
      * hold is dropped once the apps are back, the caller drops it in any case.
      */
-    private void commit(Journal journal, Optional<Runnable> appsBack, BusyHandle hold, Boost ahead)
+    private void commit(Journal journal, Optional<Runnable> appsBack, BusyHandle hold, Boost ahead, EarlySwap early)
             throws UpdateException {
         stops.swapping();
         Optional<Runnable> afterIt = appsBack.isEmpty() && afterCommit.isEmpty() ? Optional.empty()
                 : Optional.of(new AfterIt(appsBack, hold, ahead));
         // The apps may be started as soon as the renames are done, before the fsyncs and the commit record;
         // AfterIt then finds them started (AppsBack runs once).
-        Transaction.Committed c = Transaction.run(layout, journal, ctx.clock(), appsBack, afterIt, drafts);
+        Transaction.Begun begun;
+        if (early.began()) {
+            begun = early.result();
+            if (begun.launched()) {
+                appsBack.get().run(); // the rest of the restart its first app's start began
+            }
+        } else {
+            begun = Transaction.begin(layout, journal, appsBack, drafts);
+        }
+        Transaction.Committed c = Transaction.finish(begun, ctx.clock(), afterIt, drafts);
         if (!c.clean()) {
             report.note(c.cleanupProblem());
         }

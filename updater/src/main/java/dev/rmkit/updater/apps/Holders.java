@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -42,6 +43,9 @@ public final class Holders {
      * restart in ClosingSwap), so no lambda is bootstrapped while the apps are down.
      */
     public static final IntConsumer NO_PROGRESS = p -> { };
+
+    /** Nothing to run the moment every app is closed ({@link #close}'s {@code allClosed}). */
+    public static final Consumer<ShutdownResult> NOTHING_AFTER = r -> { };
 
     /**
      * The classes the code after a successful close needs, loaded and initialised with this class, before
@@ -101,6 +105,17 @@ public final class Holders {
 
     public static Result close(RestartSession session, AffectedApps listed, Plan plan, Clock clock, WaitSink waits)
             throws RmException, InterruptedException {
+        return close(session, listed, plan, clock, waits, NOTHING_AFTER);
+    }
+
+    /**
+     * As {@link #close(RestartSession, AffectedApps, Plan, Clock, WaitSink)}; {@code allClosed} runs inside the
+     * attempt that closes every app ({@link RestartSession#shutdown(Set, IntConsumer, Consumer)}), with its
+     * result, where no earlier attempt stopped any: then the apps that result names stopped are exactly {@link
+     * Closed#stopped}, in that order.
+     */
+    public static Result close(RestartSession session, AffectedApps listed, Plan plan, Clock clock, WaitSink waits,
+            Consumer<ShutdownResult> allClosed) throws RmException, InterruptedException {
         List<Stopped> stopped = new ArrayList<>();
         if (listed.rebootReasons().equals(Set.of(RebootReason.PERMISSION_DENIED))) {
             return new Uninspectable("processes of other users could not be inspected, and any of them may hold the files: "
@@ -115,7 +130,7 @@ public final class Holders {
             while (true) {
                 Instant attempt = clock.instant();
                 waits.closing(listed.apps(), plan.closeTimeout());
-                ShutdownResult r = session.shutdown(options, NO_PROGRESS);
+                ShutdownResult r = session.shutdown(options, NO_PROGRESS, stopped.isEmpty() ? allClosed : NOTHING_AFTER);
                 // From here to the return of Closed the apps are down: plain code, the classes loaded before
                 // (see AFTER_CLOSE), and an if, not a switch on another class's enum (its map is a class too).
                 collect(r, stopped);
@@ -145,6 +160,17 @@ public final class Holders {
                 stopped.add(new Stopped(o.app(), r.overridden().isEmpty() ? "" : r.overridden().getOrDefault(o.app().process(), "")));
             }
         }
+    }
+
+    /** The apps {@code r} names stopped, in its order: {@link Closed#stopped} where no attempt before it stopped any. */
+    public static List<AffectedApp> stoppedBy(ShutdownResult r) {
+        List<AffectedApp> out = new ArrayList<>();
+        for (AppOutcome o : r.apps()) {
+            if (stopped(o.app())) {
+                out.add(o.app());
+            }
+        }
+        return out;
     }
 
     private static boolean contains(List<Stopped> stopped, ProcessId process) {

@@ -77,6 +77,25 @@ public final class Transaction {
      */
     public static Committed run(InstallLayout layout, Journal prepared, Clock clock, Optional<Runnable> launch,
             Optional<Runnable> appsBack, JournalDrafts drafts) throws UpdateException {
+        return finish(begin(layout, prepared, launch, drafts), clock, appsBack, drafts);
+    }
+
+    /**
+     * A swap whose renames are done, and whose apps were launched where {@code launched}: what {@link
+     * #finish} takes to the commit. {@link #begin} returns it.
+     */
+    public record Begun(Journal prepared, Swap swap, InstallFiles renamed, boolean launched) {}
+
+    /**
+     * The first half of {@link #run(InstallLayout, Journal, Clock, Optional, Optional, JournalDrafts)}: the
+     * PREPARED journal, the renames, the record that the launch begins and {@code launch}; {@link #finish}
+     * must follow. Split so that the renames can start inside the shutdown that closed the apps ({@code
+     * ClosingSwap}); between the two the caller may finish what {@code launch} began.
+     *
+     * @throws UpdateException.ApplyFailed if the swap failed; the install is back to the old version
+     */
+    public static Begun begin(InstallLayout layout, Journal prepared, Optional<Runnable> launch, JournalDrafts drafts)
+            throws UpdateException {
         if (prepared.state() != JournalState.PREPARED) {
             throw new IllegalArgumentException("not a prepared journal: " + prepared.state());
         }
@@ -96,9 +115,21 @@ public final class Transaction {
         } catch (IOException | RuntimeException e) {
             throw rollBack(swap, prepared, e);
         }
-        Journal committed;
         if (launched) {
             launch.get().run();
+        }
+        return new Begun(prepared, swap, renamed, launched);
+    }
+
+    /** The second half: the renames made durable, the commit, the cleanup (see {@link #begin}). */
+    public static Committed finish(Begun begun, Clock clock, Optional<Runnable> appsBack, JournalDrafts drafts)
+            throws UpdateException {
+        Journal prepared = begun.prepared();
+        Swap swap = begun.swap();
+        InstallFiles renamed = begun.renamed();
+        boolean launched = begun.launched();
+        Journal committed;
+        if (launched) {
             TestHooks.reach("apps-restarted");
             try {
                 renamed.sync();

@@ -2,6 +2,7 @@ package dev.rmkit.updater.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rmkit.rm.RmPlatform;
 import dev.rmkit.rm.linux.LinuxConfig;
 import dev.rmkit.rm.linux.LinuxPlatform;
 import dev.rmkit.rm.linux.system.LinuxSystemControl;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the real updater command line in-process against the real Linux backend, with a private
@@ -54,6 +56,11 @@ public final class Cli {
 
     /** With {@code clock} as the updater's "now" (decisions, expiry, reports). */
     public Cli(Path dir, Clock clock) {
+        this(dir, clock, UnaryOperator.identity());
+    }
+
+    /** The same, with the Linux backend seen through {@code platform} (a test's watcher of the sessions). */
+    public Cli(Path dir, Clock clock, UnaryOperator<RmPlatform> platform) {
         this.dir = dir;
         LinuxConfig config = LinuxConfig.withRuntimeDir(dir.resolve("runtime"))
                 .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -63,7 +70,7 @@ public final class Cli {
                 config, bootId::get);
         FetchOptions fast = FetchOptions.defaults().withAttempts(2, 4)
                 .withBackoff(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100));
-        this.ctx = new UpdaterContext(() -> new LinuxPlatform(config), () -> system, new Fetcher(fast), clock,
+        this.ctx = new UpdaterContext(() -> platform.apply(new LinuxPlatform(config)), () -> system, new Fetcher(fast), clock,
                 bootId::get, UpdaterContext::javaResumeCommand, Duration.ofMillis(100), ProgressSink.NONE, this::scheduler);
     }
 

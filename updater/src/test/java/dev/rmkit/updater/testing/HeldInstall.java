@@ -2,6 +2,7 @@ package dev.rmkit.updater.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rmkit.rm.RmPlatform;
 import dev.rmkit.rm.testing.CooperatingTestApp;
 import dev.rmkit.rm.testing.JavaProcess;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * An installed release whose files real cooperating apps hold: the fixture of the tests where the
@@ -38,8 +40,14 @@ public final class HeldInstall implements AutoCloseable {
 
     /** The same, with the updater's clock injected. */
     public static HeldInstall of(Path tmp, Map<String, String> files, java.time.Clock clock) throws Exception {
+        return of(tmp, files, clock, UnaryOperator.identity());
+    }
+
+    /** The same, with the updater's Restart Manager backend seen through {@code platform} ({@link Cli}). */
+    public static HeldInstall of(Path tmp, Map<String, String> files, java.time.Clock clock,
+            UnaryOperator<RmPlatform> platform) throws Exception {
         Feeds feeds = Feeds.create(tmp.resolve("publisher"));
-        Cli cli = new Cli(tmp.resolve("env"), clock);
+        Cli cli = new Cli(tmp.resolve("env"), clock, platform);
         Path install = tmp.resolve("app");
         Path workDir = Files.createDirectories(tmp.resolve("work dir"));
         Cli.Run r = cli.run("apply", "--manifest", feeds.publish("1.0.0", files).toString(),
