@@ -147,10 +147,14 @@ class RestartIT {
                 firedInside.add(s.restartFirstNow());
             });
 
-            assertEquals(List.of(r), seen, "once, with the result the shutdown then returned");
-            assertEquals(ShutdownResult.Outcome.COMPLETE, r.outcome());
-            assertEquals(List.of(true), firedInside, "restartFirstNow may be called from it");
-            JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30), "the app started inside");
+            try {
+                assertEquals(List.of(r), seen, "once, with the result the shutdown then returned");
+                assertEquals(ShutdownResult.Outcome.COMPLETE, r.outcome());
+                assertEquals(List.of(true), firedInside, "restartFirstNow may be called from it");
+                JavaProcess.await(() -> lines(started).contains("--restored"), Duration.ofSeconds(30), "the app started inside");
+            } finally {
+                ArmedShells.running(started.toString()).forEach(fx::adopt); // stopped after the test, even if it failed
+            }
             long armed = Long.parseLong(lines(started).get(0)); // its pid: the armed shell's, which exec'd it
             fx.adopt(armed);
 
