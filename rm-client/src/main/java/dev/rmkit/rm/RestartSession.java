@@ -22,6 +22,9 @@ import java.util.function.IntConsumer;
  */
 public interface RestartSession extends AutoCloseable {
 
+    /** A shutdown's {@code allClosed} where the caller has nothing to run then. */
+    Consumer<ShutdownResult> NOTHING_AFTER = r -> { };
+
     /** The session key another process can join with. */
     String key();
 

@@ -153,7 +153,7 @@ final class LinuxSession implements RestartSession {
 
     @Override
     public ShutdownResult shutdown(Set<ShutdownOption> options, IntConsumer progress) throws RmException {
-        return shutdown(options, progress, Shutdown.NOTHING_AFTER);
+        return shutdown(options, progress, NOTHING_AFTER);
     }
 
     @Override

@@ -58,9 +58,6 @@ final class Shutdown {
      */
     static final Duration ARM_WAIT = Duration.ofSeconds(2);
 
-    /** A shutdown's {@code allClosed} where the caller has nothing to run then. */
-    static final Consumer<ShutdownResult> NOTHING_AFTER = r -> { };
-
     private final ProcFs proc;
     private final LinuxConfig config;
     private final Operation op;

@@ -44,9 +44,6 @@ public final class Holders {
      */
     public static final IntConsumer NO_PROGRESS = p -> { };
 
-    /** Nothing to run the moment every app is closed ({@link #close}'s {@code allClosed}). */
-    public static final Consumer<ShutdownResult> NOTHING_AFTER = r -> { };
-
     /**
      * The classes the code after a successful close needs, loaded and initialised with this class, before
      * any app is asked: read from the jar while the apps are down they cost milliseconds of downtime
@@ -105,7 +102,7 @@ public final class Holders {
 
     public static Result close(RestartSession session, AffectedApps listed, Plan plan, Clock clock, WaitSink waits)
             throws RmException, InterruptedException {
-        return close(session, listed, plan, clock, waits, NOTHING_AFTER);
+        return close(session, listed, plan, clock, waits, RestartSession.NOTHING_AFTER);
     }
 
     /**
@@ -130,7 +127,7 @@ public final class Holders {
             while (true) {
                 Instant attempt = clock.instant();
                 waits.closing(listed.apps(), plan.closeTimeout());
-                ShutdownResult r = session.shutdown(options, NO_PROGRESS, stopped.isEmpty() ? allClosed : NOTHING_AFTER);
+                ShutdownResult r = session.shutdown(options, NO_PROGRESS, stopped.isEmpty() ? allClosed : RestartSession.NOTHING_AFTER);
                 // From here to the return of Closed the apps are down: plain code, the classes loaded before
                 // (see AFTER_CLOSE), and an if, not a switch on another class's enum (its map is a class too).
                 collect(r, stopped);
@@ -154,10 +151,10 @@ public final class Holders {
     }
 
     private static void collect(ShutdownResult r, List<Stopped> stopped) {
-        for (AppOutcome o : r.apps()) {
-            if (stopped(o.app()) && !contains(stopped, o.app().process())) {
+        for (AffectedApp a : stoppedBy(r)) {
+            if (!contains(stopped, a.process())) {
                 // no lookup (a record's hashCode) unless something was overridden: the apps are down
-                stopped.add(new Stopped(o.app(), r.overridden().isEmpty() ? "" : r.overridden().getOrDefault(o.app().process(), "")));
+                stopped.add(new Stopped(a, r.overridden().isEmpty() ? "" : r.overridden().getOrDefault(a.process(), "")));
             }
         }
     }
