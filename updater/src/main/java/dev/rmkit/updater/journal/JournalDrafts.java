@@ -258,7 +258,7 @@ public final class JournalDrafts {
             return; // the journal since before the close
         }
         if (!use(preparedDraft, same, false)) {
-            JournalStore.write(layout, journal);
+            writeInstead(preparedDraft, journal);
         }
         preparedDraft = Optional.empty();
     }
@@ -272,7 +272,7 @@ public final class JournalDrafts {
         boolean fresh = !clock.instant().isAfter(madeAt.plus(FRESH));
         Journal c = fresh && isPrepared(journal) ? committed : journal.committedAt(clock);
         if (!use(committedDraft, c == committed, syncLater)) {
-            JournalStore.write(layout, c);
+            writeInstead(committedDraft, c);
         }
         committedDraft = Optional.empty();
         return c;
@@ -299,26 +299,41 @@ public final class JournalDrafts {
         return journal == prepared || journal.equals(prepared);
     }
 
-    /** Renames {@code draft} over the journal if it is wanted and still the file written; else deletes it. */
+    /** Renames {@code draft} over the journal if it is wanted and still the file written; false if not. */
     private boolean use(Optional<Draft> draft, boolean wanted, boolean syncLater) throws IOException {
-        if (draft.isEmpty()) {
+        if (draft.isEmpty() || !wanted || !intact(draft.get())) {
             return false;
         }
-        Optional<BasicFileAttributes> now = ours(draft.get().file());
-        boolean intact = now.isPresent() && Objects.equals(now.get().fileKey(), draft.get().key())
-                && now.get().size() == draft.get().size();
-        if (wanted && intact && syncLater) {
+        if (syncLater) {
             Durable.renameUnsynced(draft.get().file(), layout.journalFile());
-            return true;
-        }
-        if (wanted && intact) {
+        } else {
             Durable.rename(draft.get().file(), layout.journalFile());
-            return true;
         }
-        if (intact) {
+        return true;
+    }
+
+    /**
+     * Writes {@code journal} as the journal where {@code draft} is not used, then deletes the draft if it is still
+     * the file written: after the journal record, not before it, where its unlink would be a change of the
+     * directory that no fsync made durable before the record (ApplyDurabilityIT); later syncs of the directory
+     * cover it, and a draft a power loss brings back is a leftover the next drafts replace.
+     */
+    private void writeInstead(Optional<Draft> draft, Journal journal) throws IOException {
+        JournalStore.write(layout, journal);
+        deleteIfIntact(draft);
+    }
+
+    /** Deletes {@code draft} if it is still the file written (never a link or another file put in its place). */
+    private void deleteIfIntact(Optional<Draft> draft) throws IOException {
+        if (draft.isPresent() && intact(draft.get())) {
             layout.files().deleteOwn(draft.get().file());
         }
-        return false;
+    }
+
+    /** Whether {@code draft} is still the file this run wrote: the same file, the same size. */
+    private boolean intact(Draft draft) throws IOException {
+        Optional<BasicFileAttributes> now = ours(draft.file());
+        return now.isPresent() && Objects.equals(now.get().fileKey(), draft.key()) && now.get().size() == draft.size();
     }
 
     /**
@@ -339,7 +354,7 @@ public final class JournalDrafts {
         record = Optional.empty();
         for (Optional<Draft> d : List.of(preparedDraft, committedDraft, recordDraft)) {
             try {
-                use(d, false, false);
+                deleteIfIntact(d);
             } catch (IOException e) {
                 // a leftover temporary file: the next draft, an uninstall or a fresh install's cleanup removes it
             }

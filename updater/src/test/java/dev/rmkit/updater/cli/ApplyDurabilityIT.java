@@ -101,10 +101,26 @@ class ApplyDurabilityIT {
      */
     @Test
     void anUpdateThatRestartsAnAppKeepsTheRules() throws Exception {
+        updateRestartingAnApp(List.of());
+    }
+
+    /**
+     * As above, with an app that takes longer to close than the drafted commit record stays fresh
+     * ({@code JournalDrafts.FRESH}): the COMMITTED journal is then written afresh and its draft deleted, and that
+     * deletion must not be left undurable behind the journal record (it was, found on a loaded machine).
+     */
+    @Test
+    void anUpdateWhoseAppTakesLongToCloseKeepsTheRules() throws Exception {
+        updateRestartingAnApp(List.of("--end-delay", "2500")); // JournalDrafts.FRESH is 2 s
+    }
+
+    private void updateRestartingAnApp(List<String> appArgs) throws Exception {
         assertEquals(List.of(), tracedApply(feeds.publish("1.0.0", V1, Set.of("bin/burner")), "v1"));
         Path started = tmp.resolve("started.txt");
-        try (JavaProcess app = JavaProcess.start(CooperatingTestApp.class,
-                List.of("--hold", install.resolve("lib/core.jar").toString(), "--started", started.toString()),
+        List<String> argv = new java.util.ArrayList<>(List.of("--hold", install.resolve("lib/core.jar").toString(),
+                "--started", started.toString()));
+        argv.addAll(appArgs);
+        try (JavaProcess app = JavaProcess.start(CooperatingTestApp.class, argv,
                 tmp, Map.of("RMKIT_RUNTIME_DIR", cli.runtimeDir().toString())).awaitReady()) {
             Files.delete(started);
 
