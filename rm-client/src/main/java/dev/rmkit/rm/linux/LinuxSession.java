@@ -166,7 +166,8 @@ final class LinuxSession implements RestartSession {
             Listing listing = listing("RmShutdown");
             op.checkpoint();
             synchronized (this) {
-                return new Shutdown(platform.proc(), platform.config(), op, p, platform.services(), arming)
+                return new Shutdown(platform.proc(), platform.config(), op, p, platform.services(), arming,
+                        () -> CompileHold.prepare(store.compileDirective(key), System.getenv()))
                         .run(listing, options, a -> filtered(a, FilterAction.NO_SHUTDOWN), closed, allClosed);
             }
         } finally {

@@ -43,6 +43,11 @@ final class SessionStore {
         return dir.resolve(key + ".json");
     }
 
+    /** Where a shutdown of the session writes its compiler directive ({@link CompileHold}), for a moment. */
+    Path compileDirective(String key) {
+        return dir.resolve(key + ".compile-hold.json");
+    }
+
     boolean exists(String key) {
         return Files.isRegularFile(file(key));
     }
@@ -73,5 +78,6 @@ final class SessionStore {
     void delete(String key) throws IOException {
         Files.deleteIfExists(file(key));
         Files.deleteIfExists(dir.resolve(key + ".lock"));
+        Files.deleteIfExists(compileDirective(key)); // there only if a shutdown's JVM died while writing it
     }
 }

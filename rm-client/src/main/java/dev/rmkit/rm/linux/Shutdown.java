@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * RmShutdown on Linux. In order: a fresh listing; any reboot reason closes nothing
@@ -65,8 +66,11 @@ final class Shutdown {
 
     private final ServiceControl services;
     private final Arming arming;
+    private final Supplier<CompileHold> compiles;
 
-    Shutdown(ProcFs proc, LinuxConfig config, Operation op, Progress progress, ServiceControl services, Arming arming) {
+    Shutdown(ProcFs proc, LinuxConfig config, Operation op, Progress progress, ServiceControl services, Arming arming,
+            Supplier<CompileHold> compiles) {
+        this.compiles = compiles;
         this.services = services;
         this.arming = arming;
         this.proc = proc;
@@ -103,6 +107,17 @@ final class Shutdown {
             }
             return done(ShutdownResult.Outcome.NOT_ALL_CLOSED, outcomes);
         }
+        CompileHold compiles = targets.isEmpty() ? CompileHold.off() : this.compiles.get();
+        try {
+            return askAndClose(targets, force, outcomes, closed, allClosed, compiles);
+        } finally {
+            compiles.release();
+        }
+    }
+
+    /** Asks the targets, arms their restarts and closes them (the class comment); compiles held for the close. */
+    private ShutdownResult askAndClose(List<Listed> targets, boolean force, Outcomes outcomes, List<Closed> closed,
+            Consumer<ShutdownResult> allClosed, CompileHold compiles) throws RmException {
         progress.report(10);
         Set<EndSessionFlag> flags = force ? EnumSet.of(EndSessionFlag.CLOSE_APP, EndSessionFlag.CRITICAL)
                 : EnumSet.of(EndSessionFlag.CLOSE_APP);
@@ -123,8 +138,10 @@ final class Shutdown {
         targets.sort(Comparator.comparingInt(Shutdown::order));
         List<Arming.Slot> armed = arm(targets);
         op.checkpoint(); // cancelled while the restarts were armed: nothing was closed, the session disarms them
+        compiles.awaitPrepared(); // the MBean server's start ran code of its own: QuietJit waits out its compiles too
         QuietJit.await(config.procRoot(), QuietJit.LIMIT); // no compile of this JVM's left running into the downtime
         op.checkpoint();
+        compiles.hold(); // and none starts until allClosed has run (released by run)
         List<Closed> ready = closedAhead(targets, armed);
         List<AppOutcome> stoppedOutcomes = stoppedAhead(targets);
         Closer closer = new Closer(proc, config, op, force);
