@@ -30,8 +30,8 @@ import java.util.function.Supplier;
  * gone tells the cooperating apps to end; if one survives, no cooperating app is closed (they are told the
  * end was cancelled). A service where systemd is the init is stopped by {@code systemctl stop}
  * ({@link ServiceControl}) in its place in that order. A forced shutdown names every refusal it overrode.
- * Before the first app is told to end, this JVM's running compiles are waited out ({@link QuietJit}) and new
- * ones held ({@link CompileHold}) until the caller's {@code allClosed} has run.
+ * Before the first app is told to end, new compiles of this JVM are held ({@link CompileHold}) until the
+ * caller's {@code allClosed} has run, and then the running ones waited out ({@link QuietJit}).
  */
 final class Shutdown {
 
@@ -140,14 +140,14 @@ final class Shutdown {
         targets.sort(Comparator.comparingInt(Shutdown::order));
         List<Arming.Slot> armed = arm(targets);
         op.checkpoint(); // cancelled while the restarts were armed: nothing was closed, the session disarms them
-        compiles.awaitPrepared(); // the MBean server's start ran code of its own: QuietJit waits out its compiles too
-        QuietJit.await(config.procRoot(), QuietJit.LIMIT); // no compile of this JVM's left running into the downtime
+        compiles.awaitPrepared();
+        compiles.hold(); // no compile starts from here until allClosed has run (released by run) ...
+        QuietJit.await(config.procRoot(), QuietJit.LIMIT); // ... and none started before is left running into the downtime
         op.checkpoint();
         List<Closed> ready = closedAhead(targets, armed);
         List<AppOutcome> stoppedOutcomes = stoppedAhead(targets);
         Closer closer = new Closer(proc, config, op, force);
         ServiceControl.Stops stops = services.new Stops(op);
-        compiles.hold(); // and none starts until allClosed has run (released by run)
         boolean survivor = false; // a holder that did not close
         for (int i = 0; i < targets.size(); i++) {
             Listed a = targets.get(i);
