@@ -142,7 +142,7 @@ class RestartIT {
             Files.delete(started); // written by the app at its start: from now on it shows only a restart
 
             ShutdownResult r = s.shutdown(Set.of(), p -> { }, complete -> {
-                assertTrue(exited(app.pid()), "the app's main thread has exited when it runs");
+                assertTrue(exited(app.pid()), "the app no longer runs when it runs (its main thread a zombie, or a fatal signal killing it)");
                 seen.add(complete);
                 firedInside.add(s.restartFirstNow());
             });
@@ -259,9 +259,13 @@ class RestartIT {
     }
 
     /** Whether the process's main thread has exited (a zombie, or reaped): what a shutdown waits for. */
-    private static boolean exited(long pid) {
-        List<String> stat = lines(Path.of("/proc", Long.toString(pid), "stat"));
-        return stat.isEmpty() || stat.get(0).substring(stat.get(0).lastIndexOf(')') + 2).startsWith("Z");
+    /**
+     * The app no longer runs by rmkit's rules ({@code ProcFs#running}): its main thread a zombie with no other
+     * thread left, or a fatal signal killing it. A JVM that exits from another thread has the kernel kill its
+     * main thread, which then no longer runs a moment before it turns zombie.
+     */
+    private boolean exited(long pid) {
+        return fx.platform.proc().stat(pid).map(st -> !fx.platform.proc().running(st)).orElse(true);
     }
 
     private static List<String> lines(Path p) {
