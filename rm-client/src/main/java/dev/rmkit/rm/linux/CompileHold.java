@@ -74,7 +74,7 @@ final class CompileHold {
      */
     static CompileHold prepare(Path file, Map<String, String> env) {
         if ("0".equals(env.get(ENV))) {
-            return new CompileHold(file, null);
+            return off();
         }
         FutureTask<MBeanServer> task = new FutureTask<>(ManagementFactory::getPlatformMBeanServer);
         Thread t = new Thread(task, "rmkit-compile-hold");
